@@ -1,0 +1,15 @@
+package dev.ydmyk.agents;
+
+import jakarta.ws.rs.NameBinding;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The endpoint needs an authenticated agent (HTTP Basic against {@code ydmyk.agents.*}). */
+@NameBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface AgentOnly {
+}

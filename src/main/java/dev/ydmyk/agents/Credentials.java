@@ -1,0 +1,91 @@
+package dev.ydmyk.agents;
+
+import dev.ydmyk.config.YdmykConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Checks agents' passwords and sources' tokens from configuration, in constant time. */
+@ApplicationScoped
+public class Credentials {
+
+    static final String DEMO_PASSWORD = "ydmyk-demo";
+    static final String DEMO_TOKEN = "ydmyk-demo-token";
+    private static final Logger LOG = Logger.getLogger(Credentials.class);
+
+    private final YdmykConfig config;
+
+    public Credentials(YdmykConfig config) {
+        this.config = config;
+    }
+
+    void warnAboutDemoCredentials(@Observes StartupEvent ev) {
+        config.agents().forEach((login, a) -> {
+            if (DEMO_PASSWORD.equals(a.password())) {
+                LOG.warnf("Agent '%s' still has the demo password: set ydmyk.agents.%s.password before real use", login, login);
+            }
+        });
+        config.sources().forEach((source, s) -> {
+            if (DEMO_TOKEN.equals(s.token())) {
+                LOG.warnf("Source '%s' still has the demo token: set ydmyk.sources.%s.token before real use", source, source);
+            }
+        });
+        if (config.agents().isEmpty()) {
+            LOG.warn("No agents are configured (ydmyk.agents.<login>.name/password): nobody can approve replies");
+        }
+    }
+
+    /** The agent for an {@code Authorization: Basic ...} header, if the password matches. */
+    public Optional<Agent> agent(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String login = decoded.substring(0, colon);
+        YdmykConfig.Agent a = config.agents().get(login);
+        boolean ok = equal(decoded.substring(colon + 1), a == null ? "\u0000never" : a.password());
+        return ok && a != null ? Optional.of(new Agent(login, a.name())) : Optional.empty();
+    }
+
+    public Optional<Agent> agentByLogin(String login) {
+        YdmykConfig.Agent a = config.agents().get(login);
+        return a == null ? Optional.empty() : Optional.of(new Agent(login, a.name()));
+    }
+
+    /** The sources an {@code Authorization: Bearer ...} header may post for. */
+    public Set<String> sourcesFor(String authorization) {
+        Set<String> sources = new LinkedHashSet<>();
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return sources;
+        }
+        String token = authorization.substring(7).strip();
+        for (Map.Entry<String, YdmykConfig.Source> e : config.sources().entrySet()) {
+            if (equal(token, e.getValue().token())) {
+                sources.add(e.getKey());
+            }
+        }
+        return sources;
+    }
+
+    private static boolean equal(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

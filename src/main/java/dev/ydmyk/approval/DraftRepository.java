@@ -1,0 +1,154 @@
+package dev.ydmyk.approval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ydmyk.storage.Database;
+import dev.ydmyk.tone.Finding;
+import dev.ydmyk.tone.ToneReport;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static dev.ydmyk.storage.Database.instant;
+import static dev.ydmyk.storage.Database.strings;
+import static dev.ydmyk.storage.Database.ts;
+
+/** SQL for drafts. Status changes are compare-and-set, so two decisions on one draft cannot both win. */
+@ApplicationScoped
+public class DraftRepository {
+
+    private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {
+    };
+
+    private final Database db;
+    private final ObjectMapper json;
+
+    public DraftRepository(Database db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    public void insert(Connection conn, Draft d) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                insert into draft (id, complaint_id, status, language, text, drafter, hint, tone_moves, tone_findings, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")) {
+            ps.setObject(1, d.id());
+            ps.setObject(2, d.complaintId());
+            ps.setString(3, d.status().wire());
+            ps.setString(4, d.language());
+            ps.setString(5, d.text());
+            ps.setString(6, d.drafter());
+            ps.setString(7, d.hint());
+            ps.setArray(8, conn.createArrayOf("text", d.toneCheck().moves().toArray()));
+            ps.setString(9, write(d.toneCheck().findings()));
+            ps.setTimestamp(10, ts(d.createdAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<Draft> find(UUID id) {
+        return db.read(conn -> find(conn, id));
+    }
+
+    public Optional<Draft> find(Connection conn, UUID id) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("select * from draft where id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public List<Draft> forComplaint(Connection conn, UUID complaintId) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("select * from draft where complaint_id = ? order by created_at, id")) {
+            ps.setObject(1, complaintId);
+            return list(ps);
+        }
+    }
+
+    /**
+     * The approval queue: complaints before questions before praise, then the most severe, then the
+     * oldest (by when the post reached us).
+     */
+    public List<Draft> queue(DraftStatus status, int limit) {
+        return db.read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    select d.* from draft d join complaint c on c.id = d.complaint_id
+                    where d.status = ?
+                    order by case c.kind when 'complaint' then 0 when 'question' then 1 when 'praise' then 2 else 3 end,
+                             case c.severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end,
+                             c.received_at, d.created_at
+                    limit ?""")) {
+                ps.setString(1, status.wire());
+                ps.setInt(2, limit);
+                return list(ps);
+            }
+        });
+    }
+
+    /** Moves a draft from one status to another; false if it was no longer in {@code from}. */
+    public boolean decide(Connection conn, UUID id, DraftStatus from, DraftStatus to, String agent, Instant at, String note)
+            throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                update draft set status = ?, decided_by = ?, decided_at = ?, decision_note = ?
+                where id = ? and status = ?""")) {
+            ps.setString(1, to.wire());
+            ps.setString(2, agent);
+            ps.setTimestamp(3, ts(at));
+            ps.setString(4, note);
+            ps.setObject(5, id);
+            ps.setString(6, from.wire());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public void markSent(Connection conn, UUID id) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("update draft set status = 'sent' where id = ? and status = 'approved'")) {
+            ps.setObject(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private List<Draft> list(PreparedStatement ps) throws SQLException {
+        List<Draft> drafts = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                drafts.add(map(rs));
+            }
+        }
+        return drafts;
+    }
+
+    private Draft map(ResultSet rs) throws SQLException {
+        ToneReport tone = new ToneReport(strings(rs.getArray("tone_moves")), read(rs.getString("tone_findings")));
+        return new Draft(rs.getObject("id", UUID.class), rs.getObject("complaint_id", UUID.class),
+                DraftStatus.of(rs.getString("status")), rs.getString("language"), rs.getString("text"),
+                rs.getString("drafter"), rs.getString("hint"), tone, instant(rs.getTimestamp("created_at")),
+                rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")), rs.getString("decision_note"));
+    }
+
+    private String write(List<Finding> findings) {
+        try {
+            return json.writeValueAsString(findings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Finding> read(String findings) {
+        try {
+            return json.readValue(findings, FINDINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.ydmyk.approval;
+
+import dev.ydmyk.agents.AgentOnly;
+import dev.ydmyk.agents.CurrentCaller;
+import dev.ydmyk.problem.Problem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.ydmyk.intake.ComplaintResource.parseId;
+
+@Path("/api/drafts")
+@AgentOnly
+@Produces(MediaType.APPLICATION_JSON)
+public class DraftResource {
+
+    public record ApproveBody(String text, String override) {
+    }
+
+    public record RejectBody(String reason) {
+    }
+
+    public record RedraftBody(String hint) {
+    }
+
+    private final ApprovalService approvals;
+    private final Views views;
+    private final CurrentCaller caller;
+
+    public DraftResource(ApprovalService approvals, Views views, CurrentCaller caller) {
+        this.approvals = approvals;
+        this.views = views;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "The approval queue", description = "Complaints before questions before praise, then severity, then oldest first.")
+    @APIResponse(responseCode = "200", description = "Drafts in that status")
+    @APIResponse(responseCode = "400", description = "Unknown status or bad limit")
+    public List<Views.DraftView> queue(@QueryParam("status") @DefaultValue("pending") String status,
+                                       @QueryParam("limit") @DefaultValue("100") String limit) {
+        DraftStatus s;
+        try {
+            s = DraftStatus.of(status);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("status", "status must be one of " + Arrays.stream(DraftStatus.values()).map(DraftStatus::wire).toList());
+        }
+        int n;
+        try {
+            n = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > 500) {
+            throw Problem.invalid("limit", "limit must be a whole number from 1 to 500");
+        }
+        return views.queue(s, n);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One draft, with the complaint it answers")
+    @APIResponse(responseCode = "200", description = "The draft")
+    @APIResponse(responseCode = "404", description = "No such draft")
+    public Views.DraftView get(@PathParam("id") String id) {
+        return views.draft(parseId(id, "draft"));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve a draft, optionally edited; the reply is signed with your name and sent")
+    @APIResponse(responseCode = "200", description = "Approved (and sent, unless publishing is retrying)")
+    @APIResponse(responseCode = "409", description = "Already decided")
+    @APIResponse(responseCode = "422", description = "The tone check flagged the text; give an override reason to send anyway")
+    public Views.DraftView approve(@PathParam("id") String id, ApproveBody body) {
+        Draft d = approvals.approve(parseId(id, "draft"), caller.agent(),
+                body == null ? null : new ApprovalService.Approval(body.text(), body.override()));
+        return views.withComplaint(d);
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reject a draft with a reason")
+    @APIResponse(responseCode = "200", description = "Rejected")
+    @APIResponse(responseCode = "409", description = "Already decided")
+    public Views.DraftView reject(@PathParam("id") String id, RejectBody body) {
+        return views.withComplaint(approvals.reject(parseId(id, "draft"), caller.agent(), body == null ? null : body.reason()));
+    }
+
+    @POST
+    @Path("{id}/redraft")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask for a new draft, with a hint for the drafter")
+    @APIResponse(responseCode = "202", description = "A new pending draft will follow")
+    @APIResponse(responseCode = "409", description = "Already decided")
+    public Response redraft(@PathParam("id") String id, RedraftBody body) {
+        Draft d = approvals.redraft(parseId(id, "draft"), caller.agent(), body == null ? null : body.hint());
+        return Response.accepted(views.withComplaint(d)).build();
+    }
+}

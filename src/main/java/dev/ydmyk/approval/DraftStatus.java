@@ -1,0 +1,19 @@
+package dev.ydmyk.approval;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/** pending → approved → sent; or rejected; or redraft (a new pending draft follows). */
+public enum DraftStatus {
+    PENDING, APPROVED, SENT, REJECTED, REDRAFT;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static DraftStatus of(String wire) {
+        return valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+}

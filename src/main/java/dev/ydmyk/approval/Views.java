@@ -1,0 +1,126 @@
+package dev.ydmyk.approval;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ydmyk.intake.Complaint;
+import dev.ydmyk.intake.ComplaintRepository;
+import dev.ydmyk.problem.Problem;
+import dev.ydmyk.storage.Database;
+import dev.ydmyk.tone.ToneReport;
+import dev.ydmyk.triage.Kind;
+import dev.ydmyk.triage.Severity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.ydmyk.storage.Database.instant;
+
+/** The JSON the API shows for complaints and drafts. */
+@ApplicationScoped
+public class Views {
+
+    public record AuthorView(String name, String handle) {
+    }
+
+    public record TriageView(String language, Kind kind, Severity severity, List<String> topics, List<String> flags) {
+    }
+
+    /** Enough of the complaint to decide on a draft without another request. */
+    public record ComplaintSummary(AuthorView author, String source, String text, String url, Instant receivedAt,
+                                   TriageView triage) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DraftView(UUID id, UUID complaintId, DraftStatus status, String language, String text, String drafter,
+                            ToneReport toneCheck, Instant createdAt, String decidedBy, Instant decidedAt, String hint,
+                            String note, ComplaintSummary complaint) {
+    }
+
+    public record ReplyView(String text, Instant sentAt, String agent, Instant approvedAt, int publishAttempts,
+                            String lastError) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ComplaintView(UUID id, String status, String source, String externalId, AuthorView author, String text,
+                                String url, OffsetDateTime postedAt, Instant receivedAt, TriageView triage,
+                                List<DraftView> drafts, ReplyView reply, List<AuditTrail.Event> events) {
+    }
+
+    private final Database db;
+    private final ComplaintRepository complaints;
+    private final DraftRepository drafts;
+    private final AuditTrail audit;
+
+    public Views(Database db, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit) {
+        this.db = db;
+        this.complaints = complaints;
+        this.drafts = drafts;
+        this.audit = audit;
+    }
+
+    public ComplaintView complaint(UUID id) {
+        return db.read(conn -> {
+            Complaint c = complaints.find(conn, id).orElseThrow(() -> Problem.notFound("complaint", id));
+            List<DraftView> ds = drafts.forComplaint(conn, id).stream().map(d -> draft(d, null)).toList();
+            ReplyView reply = null;
+            try (PreparedStatement ps = conn.prepareStatement("select * from reply where complaint_id = ?")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        reply = new ReplyView(rs.getString("text"), instant(rs.getTimestamp("sent_at")), rs.getString("agent"),
+                                instant(rs.getTimestamp("approved_at")), rs.getInt("publish_attempts"), rs.getString("last_error"));
+                    }
+                }
+            }
+            return new ComplaintView(c.id(), status(c, ds, reply), c.source(), c.externalId(),
+                    new AuthorView(c.authorName(), c.authorHandle()), c.text(), c.url(), c.postedAt(), c.receivedAt(),
+                    triage(c), ds, reply, audit.forComplaint(conn, id));
+        });
+    }
+
+    public DraftView draft(UUID id) {
+        Draft d = drafts.find(id).orElseThrow(() -> Problem.notFound("draft", id));
+        return withComplaint(d);
+    }
+
+    public DraftView withComplaint(Draft d) {
+        Complaint c = complaints.find(d.complaintId()).orElseThrow();
+        return draft(d, new ComplaintSummary(new AuthorView(c.authorName(), c.authorHandle()), c.source(), c.text(),
+                c.url(), c.receivedAt(), triage(c)));
+    }
+
+    public List<DraftView> queue(DraftStatus status, int limit) {
+        return drafts.queue(status, limit).stream().map(this::withComplaint).toList();
+    }
+
+    /** Where a complaint stands, in one word. */
+    static String status(Complaint c, List<DraftView> ds, ReplyView reply) {
+        if (reply != null) {
+            return reply.sentAt() != null ? "answered" : "approved";
+        }
+        if (c.needsDraft()) {
+            return ds.isEmpty() ? "received" : "redrafting";
+        }
+        if (c.triage() != null && c.triage().kind() == Kind.SPAM) {
+            return "spam";
+        }
+        if (ds.stream().anyMatch(d -> d.status() == DraftStatus.PENDING)) {
+            return "awaiting-approval";
+        }
+        return ds.isEmpty() ? "received" : ds.get(ds.size() - 1).status().wire();
+    }
+
+    private static TriageView triage(Complaint c) {
+        Complaint.StoredTriage t = c.triage();
+        return t == null ? null : new TriageView(t.language(), t.kind(), t.severity(), t.topics(), t.flags());
+    }
+
+    private static DraftView draft(Draft d, ComplaintSummary summary) {
+        return new DraftView(d.id(), d.complaintId(), d.status(), d.language(), d.text(), d.drafter(), d.toneCheck(),
+                d.createdAt(), d.decidedBy(), d.decidedAt(), d.hint(), d.note(), summary);
+    }
+}

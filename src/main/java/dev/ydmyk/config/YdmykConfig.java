@@ -1,0 +1,140 @@
+package dev.ydmyk.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything an operator can set under {@code ydmyk.*}, as one typed tree. */
+@ConfigMapping(prefix = "ydmyk")
+public interface YdmykConfig {
+
+    /** Agents who may approve, by login: {@code ydmyk.agents.<login>.name} and {@code .password}. */
+    Map<String, Agent> agents();
+
+    /** Sources that may post complaints, by name: {@code ydmyk.sources.<source>.token}. */
+    Map<String, Source> sources();
+
+    /** Where the guideline texts live; the copies packaged in the jar are used for anything missing. */
+    @WithDefault("prompts")
+    String promptsDir();
+
+    /** Where the operator's triage word lists and topics live. */
+    @WithDefault("config")
+    String configDir();
+
+    Triage triage();
+
+    Drafting drafting();
+
+    Compensation compensation();
+
+    Tone tone();
+
+    Publishing publishing();
+
+    EmbeddedDb embeddedDb();
+
+    interface Agent {
+        String name();
+
+        String password();
+
+        Optional<String> slackUser();
+    }
+
+    interface Source {
+        String token();
+
+        /** If set, every sent reply for this source is also POSTed here (retried until it succeeds). */
+        Optional<String> callbackUrl();
+    }
+
+    interface Triage {
+        /** Languages the detector knows (ISO 639-1). */
+        @WithDefault("nb,nn,da,sv,en,de,fi")
+        List<String> languages();
+
+        /** Used when the detector is unsure and the source gave no language. */
+        @WithDefault("nb")
+        String defaultLanguage();
+
+        /** How far ahead the best language must be of the second before it is trusted. */
+        @WithDefault("0.05")
+        double minimumMargin();
+
+        /** Reply language for detected languages without their own prompts, e.g. nn=nb. */
+        Map<String, String> replyFallback();
+    }
+
+    interface Drafting {
+        @WithDefault("2")
+        int workers();
+
+        /** How long a worker may hold a complaint before another may take it over (after a crash). */
+        @WithDefault("PT2M")
+        Duration lease();
+
+        /** How often an idle worker looks for complaints it was not told about (e.g. after a restart). */
+        @WithDefault("PT5S")
+        Duration sweep();
+    }
+
+    interface Compensation {
+        /** May a reply offer money, refunds, vouchers or discounts? Off: only a person may decide that. */
+        @WithDefault("false")
+        boolean allowed();
+
+        /** The largest money amount a reply may name when compensation is allowed. */
+        @WithDefault("0")
+        long maxAmount();
+    }
+
+    interface Tone {
+        /** Hosts that replies may link to. */
+        Optional<List<String>> allowedLinks();
+
+        Optional<List<String>> allowedEmails();
+
+        Optional<List<String>> allowedPhones();
+
+        @WithDefault("40")
+        int minWords();
+
+        @WithDefault("120")
+        int maxWords();
+    }
+
+    interface Publishing {
+        @WithDefault("PT1S")
+        Duration initialBackoff();
+
+        @WithDefault("PT5M")
+        Duration maxBackoff();
+
+        @WithDefault("PT10S")
+        Duration callbackTimeout();
+    }
+
+    interface EmbeddedDb {
+        /** Read by the embedded database starter before the application starts. */
+        @WithDefault("data/pg")
+        String dataDir();
+
+        @WithDefault("nobody")
+        String osUser();
+
+        @WithDefault("false")
+        boolean clean();
+
+        @WithDefault("0")
+        int port();
+
+        @WithDefault("false")
+        boolean active();
+    }
+}

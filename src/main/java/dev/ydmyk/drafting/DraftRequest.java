@@ -1,0 +1,11 @@
+package dev.ydmyk.drafting;
+
+import dev.ydmyk.intake.Complaint;
+import dev.ydmyk.triage.Triage;
+
+/**
+ * What a drafter is given: the complaint, what triage made of it, the language to answer in, the
+ * agent's hint when this is a redraft, and how many drafts came before (so wording can vary).
+ */
+public record DraftRequest(Complaint complaint, Triage triage, String language, String hint, int attempt) {
+}

@@ -1,0 +1,196 @@
+package dev.ydmyk.drafting;
+
+import dev.ydmyk.approval.AuditTrail;
+import dev.ydmyk.approval.Draft;
+import dev.ydmyk.approval.DraftRepository;
+import dev.ydmyk.approval.DraftStatus;
+import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.intake.Complaint;
+import dev.ydmyk.intake.ComplaintRepository;
+import dev.ydmyk.intake.ComplaintRepository.Claim;
+import dev.ydmyk.storage.Database;
+import dev.ydmyk.tone.ToneCheck;
+import dev.ydmyk.tone.ToneReport;
+import dev.ydmyk.triage.Kind;
+import dev.ydmyk.triage.Triage;
+import dev.ydmyk.triage.Triager;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Drafts every complaint that waits for one, off the request thread. Intake wakes it at once; an
+ * idle worker also looks on its own every {@code ydmyk.drafting.sweep}, so complaints left over
+ * by a crash or a restart are drafted too. Claims carry a lease and a token: a complaint is
+ * drafted once, however many workers or instances share the database.
+ */
+@ApplicationScoped
+public class DraftingWorker {
+
+    private static final Logger LOG = Logger.getLogger(DraftingWorker.class);
+    private static final int BATCH = 4;
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
+
+    private final ComplaintRepository complaints;
+    private final DraftRepository drafts;
+    private final AuditTrail audit;
+    private final Database db;
+    private final Triager triager;
+    private final Drafter drafter;
+    private final ReplyGuidelines guidelines;
+    private final ToneCheck toneCheck;
+    private final YdmykConfig config;
+    private final Clock clock;
+    private final Timer intakeToDraft;
+    private final MeterRegistry metrics;
+    private final Semaphore wake = new Semaphore(0);
+    private ExecutorService pool;
+    private volatile boolean running;
+
+    public DraftingWorker(ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit, Database db,
+                          Triager triager, Drafter drafter, ReplyGuidelines guidelines, ToneCheck toneCheck,
+                          YdmykConfig config, Clock clock, MeterRegistry metrics) {
+        this.complaints = complaints;
+        this.drafts = drafts;
+        this.audit = audit;
+        this.db = db;
+        this.triager = triager;
+        this.drafter = drafter;
+        this.guidelines = guidelines;
+        this.toneCheck = toneCheck;
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.intakeToDraft = Timer.builder("ydmyk.intake.to.draft")
+                .description("Time from a complaint reaching us to its draft waiting for approval")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(metrics);
+    }
+
+    void start(@Observes StartupEvent ev) {
+        running = true;
+        int n = Math.max(1, config.drafting().workers());
+        AtomicInteger counter = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "drafting-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < n; i++) {
+            pool.submit(this::loop);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent ev) throws InterruptedException {
+        running = false;
+        wake.release(100);
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** Tells the workers there is something new: called after intake has committed. */
+    public void wake() {
+        wake.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int done = drainOnce();
+                if (done == 0) {
+                    wake.tryAcquire(config.drafting().sweep().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warn("Drafting worker hit a problem; trying again shortly", e);
+                    sleepQuietly();
+                }
+            }
+        }
+    }
+
+    /** Claims and drafts one batch; returns how many complaints it took. Also used by tests and sweeps. */
+    public int drainOnce() {
+        Instant now = clock.instant();
+        List<Claim> claims = complaints.claimWaiting(BATCH, now, now.plus(config.drafting().lease()));
+        for (Claim claim : claims) {
+            try {
+                draft(claim);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not draft complaint %s; it will be tried again", claim.complaint().id());
+                complaints.release(claim, clock.instant().plus(RETRY_AFTER_FAILURE));
+            }
+        }
+        return claims.size();
+    }
+
+    private void draft(Claim claim) {
+        Complaint c = claim.complaint();
+        Triage triage = triager.triage(c.text(), c.languageHint());
+        if (triage.kind() == Kind.SPAM) {
+            db.tx(conn -> {
+                if (complaints.finishDrafting(conn, claim, triage)) {
+                    audit.record(conn, c.id(), null, "marked-spam", "ydmyk", clock.instant(), "No draft: triage read this as spam");
+                }
+                return null;
+            });
+            return;
+        }
+        String language = replyLanguage(triage.language());
+        DraftText text = drafter.draft(new DraftRequest(c, triage, language, c.redraftHint(), claim.draftsSoFar()));
+        ToneReport tone = toneCheck.check(text.text(), text.language(), c.text());
+        Instant now = clock.instant();
+        Draft draft = new Draft(UUID.randomUUID(), c.id(), DraftStatus.PENDING, text.language(), text.text(),
+                text.drafter(), c.redraftHint(), tone, now, null, null, null);
+        boolean stored = db.tx(conn -> {
+            if (!complaints.finishDrafting(conn, claim, triage)) {
+                return false;
+            }
+            drafts.insert(conn, draft);
+            audit.record(conn, c.id(), draft.id(), "drafted", text.drafter(), now,
+                    c.redraftHint() == null ? null : "Redraft with hint: " + c.redraftHint());
+            return true;
+        });
+        if (stored) {
+            intakeToDraft.record(Duration.between(c.receivedAt(), now));
+            metrics.counter("ydmyk.drafts", "drafter", text.drafter()).increment();
+        } else {
+            LOG.infof("Complaint %s was taken over by another worker; dropping this draft", c.id());
+        }
+    }
+
+    private String replyLanguage(String detected) {
+        String language = triager.replyLanguageOf(detected);
+        if (guidelines.has(language)) {
+            return language;
+        }
+        String fallback = triager.replyLanguageOf(config.triage().defaultLanguage());
+        return guidelines.has(fallback) ? fallback : "en";
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.ydmyk.intake;
+
+import dev.ydmyk.storage.Database;
+import dev.ydmyk.triage.Kind;
+import dev.ydmyk.triage.Severity;
+import dev.ydmyk.triage.Triage;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static dev.ydmyk.storage.Database.instant;
+import static dev.ydmyk.storage.Database.strings;
+import static dev.ydmyk.storage.Database.ts;
+
+/** SQL for complaints and the drafting queue that lives on them. */
+@ApplicationScoped
+public class ComplaintRepository {
+
+    public record Stored(UUID id, boolean created) {
+    }
+
+    /** A batch of complaints handed to one drafting worker; {@code token} proves the claim is still its own. */
+    public record Claim(Complaint complaint, UUID token, int draftsSoFar) {
+    }
+
+    private final Database db;
+
+    public ComplaintRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Stores a new complaint, or finds the one already stored for the same (source, externalId). */
+    public Stored store(NewComplaint c, Instant receivedAt) {
+        return db.tx(conn -> {
+            UUID id = UUID.randomUUID();
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    insert into complaint (id, source, external_id, author_name, author_handle, text, url, posted_at,
+                                           language_hint, received_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (source, external_id) do nothing returning id""")) {
+                ps.setObject(1, id);
+                ps.setString(2, c.source());
+                ps.setString(3, c.externalId());
+                ps.setString(4, c.author() == null ? null : c.author().name());
+                ps.setString(5, c.author() == null ? null : c.author().handle());
+                ps.setString(6, c.text());
+                ps.setString(7, c.url());
+                ps.setObject(8, c.postedAt());
+                ps.setString(9, c.languageHint());
+                ps.setTimestamp(10, ts(receivedAt));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return new Stored(id, true);
+                    }
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("select id from complaint where source = ? and external_id = ?")) {
+                ps.setString(1, c.source());
+                ps.setString(2, c.externalId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new Stored(rs.getObject(1, UUID.class), false);
+                }
+            }
+        });
+    }
+
+    public Optional<Complaint> find(UUID id) {
+        return db.read(conn -> find(conn, id));
+    }
+
+    public Optional<Complaint> find(Connection conn, UUID id) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("select * from complaint where id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} complaints that wait for a draft and are not held by a live claim.
+     * SKIP LOCKED lets several workers, and several instances of the service, share the queue.
+     */
+    public List<Claim> claimWaiting(int limit, Instant now, Instant leaseUntil) {
+        return db.tx(conn -> {
+            UUID token = UUID.randomUUID();
+            List<Claim> claims = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    update complaint c set claimed_until = ?, claim_token = ?
+                    where c.id in (select id from complaint
+                                   where needs_draft and (claimed_until is null or claimed_until < ?)
+                                   order by received_at limit ? for update skip locked)
+                    returning c.*, (select count(*) from draft d where d.complaint_id = c.id) as drafts_so_far""")) {
+                ps.setTimestamp(1, ts(leaseUntil));
+                ps.setObject(2, token);
+                ps.setTimestamp(3, ts(now));
+                ps.setInt(4, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        claims.add(new Claim(map(rs), token, rs.getInt("drafts_so_far")));
+                    }
+                }
+            }
+            return claims;
+        });
+    }
+
+    /** Ends a claim: the complaint is triaged and no longer waits. False if the claim was lost meanwhile. */
+    public boolean finishDrafting(Connection conn, Claim claim, Triage triage) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                update complaint set language = ?, kind = ?, severity = ?, topics = ?, flags = ?, triaged_at = now(),
+                       needs_draft = false, redraft_hint = null, claimed_until = null, claim_token = null
+                where id = ? and claim_token = ?""")) {
+            ps.setString(1, triage.language());
+            ps.setString(2, triage.kind().wire());
+            ps.setString(3, triage.severity().wire());
+            ps.setArray(4, conn.createArrayOf("text", triage.topics().toArray()));
+            ps.setArray(5, conn.createArrayOf("text", triage.flags().toArray()));
+            ps.setObject(6, claim.complaint().id());
+            ps.setObject(7, claim.token());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Gives a claim back after a failure; the complaint is tried again after {@code retryAt}. */
+    public void release(Claim claim, Instant retryAt) {
+        db.tx(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "update complaint set claimed_until = ?, claim_token = null where id = ? and claim_token = ?")) {
+                ps.setTimestamp(1, ts(retryAt));
+                ps.setObject(2, claim.complaint().id());
+                ps.setObject(3, claim.token());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Puts a complaint back in the drafting queue, e.g. when an agent asks for a redraft. */
+    public void requestDraft(Connection conn, UUID id, String hint) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "update complaint set needs_draft = true, redraft_hint = ?, claimed_until = null, claim_token = null where id = ?")) {
+            ps.setString(1, hint);
+            ps.setObject(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    static Complaint map(ResultSet rs) throws SQLException {
+        String kind = rs.getString("kind");
+        Complaint.StoredTriage triage = kind == null ? null : new Complaint.StoredTriage(rs.getString("language"),
+                Kind.of(kind), Severity.of(rs.getString("severity")), strings(rs.getArray("topics")),
+                strings(rs.getArray("flags")));
+        return new Complaint(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("external_id"),
+                rs.getString("author_name"), rs.getString("author_handle"), rs.getString("text"), rs.getString("url"),
+                rs.getObject("posted_at", OffsetDateTime.class), rs.getString("language_hint"),
+                instant(rs.getTimestamp("received_at")), triage, rs.getBoolean("needs_draft"), rs.getString("redraft_hint"));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ydmyk.intake;
+
+import dev.ydmyk.problem.Problem;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The body of {@code POST /api/complaints}. Unknown fields are refused by the JSON reader. */
+public record NewComplaint(String source, String externalId, Author author, String text, String url,
+                           OffsetDateTime postedAt, String language) {
+
+    public static final int MAX_TEXT = 10_000;
+    private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+    static final Set<String> LANGUAGES = Set.of("nb", "nn", "no", "da", "sv", "en", "de", "fi");
+
+    public record Author(String name, String handle) {
+    }
+
+    /** Throws a problem naming the first field at fault. */
+    public NewComplaint validated() {
+        require("source", source);
+        if (!SOURCE.matcher(source).matches()) {
+            throw Problem.invalid("source", "source must be 1-40 lower-case letters, digits, '-' or '_' (e.g. facebook, email)");
+        }
+        require("externalId", externalId);
+        if (externalId.length() > 500) {
+            throw Problem.invalid("externalId", "externalId must be at most 500 characters");
+        }
+        if (text == null) {
+            throw Problem.invalid("text", "text is required");
+        }
+        if (text.isBlank()) {
+            throw Problem.invalid("text", "text must not be empty");
+        }
+        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+            throw Problem.invalid("text", "text must be at most " + MAX_TEXT + " characters");
+        }
+        if (author != null) {
+            if (author.name() != null && author.name().length() > 200) {
+                throw Problem.invalid("author.name", "author.name must be at most 200 characters");
+            }
+            if (author.handle() != null && author.handle().length() > 200) {
+                throw Problem.invalid("author.handle", "author.handle must be at most 200 characters");
+            }
+        }
+        if (url != null) {
+            try {
+                URI u = URI.create(url);
+                if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || url.length() > 2000) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                throw Problem.invalid("url", "url must be an http or https address");
+            }
+        }
+        if (language != null && !LANGUAGES.contains(language)) {
+            throw Problem.invalid("language", "language must be one of " + String.join(", ", LANGUAGES.stream().sorted().toList()));
+        }
+        return this;
+    }
+
+    /** "no" is the macro-language; we answer it in Bokmål. */
+    public String languageHint() {
+        return "no".equals(language) ? "nb" : language;
+    }
+
+    private static void require(String field, String value) {
+        if (value == null) {
+            throw Problem.invalid(field, field + " is required");
+        }
+        if (value.isBlank()) {
+            throw Problem.invalid(field, field + " must not be empty");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ydmyk.publishing;
+
+import dev.ydmyk.approval.AuditTrail;
+import dev.ydmyk.approval.DraftRepository;
+import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.storage.Database;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dev.ydmyk.storage.Database.instant;
+import static dev.ydmyk.storage.Database.ts;
+
+/**
+ * Sends approved replies through the {@link Publisher}. The approved text is committed before any
+ * attempt, so a failing publisher never loses it: failures are retried with exponential backoff
+ * and jitter until they succeed.
+ */
+@ApplicationScoped
+public class PublishingService {
+
+    private static final Logger LOG = Logger.getLogger(PublishingService.class);
+
+    private final Database db;
+    private final Publisher publisher;
+    private final DraftRepository drafts;
+    private final AuditTrail audit;
+    private final YdmykConfig config;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public PublishingService(Database db, Publisher publisher, DraftRepository drafts, AuditTrail audit,
+                             YdmykConfig config, Clock clock, MeterRegistry metrics) {
+        this.db = db;
+        this.publisher = publisher;
+        this.drafts = drafts;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Tries to publish the reply of one complaint now, if it is due and not sent yet. */
+    public void attempt(UUID complaintId) {
+        db.tx(conn -> {
+            OutgoingReply reply;
+            int attempts;
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    select r.*, c.source, c.external_id, c.url from reply r join complaint c on c.id = r.complaint_id
+                    where r.complaint_id = ? and r.sent_at is null for update of r skip locked""")) {
+                ps.setObject(1, complaintId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    reply = new OutgoingReply(complaintId, rs.getObject("draft_id", UUID.class), rs.getString("source"),
+                            rs.getString("external_id"), rs.getString("url"), rs.getString("text"), rs.getString("agent"),
+                            instant(rs.getTimestamp("approved_at")));
+                    attempts = rs.getInt("publish_attempts");
+                }
+            }
+            Instant now = clock.instant();
+            try {
+                publisher.publish(reply);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                Instant next = now.plus(backoff(attempts + 1));
+                LOG.warnf("Publishing the reply to complaint %s failed (attempt %d), next try at %s: %s",
+                        complaintId, attempts + 1, next, e.getMessage());
+                try (PreparedStatement ps = conn.prepareStatement(
+                        "update reply set publish_attempts = publish_attempts + 1, next_attempt_at = ?, last_error = ? where complaint_id = ?")) {
+                    ps.setTimestamp(1, ts(next));
+                    ps.setString(2, String.valueOf(e.getMessage()));
+                    ps.setObject(3, complaintId);
+                    ps.executeUpdate();
+                }
+                metrics.counter("ydmyk.publish.failures").increment();
+                return null;
+            }
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "update reply set sent_at = ?, publish_attempts = publish_attempts + 1, last_error = null where complaint_id = ?")) {
+                ps.setTimestamp(1, ts(now));
+                ps.setObject(2, complaintId);
+                ps.executeUpdate();
+            }
+            drafts.markSent(conn, reply.draftId());
+            audit.record(conn, complaintId, reply.draftId(), "sent", "ydmyk", now, "Published, signed by " + reply.agent());
+            metrics.counter("ydmyk.replies.sent").increment();
+            return null;
+        });
+    }
+
+    /** Retries replies whose publishing failed, when their backoff has passed. */
+    @Scheduled(every = "${ydmyk.publishing.retry-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retryDue() {
+        List<UUID> due = db.read(conn -> {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "select complaint_id from reply where sent_at is null and next_attempt_at <= ? order by next_attempt_at limit 50")) {
+                ps.setTimestamp(1, ts(clock.instant()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return ids;
+        });
+        due.forEach(this::attempt);
+    }
+
+    Duration backoff(int attempt) {
+        long base = config.publishing().initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, config.publishing().maxBackoff().toMillis());
+        long jitter = ThreadLocalRandom.current().nextLong(capped / 4 + 1);
+        return Duration.ofMillis(capped - capped / 8 + jitter);
+    }
+}

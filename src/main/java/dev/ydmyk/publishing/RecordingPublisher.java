@@ -1,0 +1,58 @@
+package dev.ydmyk.publishing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ydmyk.config.YdmykConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The embedded default: the reply is recorded on the complaint (by {@link PublishingService}); if
+ * the source has {@code ydmyk.sources.<source>.callback-url}, it is also POSTed there as JSON, and
+ * only a 2xx answer counts as sent. The receiver can deduplicate on {@code complaintId}.
+ */
+@ApplicationScoped
+public class RecordingPublisher implements Publisher {
+
+    private final YdmykConfig config;
+    private final ObjectMapper json;
+    private final HttpClient http;
+
+    public RecordingPublisher(YdmykConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(config.publishing().callbackTimeout()).build();
+    }
+
+    @Override
+    public void publish(OutgoingReply reply) throws IOException, InterruptedException {
+        YdmykConfig.Source source = config.sources().get(reply.source());
+        if (source == null || source.callbackUrl().isEmpty()) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("complaintId", reply.complaintId());
+        body.put("source", reply.source());
+        body.put("externalId", reply.externalId());
+        body.put("url", reply.url());
+        body.put("text", reply.text());
+        body.put("agent", reply.agent());
+        body.put("approvedAt", reply.approvedAt().toString());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(source.callbackUrl().get()))
+                .timeout(config.publishing().callbackTimeout())
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", reply.complaintId().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("Callback " + source.callbackUrl().get() + " answered " + response.statusCode());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.ydmyk.tone;
+
+import java.util.List;
+
+/**
+ * What the tone check read in a reply: which of the moves it makes (acknowledge, apologise, fix,
+ * report-back, thanks) and what is wrong with it.
+ */
+public record ToneReport(List<String> moves, List<Finding> findings) {
+
+    public static final List<String> COMPLAINT_MOVES = List.of("acknowledge", "apologise", "fix", "report-back");
+
+    public boolean clean() {
+        return findings.isEmpty();
+    }
+
+    public boolean has(String move) {
+        return moves.contains(move);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.ydmyk.triage;
+
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import dev.ydmyk.config.YdmykConfig;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Offline language identification with Lingua, loaded with only the languages we serve (the full
+ * model set is large). Models are loaded at start-up so the first complaint is not slow.
+ */
+@Startup
+@ApplicationScoped
+public class LanguageIdentifier {
+
+    private static final Logger LOG = Logger.getLogger(LanguageIdentifier.class);
+
+    private final LanguageDetector detector;
+    private final double minimumMargin;
+
+    public LanguageIdentifier(YdmykConfig config) {
+        List<Language> languages = new ArrayList<>();
+        for (String code : config.triage().languages()) {
+            languages.add(byCode(code).orElseThrow(() ->
+                    new IllegalArgumentException("ydmyk.triage.languages: unknown language '" + code + "'")));
+        }
+        long t0 = System.nanoTime();
+        this.detector = LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new))
+                .withPreloadedLanguageModels().build();
+        this.minimumMargin = config.triage().minimumMargin();
+        LOG.infof("Language models loaded for %s in %d ms", config.triage().languages(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The post's language as an ISO 639-1 code, or empty when the detector is not sure enough. */
+    public Optional<String> identify(String text) {
+        Map<Language, Double> confidence = detector.computeLanguageConfidenceValues(text);
+        if (confidence.isEmpty()) {
+            return Optional.empty();
+        }
+        var ranked = confidence.entrySet().stream()
+                .sorted(Map.Entry.<Language, Double>comparingByValue().reversed()).toList();
+        double best = ranked.get(0).getValue();
+        double second = ranked.size() > 1 ? ranked.get(1).getValue() : 0.0;
+        if (ranked.get(0).getKey() == Language.UNKNOWN || best - second < minimumMargin) {
+            return Optional.empty();
+        }
+        return Optional.of(code(ranked.get(0).getKey()));
+    }
+
+    static String code(Language language) {
+        return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+    }
+
+    static Optional<Language> byCode(String code) {
+        for (Language l : Language.values()) {
+            if (l != Language.UNKNOWN && l.getIsoCode639_1().name().equalsIgnoreCase(code.strip())) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ydmyk.triage;
+
+import dev.ydmyk.guidelines.GuidelineFiles;
+import dev.ydmyk.guidelines.Phrases;
+import dev.ydmyk.guidelines.Sections;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The topic list an operator keeps in {@code config/topics.txt}: a section per topic, with
+ * {@code remedy: NAME} and one {@code LANG: word, word*, ~signal} line per language.
+ */
+@ApplicationScoped
+public class TopicCatalog {
+
+    private final List<Topic> topics;
+
+    public TopicCatalog(GuidelineFiles files) {
+        this.topics = parse(files.configSections("topics.txt"));
+    }
+
+    static List<Topic> parse(Sections sections) {
+        List<Topic> list = new ArrayList<>();
+        sections.all().forEach((id, lines) -> {
+            if (id.isEmpty()) {
+                return;
+            }
+            String remedy = "investigate";
+            Map<String, Phrases> nouns = new HashMap<>();
+            Map<String, Phrases> signals = new HashMap<>();
+            for (String line : lines) {
+                int colon = line.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String key = line.substring(0, colon).strip();
+                String value = line.substring(colon + 1).strip();
+                if (key.equals("remedy")) {
+                    remedy = value;
+                } else {
+                    List<String> named = new ArrayList<>();
+                    List<String> pointers = new ArrayList<>();
+                    for (String word : value.split("\\s*,\\s*")) {
+                        if (word.startsWith("~")) {
+                            pointers.add(word.substring(1));
+                        } else {
+                            named.add(word);
+                        }
+                    }
+                    nouns.put(key, Phrases.of(named));
+                    signals.put(key, Phrases.of(pointers));
+                }
+            }
+            list.add(new Topic(id, remedy, Map.copyOf(nouns), Map.copyOf(signals)));
+        });
+        return List.copyOf(list);
+    }
+
+    public List<Topic> all() {
+        return topics;
+    }
+
+    public String remedyOf(String topicId) {
+        return topics.stream().filter(t -> t.id().equals(topicId)).map(Topic::remedy).findFirst().orElse("investigate");
+    }
+}
