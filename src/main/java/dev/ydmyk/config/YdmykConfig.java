@@ -118,6 +118,10 @@ public interface YdmykConfig {
 
         @WithDefault("PT10S")
         Duration callbackTimeout();
+
+        /** How often failed publications are looked at again (a scheduler interval such as 1s). */
+        @WithDefault("1s")
+        String retryEvery();
     }
 
     interface EmbeddedDb {

@@ -9,10 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Offline language identification with Lingua, loaded with only the languages we serve (the full
@@ -23,6 +26,12 @@ import java.util.Optional;
 public class LanguageIdentifier {
 
     private static final Logger LOG = Logger.getLogger(LanguageIdentifier.class);
+
+    /** Everyday words that Swedish has and Norwegian and Danish do not, and the other way round. */
+    private static final Set<String> SWEDISH_ONLY = Set.of("att", "och", "inte", "jag", "är", "hur", "vad", "från",
+            "mycket", "också", "varför", "när", "mitt", "mina", "ni", "hej", "tack");
+    private static final Set<String> DANO_NORWEGIAN_ONLY = Set.of("ikke", "jeg", "og", "hva", "hvad", "hvorfor", "hvornår",
+            "når", "fra", "også", "meget", "mye", "hei", "takk", "tak", "dere", "jer", "deres", "jeres");
 
     private final LanguageDetector detector;
     private final double minimumMargin;
@@ -46,14 +55,46 @@ public class LanguageIdentifier {
         if (confidence.isEmpty()) {
             return Optional.empty();
         }
+        Set<String> possible = spelledAs(text);
         var ranked = confidence.entrySet().stream()
+                .filter(e -> possible.isEmpty() || possible.contains(code(e.getKey())))
                 .sorted(Map.Entry.<Language, Double>comparingByValue().reversed()).toList();
+        if (ranked.isEmpty()) {
+            return Optional.empty();
+        }
         double best = ranked.get(0).getValue();
         double second = ranked.size() > 1 ? ranked.get(1).getValue() : 0.0;
         if (ranked.get(0).getKey() == Language.UNKNOWN || best - second < minimumMargin) {
             return Optional.empty();
         }
         return Optional.of(code(ranked.get(0).getKey()));
+    }
+
+    /**
+     * Letters that settle what the statistics may confuse in short posts: Norwegian and Danish write
+     * æ and ø, never ä or ö; Swedish (and German, Finnish) the other way round. Empty: no constraint.
+     */
+    static Set<String> spelledAs(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        Set<String> words = new HashSet<>(Arrays.asList(t.split("[^\\p{L}]+")));
+        boolean swedishWords = SWEDISH_ONLY.stream().anyMatch(words::contains);
+        boolean danoNorwegianWords = DANO_NORWEGIAN_ONLY.stream().anyMatch(words::contains);
+        boolean aeOe = t.indexOf('æ') >= 0 || t.indexOf('ø') >= 0;
+        boolean aUmlautOUmlaut = t.indexOf('ä') >= 0 || t.indexOf('ö') >= 0;
+        if (aeOe && !aUmlautOUmlaut) {
+            return Set.of("nb", "nn", "da");
+        }
+        if (aUmlautOUmlaut && !aeOe) {
+            return Set.of("sv", "de", "fi");
+        }
+        // Short posts without those letters: the small words give it away.
+        if (swedishWords && !danoNorwegianWords) {
+            return Set.of("sv", "de", "fi", "en");
+        }
+        if (danoNorwegianWords && !swedishWords) {
+            return Set.of("nb", "nn", "da", "de", "fi", "en");
+        }
+        return Set.of();
     }
 
     static String code(Language language) {

@@ -1,0 +1,126 @@
+package dev.ydmyk;
+
+import io.agroal.api.AgroalDataSource;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** How the tests talk to the service: as a source posting complaints, and as agents deciding drafts. */
+public final class Api {
+
+    public static final String SOURCE_TOKEN = "ydmyk-demo-token";
+
+    private Api() {
+    }
+
+    public static RequestSpecification asSource() {
+        return given().header("Authorization", "Bearer " + SOURCE_TOKEN).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification as(String login, String password) {
+        return given().auth().preemptive().basic(login, password).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification asKari() {
+        return as("kari", "kari-test");
+    }
+
+    public static RequestSpecification asLars() {
+        return as("lars", "lars-test");
+    }
+
+    public static Map<String, Object> complaint(String source, String author, String text) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("source", source);
+        body.put("externalId", "ext-" + UUID.randomUUID());
+        if (author != null) {
+            body.put("author", Map.of("name", author, "handle", author.toLowerCase().replace(' ', '.')));
+        }
+        body.put("text", text);
+        return body;
+    }
+
+    /** Posts a complaint and returns its id. */
+    public static String post(Map<String, Object> body) {
+        return asSource().body(body).post("/api/complaints").then().statusCode(201).extract().path("id");
+    }
+
+    public static JsonPath complaintView(String id) {
+        return asKari().get("/api/complaints/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Waits until the complaint has {@code n} drafts (the drafting worker runs off the request thread). */
+    public static JsonPath awaitDrafts(String complaintId, int n) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath view = complaintView(complaintId);
+            List<?> drafts = view.getList("drafts");
+            if (drafts != null && drafts.size() >= n) {
+                return view;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("No draft number " + n + " for complaint " + complaintId + " within 15 s: " + complaintView(complaintId).prettify());
+    }
+
+    /** Waits until the complaint is triaged and needs nothing more from the drafting worker. */
+    public static JsonPath awaitStatus(String complaintId, String status) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        JsonPath view = complaintView(complaintId);
+        while (Instant.now().isBefore(deadline)) {
+            view = complaintView(complaintId);
+            if (status.equals(view.getString("status"))) {
+                return view;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("Complaint " + complaintId + " never reached " + status + ": " + view.prettify());
+    }
+
+    public static String latestDraftId(JsonPath view) {
+        List<String> ids = view.getList("drafts.id");
+        return ids.get(ids.size() - 1);
+    }
+
+    public static Response approve(String draftId, Map<String, Object> body) {
+        return asKari().body(body == null ? Map.of() : body).post("/api/drafts/" + draftId + "/approve");
+    }
+
+    public static void wipe(AgroalDataSource ds) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("truncate audit_event, reply, draft, complaint cascade");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long count(AgroalDataSource ds, String table) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.ydmyk.drafting;
+
+import dev.ydmyk.guidelines.Sections;
+import dev.ydmyk.tone.ToneCheck;
+import dev.ydmyk.tone.ToneReport;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The wording in prompts/ is edited by support leads: every variant of every part must still make
+ * the move it stands for, and none may trip the tone check.
+ */
+@QuarkusTest
+class GuidelinesTest {
+
+    private static final Map<String, String> PART_MOVE = Map.of(
+            "acknowledge", "acknowledge", "apologise", "apologise", "report-back", "report-back", "thanks", "thanks");
+
+    @Inject
+    ReplyGuidelines guidelines;
+    @Inject
+    ToneCheck toneCheck;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nb", "da", "sv", "en"})
+    void everyVariantMakesItsMoveAndRaisesNothing(String lang) {
+        Sections s = guidelines.forLanguage(lang);
+        List<String> problems = new ArrayList<>();
+        s.all().forEach((section, variants) -> {
+            for (String v : variants) {
+                String text = v.replace("{name}", "Kari").replace("{detail}", "pakken").replace("{topic}", "saken")
+                        .replace("{agent}", "Ola").replace("{remedy}", "");
+                ToneReport r = toneCheck.check(text, lang, null);
+                String move = section.startsWith("remedy:") ? "fix" : PART_MOVE.get(section);
+                if (move != null && !r.has(move)) {
+                    problems.add("[" + section + "] is not read as " + move + ": " + v);
+                }
+                if (!r.clean()) {
+                    problems.add("[" + section + "] trips the tone check " + r.findings() + ": " + v);
+                }
+            }
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+}
