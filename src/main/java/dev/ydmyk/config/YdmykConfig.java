@@ -72,6 +72,7 @@ public interface YdmykConfig {
     }
 
     interface Drafting {
+        /** Drafting threads in this instance; 0 makes an intake-only instance. */
         @WithDefault("2")
         int workers();
 

@@ -83,7 +83,12 @@ public class DraftingWorker {
 
     void start(@Observes StartupEvent ev) {
         running = true;
-        int n = Math.max(1, config.drafting().workers());
+        int n = config.drafting().workers();
+        if (n <= 0) {
+            LOG.warn("ydmyk.drafting.workers=0: this instance takes complaints in but drafts none");
+            pool = Executors.newSingleThreadExecutor();
+            return;
+        }
         AtomicInteger counter = new AtomicInteger();
         pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "drafting-" + counter.incrementAndGet());
