@@ -39,8 +39,9 @@ public class DraftRepository {
 
     public void insert(Connection conn, Draft d) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""
-                insert into draft (id, complaint_id, status, language, text, drafter, hint, tone_moves, tone_findings, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")) {
+                insert into draft (id, complaint_id, status, language, text, drafter, hint, tone_moves, tone_findings, created_at,
+                                   fallback_cause)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")) {
             ps.setObject(1, d.id());
             ps.setObject(2, d.complaintId());
             ps.setString(3, d.status().wire());
@@ -51,6 +52,7 @@ public class DraftRepository {
             ps.setArray(8, conn.createArrayOf("text", d.toneCheck().moves().toArray()));
             ps.setString(9, write(d.toneCheck().findings()));
             ps.setTimestamp(10, ts(d.createdAt()));
+            ps.setString(11, d.fallbackCause());
             ps.executeUpdate();
         }
     }
@@ -133,7 +135,8 @@ public class DraftRepository {
         return new Draft(rs.getObject("id", UUID.class), rs.getObject("complaint_id", UUID.class),
                 DraftStatus.of(rs.getString("status")), rs.getString("language"), rs.getString("text"),
                 rs.getString("drafter"), rs.getString("hint"), tone, instant(rs.getTimestamp("created_at")),
-                rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")), rs.getString("decision_note"));
+                rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")), rs.getString("decision_note"),
+                rs.getString("fallback_cause"));
     }
 
     private String write(List<Finding> findings) {

@@ -37,7 +37,7 @@ public class Views {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DraftView(UUID id, UUID complaintId, DraftStatus status, String language, String text, String drafter,
                             ToneReport toneCheck, Instant createdAt, String decidedBy, Instant decidedAt, String hint,
-                            String note, ComplaintSummary complaint) {
+                            String note, String fallback, ComplaintSummary complaint) {
     }
 
     public record ReplyView(String text, Instant sentAt, String agent, Instant approvedAt, int publishAttempts,
@@ -121,6 +121,6 @@ public class Views {
 
     private static DraftView draft(Draft d, ComplaintSummary summary) {
         return new DraftView(d.id(), d.complaintId(), d.status(), d.language(), d.text(), d.drafter(), d.toneCheck(),
-                d.createdAt(), d.decidedBy(), d.decidedAt(), d.hint(), d.note(), summary);
+                d.createdAt(), d.decidedBy(), d.decidedAt(), d.hint(), d.note(), d.fallbackCause(), summary);
     }
 }

@@ -27,6 +27,12 @@ public interface YdmykConfig {
     @WithDefault("config")
     String configDir();
 
+    /** Which drafter writes drafts: {@code guidelines} (offline, the default) or {@code llm}. */
+    @WithDefault("guidelines")
+    String drafter();
+
+    Llm llm();
+
     Triage triage();
 
     Drafting drafting();
@@ -83,6 +89,37 @@ public interface YdmykConfig {
         /** How often an idle worker looks for complaints it was not told about (e.g. after a restart). */
         @WithDefault("PT5S")
         Duration sweep();
+    }
+
+    interface Llm {
+        /** Model calls under way at once, across all drafting workers. */
+        @WithDefault("4")
+        int maxConcurrent();
+
+        /** Attempts per draft for transport failures (timeouts, 429, 5xx), with backoff. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        @WithDefault("PT0.5S")
+        Duration initialBackoff();
+
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+
+        /** Consecutive failed drafts that open the circuit; while open, the guideline drafter writes. */
+        @WithDefault("5")
+        int breakerFailures();
+
+        @WithDefault("PT30S")
+        Duration breakerOpen();
+
+        /** When the model is back, replace pending fallback drafts with model drafts. */
+        @WithDefault("false")
+        boolean redraftFallbacks();
+
+        /** How often to look for fallback drafts to redraft (a scheduler interval). */
+        @WithDefault("60s")
+        String redraftEvery();
     }
 
     interface Compensation {

@@ -51,7 +51,7 @@ public class DraftingWorker {
     private final AuditTrail audit;
     private final Database db;
     private final Triager triager;
-    private final Drafter drafter;
+    private final Drafters drafters;
     private final ReplyGuidelines guidelines;
     private final ToneCheck toneCheck;
     private final YdmykConfig config;
@@ -63,14 +63,14 @@ public class DraftingWorker {
     private volatile boolean running;
 
     public DraftingWorker(ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit, Database db,
-                          Triager triager, Drafter drafter, ReplyGuidelines guidelines, ToneCheck toneCheck,
+                          Triager triager, Drafters drafters, ReplyGuidelines guidelines, ToneCheck toneCheck,
                           YdmykConfig config, Clock clock, MeterRegistry metrics) {
         this.complaints = complaints;
         this.drafts = drafts;
         this.audit = audit;
         this.db = db;
         this.triager = triager;
-        this.drafter = drafter;
+        this.drafters = drafters;
         this.guidelines = guidelines;
         this.toneCheck = toneCheck;
         this.config = config;
@@ -160,11 +160,11 @@ public class DraftingWorker {
             return;
         }
         String language = replyLanguage(triage.language());
-        DraftText text = drafter.draft(new DraftRequest(c, triage, language, c.redraftHint(), claim.draftsSoFar()));
+        DraftText text = drafters.active().draft(new DraftRequest(c, triage, language, c.redraftHint(), claim.draftsSoFar()));
         ToneReport tone = toneCheck.check(text.text(), text.language(), c.text());
         Instant now = clock.instant();
         Draft draft = new Draft(UUID.randomUUID(), c.id(), DraftStatus.PENDING, text.language(), text.text(),
-                text.drafter(), c.redraftHint(), tone, now, null, null, null);
+                text.drafter(), c.redraftHint(), tone, now, null, null, null, text.fallbackCause());
         boolean stored = db.tx(conn -> {
             if (!complaints.finishDrafting(conn, claim, triage)) {
                 return false;
@@ -176,7 +176,8 @@ public class DraftingWorker {
         });
         if (stored) {
             intakeToDraft.record(Duration.between(c.receivedAt(), now));
-            metrics.counter("ydmyk.drafts", "drafter", text.drafter()).increment();
+            metrics.counter("ydmyk.drafts", "drafter", text.fallbackCause() == null ? text.drafter() : text.drafter() + "-fallback")
+                    .increment();
         } else {
             LOG.infof("Complaint %s was taken over by another worker; dropping this draft", c.id());
         }

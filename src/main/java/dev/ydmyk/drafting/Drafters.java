@@ -1,0 +1,37 @@
+package dev.ydmyk.drafting;
+
+import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.drafting.llm.LlmDrafter;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/** Picks the drafter chosen by {@code ydmyk.drafter} at run time: one build serves both. */
+@ApplicationScoped
+public class Drafters {
+
+    private static final Logger LOG = Logger.getLogger(Drafters.class);
+
+    private final Drafter active;
+
+    public Drafters(YdmykConfig config, GuidelineDrafter guidelines, LlmDrafter llm) {
+        this.active = switch (config.drafter()) {
+            case "guidelines" -> guidelines;
+            case "llm" -> llm;
+            default -> throw new IllegalArgumentException("ydmyk.drafter must be 'guidelines' or 'llm', not '" + config.drafter() + "'");
+        };
+    }
+
+    void announce(@Observes StartupEvent ev) {
+        LOG.infof("Drafting with the %s drafter", active instanceof LlmDrafter ? "llm" : "guidelines");
+    }
+
+    public Drafter active() {
+        return active;
+    }
+
+    public boolean usesModel() {
+        return active instanceof LlmDrafter;
+    }
+}
