@@ -69,8 +69,11 @@ public interface YdmykConfig {
         @WithDefault("nb")
         String defaultLanguage();
 
-        /** How far ahead the best language must be of the second before it is trusted. */
-        @WithDefault("0.05")
+        /**
+         * How far ahead the best language must be of the second before it is trusted. Lingua's
+         * confidences are relative (the best is 1.0), so this is a near-tie threshold.
+         */
+        @WithDefault("0.01")
         double minimumMargin();
 
         /** Reply language for detected languages without their own prompts, e.g. nn=nb. */

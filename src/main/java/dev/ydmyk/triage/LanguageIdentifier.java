@@ -33,6 +33,15 @@ public class LanguageIdentifier {
     private static final Set<String> DANO_NORWEGIAN_ONLY = Set.of("ikke", "jeg", "og", "hva", "hvad", "hvorfor", "hvornår",
             "når", "fra", "også", "meget", "mye", "hei", "takk", "tak", "dere", "jer", "deres", "jeres");
 
+    private static final Set<String> DANO_NORWEGIAN = Set.of("nb", "nn", "da");
+    /** The same everyday words as Bokmål and as Danish spell them. */
+    private static final Set<String> BOKMAL_SPELLING = Set.of("dere", "deres", "hva", "nå", "mye", "meg", "deg", "seg", "noe",
+            "noen", "etter", "gjøre", "hadde", "tilbake", "uten", "aldri", "fått", "kjøpt", "ble", "bli", "fortsatt", "sånn",
+            "kanskje", "veldig", "spørsmål", "hjelp", "hjelpe", "helga", "ei", "enda", "fikk");
+    private static final Set<String> DANISH_SPELLING = Set.of("jer", "jeres", "hvad", "nu", "meget", "mig", "dig", "sig", "noget",
+            "nogen", "efter", "gøre", "havde", "tilbage", "uden", "aldrig", "fået", "købt", "blev", "blive", "stadig", "sådan",
+            "måske", "virkelig", "spørgsmål", "hjælp", "hjælpe", "weekenden", "endnu", "fik");
+
     private final LanguageDetector detector;
     private final double minimumMargin;
 
@@ -64,10 +73,18 @@ public class LanguageIdentifier {
         }
         double best = ranked.get(0).getValue();
         double second = ranked.size() > 1 ? ranked.get(1).getValue() : 0.0;
+        String top = code(ranked.get(0).getKey());
+        if (DANO_NORWEGIAN.contains(top)) {
+            // Bokmål and Danish share most words; where they spell the everyday ones differently, trust that.
+            String settled = bokmalOrDanish(text);
+            if (settled != null) {
+                return Optional.of(settled);
+            }
+        }
         if (ranked.get(0).getKey() == Language.UNKNOWN || best - second < minimumMargin) {
             return Optional.empty();
         }
-        return Optional.of(code(ranked.get(0).getKey()));
+        return Optional.of(top);
     }
 
     /**
@@ -95,6 +112,17 @@ public class LanguageIdentifier {
             return Set.of("nb", "nn", "da", "de", "fi", "en");
         }
         return Set.of();
+    }
+
+    /** "nb", "da", or null when the spelling of everyday words does not settle it. */
+    static String bokmalOrDanish(String text) {
+        int nb = 0;
+        int da = 0;
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            nb += BOKMAL_SPELLING.contains(w) ? 1 : 0;
+            da += DANISH_SPELLING.contains(w) ? 1 : 0;
+        }
+        return nb > da ? "nb" : da > nb ? "da" : null;
     }
 
     static String code(Language language) {

@@ -9,7 +9,6 @@ import dev.ydmyk.tone.Finding;
 import dev.ydmyk.tone.ToneCheck;
 import dev.ydmyk.tone.ToneReport;
 import dev.ydmyk.triage.LanguageIdentifier;
-import dev.ydmyk.triage.Triager;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,15 +29,13 @@ public class ReplyGuardrail implements OutputGuardrail {
 
     private final ToneCheck toneCheck;
     private final LanguageIdentifier languages;
-    private final Triager triager;
     private final LlmPrompt prompt;
     private final MeterRegistry metrics;
 
-    public ReplyGuardrail(ToneCheck toneCheck, LanguageIdentifier languages, Triager triager, LlmPrompt prompt,
+    public ReplyGuardrail(ToneCheck toneCheck, LanguageIdentifier languages, LlmPrompt prompt,
                           MeterRegistry metrics) {
         this.toneCheck = toneCheck;
         this.languages = languages;
-        this.triager = triager;
         this.prompt = prompt;
         this.metrics = metrics;
     }
@@ -60,7 +57,8 @@ public class ReplyGuardrail implements OutputGuardrail {
         if (ctx == null) {
             return successWith(cleaned);
         }
-        String detected = languages.identify(reply.reply()).map(triager::replyLanguageOf).orElse(ctx.language);
+        // The reply's own language, not mapped through the reply fallbacks: German is not English.
+        String detected = languages.identify(reply.reply()).map(l -> l.equals("nn") ? "nb" : l).orElse(ctx.language);
         if (!ctx.language.equals(detected) || (reply.language() != null && !ctx.language.equals(reply.language().toLowerCase(Locale.ROOT)))) {
             String name = LlmPrompt.LANGUAGE_NAMES.getOrDefault(ctx.language, ctx.language);
             return refuse(ctx, "language", "The reply is not in " + name + ".",

@@ -29,12 +29,18 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
     public static final String MODEL = "ydmyk-test-model";
     static WireMockServer server;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private Map<String, String> overrides = Map.of();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        overrides = initArgs;
+    }
 
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        return Map.ofEntries(
+        Map<String, String> config = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("ydmyk.drafter", "llm"),
                 Map.entry("quarkus.langchain4j.openai.base-url", "http://127.0.0.1:" + server.port() + "/v1"),
                 Map.entry("quarkus.langchain4j.openai.api-key", "test-key"),
@@ -43,7 +49,9 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
                 Map.entry("ydmyk.llm.initial-backoff", "PT0.05S"),
                 Map.entry("ydmyk.llm.max-backoff", "PT0.2S"),
                 Map.entry("ydmyk.llm.breaker-failures", "3"),
-                Map.entry("ydmyk.llm.breaker-open", "PT2S"));
+                Map.entry("ydmyk.llm.breaker-open", "PT2S")));
+        config.putAll(overrides);
+        return config;
     }
 
     @Override

@@ -1,0 +1,36 @@
+package dev.ydmyk.triage;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Short posts, written for this test and not taken from the corpus: where Bokmål and Danish are closest. */
+@QuarkusTest
+class LanguageIdentifierTest {
+
+    @Inject
+    LanguageIdentifier languages;
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "nb | Hvorfor får jeg ikke svar fra dere?",
+            "nb | Jeg har ventet i to uker uten å høre noe.",
+            "nb | Regningen er feil igjen, kan noen hjelpe meg?",
+            "nb | Fikk aldri pakken, og ingen tar telefonen.",
+            "da | Hvorfor får jeg ikke svar fra jer?",
+            "da | Jeg har ventet i to uger uden at høre noget.",
+            "da | Regningen er forkert igen, kan nogen hjælpe mig?",
+            "da | Fik aldrig pakken, og ingen tager telefonen.",
+            "sv | Varför får jag inget svar från er?",
+            "sv | Jag har väntat i två veckor utan att höra något.",
+            "sv | Går det att få pengarna tillbaka?",
+            "en | Why does nobody answer my emails?",
+            "en | The app keeps crashing when I pay.",
+    })
+    void tellsTheScandinavianLanguagesApart(String expected, String post) {
+        assertEquals(expected, languages.identify(post).orElse("unsure"));
+    }
+}
