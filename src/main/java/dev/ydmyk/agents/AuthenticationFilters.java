@@ -25,12 +25,16 @@ public final class AuthenticationFilters {
         Credentials credentials;
         @Inject
         CurrentCaller caller;
+        @Inject
+        Sessions sessions;
 
         @Override
         public void filter(ContainerRequestContext ctx) {
+            var cookie = ctx.getCookies().get(Sessions.COOKIE);
             Agent agent = credentials.agent(ctx.getHeaderString(HttpHeaders.AUTHORIZATION))
+                    .or(() -> sessions.verify(cookie == null ? null : cookie.getValue()))
                     .orElseThrow(() -> new Problem(401, "Unauthorized",
-                            "An agent login is required (HTTP Basic with an agent from ydmyk.agents)", "Authorization", null));
+                            "An agent login is required (HTTP Basic, or the channel page's sign-in, with an agent from ydmyk.agents)", "Authorization", null));
             caller.agent(agent);
         }
     }

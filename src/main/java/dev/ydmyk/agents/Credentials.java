@@ -59,9 +59,13 @@ public class Credentials {
         if (colon < 0) {
             return Optional.empty();
         }
-        String login = decoded.substring(0, colon);
-        YdmykConfig.Agent a = config.agents().get(login);
-        boolean ok = equal(decoded.substring(colon + 1), a == null ? "\u0000never" : a.password());
+        return check(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    /** The agent with this login, if the password is theirs. */
+    public Optional<Agent> check(String login, String password) {
+        YdmykConfig.Agent a = login == null ? null : config.agents().get(login);
+        boolean ok = equal(password == null ? "" : password, a == null ? "\u0000never" : a.password());
         return ok && a != null ? Optional.of(new Agent(login, a.name())) : Optional.empty();
     }
 

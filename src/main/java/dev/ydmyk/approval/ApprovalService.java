@@ -12,6 +12,7 @@ import dev.ydmyk.storage.Database;
 import dev.ydmyk.tone.ToneCheck;
 import dev.ydmyk.tone.ToneReport;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -37,9 +38,11 @@ public class ApprovalService {
     private final PublishingService publishing;
     private final DraftingWorker drafting;
     private final Clock clock;
+    private final Event<DraftChanged> changes;
 
     public ApprovalService(Database db, DraftRepository drafts, ComplaintRepository complaints, AuditTrail audit,
-                           ToneCheck toneCheck, PublishingService publishing, DraftingWorker drafting, Clock clock) {
+                           ToneCheck toneCheck, PublishingService publishing, DraftingWorker drafting, Clock clock,
+                           Event<DraftChanged> changes) {
         this.db = db;
         this.drafts = drafts;
         this.complaints = complaints;
@@ -48,6 +51,7 @@ public class ApprovalService {
         this.publishing = publishing;
         this.drafting = drafting;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public record Approval(String text, String override) {
@@ -103,6 +107,7 @@ public class ApprovalService {
         if (!won) {
             throw alreadyDecided(drafts.find(draftId).orElseThrow(), "approve");
         }
+        changes.fire(new DraftChanged(draftId, DraftChanged.Change.APPROVED, agent.login()));
         publishing.attempt(draft.complaintId());
         return drafts.find(draftId).orElseThrow();
     }
@@ -111,6 +116,7 @@ public class ApprovalService {
         requireNote("reason", reason);
         Draft draft = pending(draftId, "reject");
         decide(draft, DraftStatus.REJECTED, agent, reason, "rejected", false);
+        changes.fire(new DraftChanged(draftId, DraftChanged.Change.REJECTED, agent.login()));
         return drafts.find(draftId).orElseThrow();
     }
 
@@ -118,6 +124,7 @@ public class ApprovalService {
         requireNote("hint", hint);
         Draft draft = pending(draftId, "redraft");
         decide(draft, DraftStatus.REDRAFT, agent, hint, "redraft-requested", true);
+        changes.fire(new DraftChanged(draftId, DraftChanged.Change.REDRAFT, agent.login()));
         drafting.wake();
         return drafts.find(draftId).orElseThrow();
     }

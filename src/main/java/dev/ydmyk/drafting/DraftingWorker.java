@@ -2,6 +2,7 @@ package dev.ydmyk.drafting;
 
 import dev.ydmyk.approval.AuditTrail;
 import dev.ydmyk.approval.Draft;
+import dev.ydmyk.approval.DraftChanged;
 import dev.ydmyk.approval.DraftRepository;
 import dev.ydmyk.approval.DraftStatus;
 import dev.ydmyk.config.YdmykConfig;
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
@@ -58,13 +60,14 @@ public class DraftingWorker {
     private final Clock clock;
     private final Timer intakeToDraft;
     private final MeterRegistry metrics;
+    private final Event<DraftChanged> changes;
     private final Semaphore wake = new Semaphore(0);
     private ExecutorService pool;
     private volatile boolean running;
 
     public DraftingWorker(ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit, Database db,
                           Triager triager, Drafters drafters, ReplyGuidelines guidelines, ToneCheck toneCheck,
-                          YdmykConfig config, Clock clock, MeterRegistry metrics) {
+                          YdmykConfig config, Clock clock, MeterRegistry metrics, Event<DraftChanged> changes) {
         this.complaints = complaints;
         this.drafts = drafts;
         this.audit = audit;
@@ -76,6 +79,7 @@ public class DraftingWorker {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
+        this.changes = changes;
         this.intakeToDraft = Timer.builder("ydmyk.intake.to.draft")
                 .description("Time from a complaint reaching us to its draft waiting for approval")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(metrics);
@@ -178,6 +182,7 @@ public class DraftingWorker {
             intakeToDraft.record(Duration.between(c.receivedAt(), now));
             metrics.counter("ydmyk.drafts", "drafter", text.fallbackCause() == null ? text.drafter() : text.drafter() + "-fallback")
                     .increment();
+            changes.fire(new DraftChanged(draft.id(), DraftChanged.Change.CREATED, text.drafter()));
         } else {
             LOG.infof("Complaint %s was taken over by another worker; dropping this draft", c.id());
         }

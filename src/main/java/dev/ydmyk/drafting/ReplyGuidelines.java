@@ -4,22 +4,21 @@ import dev.ydmyk.guidelines.GuidelineFiles;
 import dev.ydmyk.guidelines.Sections;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-/** The reply wording per language, from {@code prompts/<lang>/reply.txt}. */
+/**
+ * The reply wording per language, from {@code prompts/<lang>/reply.txt}. Read for every draft (a
+ * few kilobytes), so a support lead's edit applies to the next draft without a restart.
+ */
 @ApplicationScoped
 public class ReplyGuidelines {
 
     private final GuidelineFiles files;
-    private final Map<String, Sections> byLanguage = new ConcurrentHashMap<>();
 
     public ReplyGuidelines(GuidelineFiles files) {
         this.files = files;
     }
 
     public Sections forLanguage(String language) {
-        return byLanguage.computeIfAbsent(language, l -> files.promptSections(l + "/reply.txt"));
+        return files.promptSections(language + "/reply.txt");
     }
 
     public boolean has(String language) {

@@ -1,12 +1,15 @@
 package dev.ydmyk.publishing;
 
 import dev.ydmyk.approval.AuditTrail;
+import dev.ydmyk.approval.DraftChanged;
 import dev.ydmyk.approval.DraftRepository;
+import dev.ydmyk.config.Backoff;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.storage.Database;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.sql.PreparedStatement;
@@ -17,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static dev.ydmyk.storage.Database.instant;
 import static dev.ydmyk.storage.Database.ts;
@@ -39,9 +41,11 @@ public class PublishingService {
     private final YdmykConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Event<DraftChanged> changes;
 
     public PublishingService(Database db, Publisher publisher, DraftRepository drafts, AuditTrail audit,
-                             YdmykConfig config, Clock clock, MeterRegistry metrics) {
+                             YdmykConfig config, Clock clock, MeterRegistry metrics,
+                             Event<DraftChanged> changes) {
         this.db = db;
         this.publisher = publisher;
         this.drafts = drafts;
@@ -49,11 +53,12 @@ public class PublishingService {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
+        this.changes = changes;
     }
 
     /** Tries to publish the reply of one complaint now, if it is due and not sent yet. */
     public void attempt(UUID complaintId) {
-        db.tx(conn -> {
+        UUID sent = db.tx(conn -> {
             OutgoingReply reply;
             int attempts;
             try (PreparedStatement ps = conn.prepareStatement("""
@@ -99,8 +104,11 @@ public class PublishingService {
             drafts.markSent(conn, reply.draftId());
             audit.record(conn, complaintId, reply.draftId(), "sent", "ydmyk", now, "Published, signed by " + reply.agent());
             metrics.counter("ydmyk.replies.sent").increment();
-            return null;
+            return reply.draftId();
         });
+        if (sent != null) {
+            changes.fire(new DraftChanged(sent, DraftChanged.Change.SENT, "ydmyk"));
+        }
     }
 
     /** Retries replies whose publishing failed, when their backoff has passed. */
@@ -123,9 +131,6 @@ public class PublishingService {
     }
 
     Duration backoff(int attempt) {
-        long base = config.publishing().initialBackoff().toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, config.publishing().maxBackoff().toMillis());
-        long jitter = ThreadLocalRandom.current().nextLong(capped / 4 + 1);
-        return Duration.ofMillis(capped - capped / 8 + jitter);
+        return new Backoff(config.publishing().initialBackoff(), config.publishing().maxBackoff()).delay(attempt);
     }
 }

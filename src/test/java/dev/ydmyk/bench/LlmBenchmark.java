@@ -2,7 +2,10 @@ package dev.ydmyk.bench;
 
 import dev.ydmyk.Api;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,11 +33,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
  * steady 20 complaints/s for 10 s, with a given cap on concurrent model calls. The drafting
  * workers are raised to the cap: each worker waits on its own call.
  */
-final class LlmBenchmark {
+abstract class LlmBenchmark {
 
-    static final String REPLY = "Hi Kunde,\\n\\nThank you for telling us about the parcel. I understand how frustrating this is, and I am "
+    static final String REPLY = "Hi Kunde,\n\nThank you for telling us about the parcel. I understand how frustrating this is, and I am "
             + "truly sorry. I have started a trace with the carrier so we find out what happened. I will get back to you here as "
-            + "soon as I know more. Thank you for letting us know.\\n\\nBest regards,\\n{agent}";
+            + "soon as I know more. Thank you for letting us know.\n\nBest regards,\n{agent}";
+
+    @TestHTTPResource("/api/complaints")
+    URI intake;
+    @Inject
+    AgroalDataSource ds;
+
+    abstract int cap();
+
+    @Test
+    void twentyComplaintsPerSecondWithAFakeModelAtTwoSeconds() throws Exception {
+        run(cap(), intake, ds);
+    }
 
     static Map<String, String> profile(int cap) {
         return Map.of("ydmyk.llm.max-concurrent", String.valueOf(cap), "ydmyk.drafting.workers", String.valueOf(cap),
@@ -44,12 +59,9 @@ final class LlmBenchmark {
 
     static void run(int cap, URI intake, AgroalDataSource ds) throws Exception {
         var server = dev.ydmyk.drafting.llm.FakeOpenAiAccess.server();
-        String content = "{\\\"reply\\\": \\\"" + REPLY + "\\\", \\\"language\\\": \\\"en\\\", \\\"moves\\\": [\\\"acknowledge\\\"], \\\"promises\\\": []}";
         server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withLogNormalRandomDelay(2000, 0.1)
-                .withBody("{\"id\":\"x\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,"
-                        + "\"message\":{\"role\":\"assistant\",\"content\":\"" + content + "\"},\"finish_reason\":\"stop\"}],"
-                        + "\"usage\":{\"prompt_tokens\":800,\"completion_tokens\":90,\"total_tokens\":890}}")));
+                .withBody(dev.ydmyk.drafting.llm.FakeOpenAiAccess.completion(REPLY, "en"))));
         server.resetRequests();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String batch = "llm" + cap + "-" + UUID.randomUUID();
@@ -111,6 +123,7 @@ final class LlmBenchmark {
         }
     }
 
+    /** One Quarkus profile per cap: the cap is start-up configuration. */
     abstract static class Profile implements QuarkusTestProfile {
         abstract int cap();
 

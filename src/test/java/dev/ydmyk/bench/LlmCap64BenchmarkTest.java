@@ -1,20 +1,14 @@
 package dev.ydmyk.bench;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
-import java.net.URI;
 
 /** The LLM drafter at 20 complaints/s with at most 64 model calls at once. */
 @QuarkusTest
 @Tag("benchmark")
 @TestProfile(LlmCap64BenchmarkTest.Cap.class)
-class LlmCap64BenchmarkTest {
+class LlmCap64BenchmarkTest extends LlmBenchmark {
 
     public static class Cap extends LlmBenchmark.Profile {
         @Override
@@ -23,13 +17,8 @@ class LlmCap64BenchmarkTest {
         }
     }
 
-    @TestHTTPResource("/api/complaints")
-    URI intake;
-    @Inject
-    AgroalDataSource ds;
-
-    @Test
-    void twentyComplaintsPerSecondWithAFakeModelAtTwoSeconds() throws Exception {
-        LlmBenchmark.run(64, intake, ds);
+    @Override
+    int cap() {
+        return 64;
     }
 }

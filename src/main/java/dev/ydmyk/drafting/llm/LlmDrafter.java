@@ -2,6 +2,7 @@ package dev.ydmyk.drafting.llm;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.guardrail.OutputGuardrailException;
+import dev.ydmyk.config.Backoff;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.drafting.DraftRequest;
 import dev.ydmyk.drafting.DraftText;
@@ -17,7 +18,6 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -160,9 +160,7 @@ public class LlmDrafter implements Drafter {
     }
 
     Duration backoff(int attempt) {
-        long base = config.llm().initialBackoff().toMillis() << Math.min(attempt - 1, 16);
-        long capped = Math.min(base, config.llm().maxBackoff().toMillis());
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+        return new Backoff(config.llm().initialBackoff(), config.llm().maxBackoff()).delay(attempt);
     }
 
     private static void sleep(Duration d) {

@@ -38,7 +38,7 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1").containerThreads(300));
         server.start();
         Map<String, String> config = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("ydmyk.drafter", "llm"),

@@ -12,6 +12,11 @@ public final class FakeOpenAiAccess {
         return FakeOpenAi.server;
     }
 
+    /** A chat-completions body whose content is the structured reply {@code text} in {@code language}. */
+    public static String completion(String text, String language) {
+        return FakeOpenAi.completion(FakeOpenAi.reply(text, language));
+    }
+
     public static Class<FakeOpenAi> resource() {
         return FakeOpenAi.class;
     }

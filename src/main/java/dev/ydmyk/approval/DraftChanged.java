@@ -1,0 +1,12 @@
+package dev.ydmyk.approval;
+
+import java.util.UUID;
+
+/**
+ * Fired (as a CDI event) after a draft's change is committed: a new draft, a decision, a sent reply.
+ * The chat channels listen, so an action in one shows in all.
+ */
+public record DraftChanged(UUID draftId, Change change, String actor) {
+
+    public enum Change { CREATED, APPROVED, SENT, REJECTED, REDRAFT }
+}

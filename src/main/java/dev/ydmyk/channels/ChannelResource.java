@@ -1,0 +1,88 @@
+package dev.ydmyk.channels;
+
+import dev.ydmyk.agents.AgentOnly;
+import dev.ydmyk.agents.CurrentCaller;
+import dev.ydmyk.approval.DraftStatus;
+import dev.ydmyk.approval.Views;
+import dev.ydmyk.problem.Problem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the channel page talks to, besides the drafts API. */
+@Path("/api/channel")
+@AgentOnly
+public class ChannelResource {
+
+    public record Look(String draftId) {
+    }
+
+    private final ChannelPage page;
+    private final Views views;
+    private final CurrentCaller caller;
+    private final Clock clock;
+
+    public ChannelResource(ChannelPage page, Views views, CurrentCaller caller, Clock clock) {
+        this.page = page;
+        this.views = views;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Live stream of draft changes and presence for the channel page")
+    public void events(@Context SseEventSink sink, @Context Sse sse) {
+        page.subscribe(sse, sink);
+    }
+
+    @POST
+    @Path("presence")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Say which draft you are looking at (null: none), so colleagues do not answer the same customer")
+    public Map<String, List<String>> presence(Look body) {
+        UUID draft = null;
+        if (body != null && body.draftId() != null) {
+            try {
+                draft = UUID.fromString(body.draftId());
+            } catch (IllegalArgumentException e) {
+                throw Problem.invalid("draftId", "draftId must be a draft id");
+            }
+        }
+        page.look(caller.agent().login(), caller.agent().name(), draft);
+        return page.presenceByDraft();
+    }
+
+    @GET
+    @Path("status")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Queue depth and the oldest waiting complaint, for the page header")
+    public Map<String, Object> status() {
+        List<Views.DraftView> pending = views.queue(DraftStatus.PENDING, 500);
+        Instant oldest = pending.stream().filter(d -> d.complaint() != null && d.complaint().triage() != null
+                        && d.complaint().triage().kind() == dev.ydmyk.triage.Kind.COMPLAINT)
+                .map(d -> d.complaint().receivedAt()).min(Instant::compareTo).orElse(null);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("agent", caller.agent().name());
+        out.put("pending", pending.size());
+        out.put("oldestComplaintReceivedAt", oldest);
+        out.put("oldestComplaintWaitingSeconds", oldest == null ? null : Duration.between(oldest, clock.instant()).toSeconds());
+        return out;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.ydmyk.channels;
+
+import dev.ydmyk.Api;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The channel page in a real headless Chromium, as two agents would use it. */
+@QuarkusTest
+class ChannelPageTest {
+
+    @TestHTTPResource("/channel")
+    URL channel;
+    @Inject
+    AgroalDataSource ds;
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    private ChromeDriver signIn(String login, String password, int width, int height) throws Exception {
+        ChromeDriver b = Browser.open(width, height);
+        browsers.add(b);
+        b.get(channel.toString());
+        b.findElement(By.id("login")).sendKeys(login);
+        b.findElement(By.id("password")).sendKeys(password);
+        b.findElement(By.id("sign-in")).click();
+        wait(b).until(ExpectedConditions.textToBe(By.id("connection"), "live"));
+        return b;
+    }
+
+    private static WebDriverWait wait(WebDriver b) {
+        return new WebDriverWait(b, Duration.ofSeconds(15));
+    }
+
+    private static void screenshot(ChromeDriver b, String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(b.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aDraftArrivesLiveIsEditedPastTheToneCheckApprovedAndLeavesEveryPage() throws Exception {
+        Api.wipe(ds);
+        ChromeDriver kari = signIn("kari", "kari-test", 1280, 900);
+        ChromeDriver lars = signIn("lars", "lars-test", 390, 844);
+
+        String complaint = Api.post(Api.complaint("facebook", "Sophie Turner",
+                "My order never arrived, and nobody has answered my three emails about it. Really disappointed."));
+        By card = By.cssSelector("article.message");
+        WebElement kariCard = wait(kari).until(ExpectedConditions.visibilityOfElementLocated(card));
+        wait(lars).until(ExpectedConditions.visibilityOfElementLocated(card));
+        assertTrue(kariCard.getText().contains("Sophie Turner") && kariCard.getText().contains("complaint"), kariCard.getText());
+
+        lars.findElement(card).click();
+        wait(kari).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("article.message .presence"), "Lars Jensen is looking at this"));
+
+        kariCard.click();
+        kari.findElement(By.tagName("body")).sendKeys("e");
+        WebElement text = wait(kari).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea.edit-text")));
+        text.clear();
+        text.sendKeys("Sophie, according to our terms this is your own fault. {agent}");
+        wait(kari).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".live-tone"), "Blames the customer"));
+        screenshot(kari, "channel-edit-flagged.png");
+        screenshot(lars, "channel-phone.png");
+
+        String fixed = "Hi Sophie,\n\nI understand how frustrating it is to wait for an order and hear nothing, and I am truly sorry. "
+                + "I have started a trace with the carrier today. I will get back to you here as soon as I know more. "
+                + "Thank you for telling us.\n\n{agent}";
+        text.clear();
+        text.sendKeys(fixed);
+        wait(kari).until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".live-tone"), "⚠")));
+        kari.findElement(By.cssSelector("button.send-edit")).click();
+
+        wait(kari).until(ExpectedConditions.numberOfElementsToBe(card, 0));
+        wait(lars).until(ExpectedConditions.numberOfElementsToBe(card, 0));
+        var view = Api.awaitStatus(complaint, "answered");
+        assertEquals(fixed.replace("{agent}", "Kari Nordmann"), view.getString("reply.text"));
+        screenshot(kari, "channel-empty.png");
+    }
+
+    @Test
+    void theChannelPageNeedsASignIn() throws Exception {
+        ChromeDriver b = Browser.open(1024, 768);
+        browsers.add(b);
+        b.get(channel.toString());
+        b.findElement(By.id("login")).sendKeys("kari");
+        b.findElement(By.id("password")).sendKeys("wrong");
+        b.findElement(By.id("sign-in")).click();
+        assertTrue(b.findElement(By.cssSelector(".error")).getText().contains("Wrong login or password"));
+        io.restassured.RestAssured.given().get("/api/channel/status").then().statusCode(401);
+    }
+}
