@@ -35,6 +35,8 @@ public interface YdmykConfig {
 
     Triage triage();
 
+    Slack slack();
+
     Drafting drafting();
 
     Compensation compensation();
@@ -123,6 +125,25 @@ public interface YdmykConfig {
         /** How often to look for fallback drafts to redraft (a scheduler interval). */
         @WithDefault("60s")
         String redraftEvery();
+    }
+
+    interface Slack {
+        /** Slack is off unless a bot token is set. */
+        Optional<String> botToken();
+
+        Optional<String> signingSecret();
+
+        /** The channel (id or name) where drafts are posted. */
+        @WithDefault("#complaints")
+        String channel();
+
+        /** Slack's Web API; tests point it at a fake. */
+        @WithDefault("https://slack.com/api/")
+        String apiUrl();
+
+        /** Slack allows about one message a second per channel. */
+        @WithDefault("PT1S")
+        Duration postInterval();
     }
 
     interface Compensation {

@@ -1,0 +1,289 @@
+package dev.ydmyk.channels.slack;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.ydmyk.Api;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.ydmyk.channels.slack.FakeSlack.calls;
+import static dev.ydmyk.channels.slack.FakeSlack.server;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@TestProfile(FakeSlack.Profile.class)
+class SlackChannelTest {
+
+    @Inject
+    AgroalDataSource ds;
+
+    static String marker() {
+        StringBuilder b = new StringBuilder("ordre ");
+        for (int i = 0; i < 8; i++) {
+            b.append((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return b.toString();
+    }
+
+    /** Posts a complaint and returns its pending draft's id once Slack has been sent the message. */
+    private String draftPostedToSlack(String marker) {
+        String complaint = Api.post(Api.complaint("facebook", "Pernille Skov",
+                "Min pakke blev leveret til en forkert adresse, og ingen svarer. " + marker));
+        String draft = Api.latestDraftId(Api.awaitDrafts(complaint, 1));
+        awaitCalls("chat.postMessage", draft, 1);
+        return draft;
+    }
+
+    private static List<LoggedRequest> awaitCalls(String method, String containing, int n) {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            List<LoggedRequest> found = calls(method, containing);
+            if (found.size() >= n) {
+                return found;
+            }
+            Api.sleep(50);
+        }
+        throw new AssertionError("Slack was not called " + n + "x with " + method + " containing " + containing);
+    }
+
+    private static String form(LoggedRequest r) {
+        return URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8);
+    }
+
+    record Answer(int status, String body, String contentType) {
+        JsonPath json() {
+            return JsonPath.from(body);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** Sends a payload as Slack does: form-encoded, signed over the exact bytes sent. */
+    static Answer interact(String payload, long clockSkewSeconds, boolean signRight) {
+        byte[] body = ("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        String ts = String.valueOf(Instant.now().getEpochSecond() + clockSkewSeconds);
+        String signature = SlackSignature.sign(signRight ? FakeSlack.SECRET : "not-the-secret", ts, body);
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/slack/interactions"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-Slack-Request-Timestamp", ts)
+                    .header("X-Slack-Signature", signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String click(String user, String action, String draft) {
+        return """
+                {"type":"block_actions","user":{"id":"%s","username":"u","team_id":"T0YDMYK"},"api_app_id":"A0YDMYK",
+                 "token":"legacy","container":{"type":"message","message_ts":"1700000000.000200","channel_id":"C0COMPLAINTS"},
+                 "trigger_id":"13345224609.738474920.8088930838d88f008e0","team":{"id":"T0YDMYK","domain":"ydmyk"},
+                 "channel":{"id":"C0COMPLAINTS","name":"complaints"},"message":{"type":"message","ts":"1700000000.000200"},
+                 "response_url":"https://hooks.slack.com/actions/T0YDMYK/1/x",
+                 "actions":[{"action_id":"%s","block_id":"draft:%s","value":"%s","type":"button","action_ts":"1700000001.1",
+                             "text":{"type":"plain_text","text":"%s"}}]}""".formatted(user, action, draft, draft, action);
+    }
+
+    static String submit(String user, String action, String draft, String block, String value, String override) {
+        String values = block.equals("text")
+                ? "\"text\":{\"text\":{\"type\":\"plain_text_input\",\"value\":%s}},\"override\":{\"override\":{\"type\":\"plain_text_input\",\"value\":%s}}"
+                .formatted(quote(value), override == null ? "null" : quote(override))
+                : "\"note\":{\"note\":{\"type\":\"plain_text_input\",\"value\":%s}}".formatted(quote(value));
+        return """
+                {"type":"view_submission","team":{"id":"T0YDMYK"},"user":{"id":"%s","username":"u"},"api_app_id":"A0YDMYK",
+                 "trigger_id":"1337.42.abc","view":{"id":"V0MODAL","type":"modal","callback_id":"%s",
+                 "private_metadata":"%s|C0COMPLAINTS","state":{"values":{%s}}}}""".formatted(user, action, draft, values);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    private static <T> T await(Supplier<T> read, java.util.function.Predicate<T> done) {
+        Instant deadline = Instant.now().plusSeconds(15);
+        T value = read.get();
+        while (!done.test(value) && Instant.now().isBefore(deadline)) {
+            Api.sleep(50);
+            value = read.get();
+        }
+        return value;
+    }
+
+    private static String status(String draft) {
+        return Api.asKari().get("/api/drafts/" + draft).then().extract().path("status");
+    }
+
+    @Test
+    void eachNewDraftIsPostedAsBlockKitWithTheFourButtons() {
+        String draft = draftPostedToSlack(marker());
+        LoggedRequest r = calls("chat.postMessage", draft).get(0);
+        assertEquals("Bearer xoxb-test-token", r.getHeader("Authorization"));
+        String sent = form(r);
+        assertTrue(sent.contains("channel=C0COMPLAINTS"), sent);
+        for (String action : List.of("\"action_id\":\"approve\"", "\"action_id\":\"edit\"", "\"action_id\":\"reject\"", "\"action_id\":\"redraft\"")) {
+            assertTrue(sent.contains(action), action + " missing: " + sent);
+        }
+        assertTrue(sent.contains("Pernille Skov") && sent.contains("acknowledge"), "the post, the draft and the tone notes: " + sent);
+    }
+
+    @Test
+    void approvingInSlackSendsTheReplyAndUpdatesTheMessage() {
+        String draft = draftPostedToSlack(marker());
+        long t0 = System.nanoTime();
+        assertEquals(200, interact(click("U0KARI", "approve", draft), 0, true).status());
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 3000, "acknowledged within Slack's 3 s");
+        assertEquals("sent", await(() -> status(draft), "sent"::equals));
+        String update = form(awaitCalls("chat.update", "Approved by Kari Nordmann", 1).get(0));
+        assertTrue(update.contains(draft) || update.contains("Pernille"), update);
+        assertTrue(!update.contains("\"action_id\":\"approve\""), "a decided message has no buttons");
+    }
+
+    @Test
+    void editingThroughTheModalIsToneCheckedAndCanBeOverridden() {
+        String draft = draftPostedToSlack(marker());
+        assertEquals(200, interact(click("U0KARI", "edit", draft), 0, true).status());
+        String modal = form(awaitCalls("views.open", draft, 1).get(0));
+        assertTrue(modal.contains("13345224609.738474920.8088930838d88f008e0") && modal.contains("\"callback_id\":\"edit\""), modal);
+
+        String rude = "Pernille, ifølge vilkårene er det din egen skyld. {agent}";
+        Answer flagged = interact(submit("U0KARI", "edit", draft, "text", rude, null), 0, true);
+        assertEquals(200, flagged.status());
+        assertEquals("errors", flagged.json().getString("response_action"));
+        assertTrue(flagged.json().getString("errors.text").contains("Blames the customer"), flagged.body());
+        assertEquals("pending", status(draft));
+
+        String fixed = "Hej Pernille,\n\nDet beklager jeg virkelig. Jeg har sat en efterlysning i gang og vender tilbage til dig her i morgen.\n\n{agent}";
+        assertEquals(200, interact(submit("U0KARI", "edit", draft, "text", fixed, null), 0, true).status());
+        assertEquals("sent", await(() -> status(draft), "sent"::equals));
+        String complaint = Api.asKari().get("/api/drafts/" + draft).path("complaintId");
+        assertEquals(fixed.replace("{agent}", "Kari Nordmann"), Api.complaintView(complaint).getString("reply.text"));
+    }
+
+    @Test
+    void aFlaggedEditWithAnOverrideReasonIsSent() {
+        String draft = draftPostedToSlack(marker());
+        assertEquals(200, interact(submit("U0LARS", "edit", draft, "text", "PERNILLE, WE ARE SORRY. {agent}",
+                "She asked us to shout, on the phone"), 0, true).status());
+        assertEquals("sent", await(() -> status(draft), "sent"::equals));
+    }
+
+    @Test
+    void rejectingAndRedraftingGoThroughTheirModals() {
+        String rejected = draftPostedToSlack(marker());
+        assertEquals(200, interact(click("U0KARI", "reject", rejected), 0, true).status());
+        awaitCalls("views.open", rejected, 1);
+        assertEquals(200, interact(submit("U0KARI", "reject", rejected, "note", "Duplicate of an e-mail we answered", null), 0, true).status());
+        assertEquals("rejected", await(() -> status(rejected), "rejected"::equals));
+        awaitCalls("chat.update", "Rejected by Kari Nordmann", 1);
+
+        String redraft = draftPostedToSlack(marker());
+        assertEquals(200, interact(submit("U0LARS", "redraft", redraft, "note", "Mention the new delivery date", null), 0, true).status());
+        assertEquals("redraft", await(() -> status(redraft), "redraft"::equals));
+        String complaint = Api.asKari().get("/api/drafts/" + redraft).path("complaintId");
+        assertEquals("Mention the new delivery date", Api.awaitDrafts(complaint, 2).getString("drafts[1].hint"));
+    }
+
+    @Test
+    void badSignaturesAndStaleOrFutureTimestampsAreRefusedAndChangeNothing() {
+        String draft = draftPostedToSlack(marker());
+        Answer unsigned = interact(click("U0KARI", "approve", draft), 0, false);
+        assertEquals(401, unsigned.status());
+        assertTrue(unsigned.contentType().startsWith("application/problem+json"), unsigned.contentType());
+        assertEquals(401, interact(click("U0KARI", "approve", draft), -301, true).status());
+        assertEquals(401, interact(click("U0KARI", "approve", draft), 301, true).status());
+        given().contentType("application/x-www-form-urlencoded").body("payload=%7B%7D").post("/slack/interactions").then().statusCode(401);
+        Api.sleep(300);
+        assertEquals("pending", status(draft));
+    }
+
+    @Test
+    void aSlackUserWhoIsNotAnAgentCanDoNothing() {
+        String draft = draftPostedToSlack(marker());
+        assertEquals(200, interact(click("U0STRANGER", "approve", draft), 0, true).status());
+        String told = form(awaitCalls("chat.postEphemeral", "U0STRANGER", 1).get(0));
+        assertTrue(told.contains("not linked"), told);
+        assertEquals("pending", status(draft));
+    }
+
+    @Test
+    void twoAgentsApprovingAtOnceOneWinsTheOtherIsTold() throws Exception {
+        String draft = draftPostedToSlack(marker());
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> interact(click("U0KARI", "approve", draft), 0, true).status());
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> interact(click("U0LARS", "approve", draft), 0, true).status());
+        assertEquals(200, a.get());
+        assertEquals(200, b.get());
+        assertEquals("sent", await(() -> status(draft), "sent"::equals));
+        String told = form(await(() -> {
+            List<LoggedRequest> e = new ArrayList<>(calls("chat.postEphemeral", "already"));
+            e.removeIf(r -> !form(r).contains(draft.substring(0, 8)) && !form(r).contains("already sent") && !form(r).contains("already approved"));
+            return e;
+        }, l -> !l.isEmpty()).get(0));
+        assertTrue(told.contains("already"), told);
+        assertEquals(1, count("select count(*) from reply r join draft d on d.id = r.draft_id where d.id = '" + draft + "'"));
+    }
+
+    @Test
+    void aSlackOutageWhilePostingIsRetriedAndNothingIsLostOrPostedTwice() {
+        String m = marker();
+        server.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(m.split(" ")[1]))
+                .inScenario(m).whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(503)).willSetStateTo("one"));
+        server.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(m.split(" ")[1]))
+                .inScenario(m).whenScenarioStateIs("one").willReturn(aResponse().withStatus(500)).willSetStateTo("up"));
+        String draft = draftPostedToSlack(m);
+        awaitCalls("chat.postMessage", draft, 3);
+        assertEquals(1, await(() -> count("select count(*) from slack_message where ts is not null and draft_id = '" + draft + "'"), n -> n == 1));
+        Api.sleep(300);
+        assertEquals(3, calls("chat.postMessage", draft).size(), "two failures, then exactly one post");
+    }
+
+    @Test
+    void rateLimitingIsWaitedOut() {
+        String m = marker();
+        server.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(m.split(" ")[1]))
+                .inScenario(m).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("ok"));
+        String draft = draftPostedToSlack(m);
+        List<LoggedRequest> posts = awaitCalls("chat.postMessage", draft, 2);
+        long gap = posts.get(1).getLoggedDate().getTime() - posts.get(0).getLoggedDate().getTime();
+        assertTrue(gap >= 950, "waited " + gap + " ms after a 429 with Retry-After: 1");
+    }
+
+    private int count(String sql) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
