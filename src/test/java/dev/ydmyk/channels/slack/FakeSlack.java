@@ -23,6 +23,12 @@ public class FakeSlack implements QuarkusTestResourceLifecycleManager {
     static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     static final String CHANNEL = "C0COMPLAINTS";
     static WireMockServer server;
+    private Map<String, String> overrides = Map.of();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        overrides = initArgs;
+    }
 
     public static class Profile implements QuarkusTestProfile {
         @Override
@@ -38,14 +44,17 @@ public class FakeSlack implements QuarkusTestResourceLifecycleManager {
         ok("chat.postMessage", "{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"{{randomValue length=10 type='NUMERIC'}}.000200\",\"message\":{\"type\":\"message\"}}");
         ok("chat.update", "{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"1.1\",\"text\":\"updated\"}");
         ok("views.open", "{\"ok\":true,\"view\":{\"id\":\"V0MODAL\",\"type\":\"modal\"}}");
+        ok("auth.test", "{\"ok\":true,\"url\":\"https://ydmyk.slack.com/\",\"team\":\"Ydmyk\",\"user\":\"ydmyk\",\"team_id\":\"T0YDMYK\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}");
         ok("chat.postEphemeral", "{\"ok\":true,\"message_ts\":\"1700000000.000300\"}");
-        return Map.of("ydmyk.slack.bot-token", "xoxb-test-token",
+        Map<String, String> config = new java.util.HashMap<>(Map.of("ydmyk.slack.bot-token", "xoxb-test-token",
                 "ydmyk.slack.signing-secret", SECRET,
                 "ydmyk.slack.channel", CHANNEL,
                 "ydmyk.slack.api-url", "http://127.0.0.1:" + server.port() + "/api/",
                 "ydmyk.slack.post-interval", "PT0.05S",
                 "ydmyk.agents.kari.slack-user", "U0KARI",
-                "ydmyk.agents.lars.slack-user", "U0LARS");
+                "ydmyk.agents.lars.slack-user", "U0LARS"));
+        config.putAll(overrides);
+        return config;
     }
 
     private static void ok(String method, String body) {
