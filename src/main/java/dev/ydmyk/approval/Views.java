@@ -1,6 +1,7 @@
 package dev.ydmyk.approval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.intake.Complaint;
 import dev.ydmyk.intake.ComplaintRepository;
 import dev.ydmyk.problem.Problem;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -44,9 +46,13 @@ public class Views {
                             String lastError) {
     }
 
+    /** The first-response deadline; {@code met} is null while it can still be met. */
+    public record SlaView(Instant deadline, Instant firstResponseAt, Boolean met) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ComplaintView(UUID id, String status, String source, String externalId, AuthorView author, String text,
-                                String url, OffsetDateTime postedAt, Instant receivedAt, TriageView triage,
+                                String url, OffsetDateTime postedAt, Instant receivedAt, TriageView triage, SlaView sla,
                                 List<DraftView> drafts, ReplyView reply, List<AuditTrail.Event> events) {
     }
 
@@ -54,12 +60,17 @@ public class Views {
     private final ComplaintRepository complaints;
     private final DraftRepository drafts;
     private final AuditTrail audit;
+    private final YdmykConfig config;
+    private final Clock clock;
 
-    public Views(Database db, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit) {
+    public Views(Database db, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit, YdmykConfig config,
+                 Clock clock) {
         this.db = db;
         this.complaints = complaints;
         this.drafts = drafts;
         this.audit = audit;
+        this.config = config;
+        this.clock = clock;
     }
 
     public ComplaintView complaint(UUID id) {
@@ -76,9 +87,17 @@ public class Views {
                     }
                 }
             }
+            Instant deadline = c.receivedAt().plus(config.sla().firstResponse());
+            Instant first = reply == null ? null : reply.sentAt();
+            Boolean met = null;
+            if (first != null) {
+                met = !first.isAfter(deadline);
+            } else if (clock.instant().isAfter(deadline)) {
+                met = Boolean.FALSE;
+            }
             return new ComplaintView(c.id(), status(c, ds, reply), c.source(), c.externalId(),
                     new AuthorView(c.authorName(), c.authorHandle()), c.text(), c.url(), c.postedAt(), c.receivedAt(),
-                    triage(c), ds, reply, audit.forComplaint(conn, id));
+                    triage(c), new SlaView(deadline, first, met), ds, reply, audit.forComplaint(conn, id));
         });
     }
 

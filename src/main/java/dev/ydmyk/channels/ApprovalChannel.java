@@ -2,6 +2,7 @@ package dev.ydmyk.channels;
 
 import dev.ydmyk.approval.DraftChanged;
 import dev.ydmyk.approval.Views;
+import dev.ydmyk.schedule.Escalation;
 
 /**
  * A chat surface where agents decide drafts (the built-in channel page, Slack). Every channel is
@@ -10,4 +11,8 @@ import dev.ydmyk.approval.Views;
 public interface ApprovalChannel {
 
     void draftChanged(DraftChanged change, Views.DraftView draft);
+
+    /** A complaint needs a person now (severe after hours, or past its deadline). */
+    default void escalate(Escalation escalation) {
+    }
 }

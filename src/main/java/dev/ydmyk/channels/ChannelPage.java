@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ydmyk.approval.DraftChanged;
 import dev.ydmyk.approval.Views;
+import dev.ydmyk.schedule.Escalation;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -64,6 +65,19 @@ public class ChannelPage implements ApprovalChannel {
         data.put("actor", change.actor());
         data.put("draft", draft);
         broadcast("draft", data);
+    }
+
+    @Override
+    public void escalate(Escalation e) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reason", e.reason().wire);
+        data.put("complaintId", e.complaintId());
+        data.put("draftId", e.draftId());
+        data.put("onCall", e.onCall() == null ? null : e.onCall().name());
+        data.put("author", e.author());
+        data.put("excerpt", e.excerpt());
+        data.put("deadline", e.deadline());
+        broadcast("escalation", data);
     }
 
     /** An agent looks at a draft (or at none: {@code draftId} null). */

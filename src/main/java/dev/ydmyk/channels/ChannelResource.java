@@ -5,6 +5,8 @@ import dev.ydmyk.agents.CurrentCaller;
 import dev.ydmyk.approval.DraftStatus;
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.problem.Problem;
+import dev.ydmyk.schedule.BusinessHours;
+import dev.ydmyk.schedule.OnCall;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,12 +38,16 @@ public class ChannelResource {
     private final Views views;
     private final CurrentCaller caller;
     private final Clock clock;
+    private final BusinessHours hours;
+    private final OnCall onCall;
 
-    public ChannelResource(ChannelPage page, Views views, CurrentCaller caller, Clock clock) {
+    public ChannelResource(ChannelPage page, Views views, CurrentCaller caller, Clock clock, BusinessHours hours, OnCall onCall) {
         this.page = page;
         this.views = views;
         this.caller = caller;
         this.clock = clock;
+        this.hours = hours;
+        this.onCall = onCall;
     }
 
     @GET
@@ -83,6 +89,8 @@ public class ChannelResource {
         out.put("pending", pending.size());
         out.put("oldestComplaintReceivedAt", oldest);
         out.put("oldestComplaintWaitingSeconds", oldest == null ? null : Duration.between(oldest, clock.instant()).toSeconds());
+        out.put("officeHours", hours.isOpen(clock.instant()));
+        out.put("onCall", onCall.at(clock.instant()).map(dev.ydmyk.agents.Agent::name).orElse(null));
         return out;
     }
 }

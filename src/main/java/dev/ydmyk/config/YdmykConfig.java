@@ -37,6 +37,24 @@ public interface YdmykConfig {
 
     Slack slack();
 
+    Hours hours();
+
+    OnCall onCall();
+
+    Sla sla();
+
+    Sweep sweep();
+
+    interface Sweep {
+        /** When the drafting sweep runs (Quartz-style cron). */
+        @WithDefault("0 * * * * ?")
+        String cron();
+    }
+
+    /** Where people reach this service, for links in chat messages. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
     Drafting drafting();
 
     Compensation compensation();
@@ -144,6 +162,53 @@ public interface YdmykConfig {
         /** Slack allows about one message a second per channel. */
         @WithDefault("PT1S")
         Duration postInterval();
+    }
+
+    interface Hours {
+        @WithDefault("Europe/Oslo")
+        String zone();
+
+        @WithDefault("08:00-16:00")
+        String mon();
+
+        @WithDefault("08:00-16:00")
+        String tue();
+
+        @WithDefault("08:00-16:00")
+        String wed();
+
+        @WithDefault("08:00-16:00")
+        String thu();
+
+        @WithDefault("08:00-16:00")
+        String fri();
+
+        @WithDefault("closed")
+        String sat();
+
+        @WithDefault("closed")
+        String sun();
+
+        /** Dates (YYYY-MM-DD) when customer service is closed all day. */
+        Optional<List<String>> holidays();
+    }
+
+    interface OnCall {
+        /** The agent (login) on call out of hours. */
+        Optional<String> agent();
+
+        /** Per-weekday overrides of the on-call agent: ydmyk.on-call.rota.sat=lars. */
+        Map<String, String> rota();
+    }
+
+    interface Sla {
+        /** How soon a complaint must get its first public response: the first 24 minutes. */
+        @WithDefault("PT24M")
+        Duration firstResponse();
+
+        /** How often waiting complaints are checked for escalation (a scheduler interval). */
+        @WithDefault("30s")
+        String checkEvery();
     }
 
     interface Compensation {

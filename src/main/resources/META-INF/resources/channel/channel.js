@@ -195,6 +195,15 @@ function connect() {
     presence = JSON.parse(ev.data).presence;
     for (const [id, c] of cards) c.el.querySelector(".presence").textContent = lookers(id);
   });
+  source.addEventListener("escalation", ev => {
+    const e = JSON.parse(ev.data);
+    const why = e.reason === "sla-breach" ? "has waited past its first-response deadline" : "is severe, out of hours";
+    const banner = el("div", {class: "banner"},
+      `${e.onCall ? e.onCall + ", you are on call: " : ""}a complaint from ${e.author || "a customer"} ${why}. `,
+      e.draftId ? el("a", {href: `#draft-${e.draftId}`}, "Open it") : null,
+      el("button", {class: "link", onclick: () => banner.remove()}, " Dismiss"));
+    document.getElementById("banners").prepend(banner);
+  });
   source.onerror = () => { status.textContent = "reconnecting…"; status.className = "offline"; };
 }
 
@@ -202,6 +211,8 @@ function connect() {
   const s = await api("GET", "/api/channel/status");
   if (s.status === 401) { location.reload(); return; }
   me = s.body.agent;
+  document.getElementById("hours").textContent = s.body.officeHours ? "office hours"
+    : `out of hours${s.body.onCall ? ` · on call: ${s.body.onCall}` : ""}`;
   document.getElementById("me").textContent = me;
   connect();
   setInterval(header, 15000);

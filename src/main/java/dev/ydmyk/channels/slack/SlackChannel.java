@@ -4,6 +4,7 @@ import dev.ydmyk.approval.DraftChanged;
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.channels.ApprovalChannel;
 import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.schedule.Escalation;
 import dev.ydmyk.storage.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,5 +58,24 @@ public class SlackChannel implements ApprovalChannel {
             }
         });
         poster.wake();
+    }
+
+    /** Escalations go straight out (they are rare), mentioning whoever is on call. */
+    @Override
+    public void escalate(Escalation e) {
+        if (!slack.enabled()) {
+            return;
+        }
+        String who = e.onCallSlackUser() != null ? "<@" + e.onCallSlackUser() + "> " : e.onCall() != null ? e.onCall().name() + ": " : "";
+        String why = e.reason() == Escalation.Reason.SLA_BREACH
+                ? "has waited past its first-response deadline"
+                : "is severe and it is out of hours";
+        String text = ":rotating_light: " + who + "a complaint from " + SlackMessages.escape(e.author() == null ? "a customer" : e.author())
+                + " " + why + ".\n> " + SlackMessages.escape(e.excerpt()) + "\n<" + e.link() + "|Open the draft>";
+        try {
+            slack.methods().chatPostMessage(m -> m.channel(config.slack().channel()).text(text));
+        } catch (Exception ex) {
+            throw new IllegalStateException("Slack escalation failed: " + ex.getMessage(), ex);
+        }
     }
 }

@@ -52,7 +52,7 @@ public class FallbackRedrafter {
     }
 
     @Scheduled(every = "${ydmyk.llm.redraft-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
+    public void sweep() {
         if (drafters.usesModel() && config.llm().redraftFallbacks() && breaker.state() == CircuitBreaker.State.CLOSED) {
             redraftFallbacks(20);
         }

@@ -278,6 +278,26 @@ class SlackChannelTest {
         assertTrue(gap >= 950, "waited " + gap + " ms after a 429 with Retry-After: 1");
     }
 
+    @Inject
+    dev.ydmyk.TestClock clock;
+    @Inject
+    dev.ydmyk.schedule.Escalations escalations;
+
+    @Test
+    void anAfterHoursEscalationMentionsWhoeverIsOnCallWithALinkToTheDraft() {
+        try {
+            clock.set(Instant.parse("2026-11-20T15:54:00Z"));
+            String complaint = Api.post(Api.complaint("facebook", "Silje Strand",
+                    "Tredje gang på en måned at strømmen går, og ingen gir beskjed. Jeg har en baby i huset! " + marker()));
+            String draft = Api.latestDraftId(Api.awaitDrafts(complaint, 1));
+            escalations.check();
+            String sent = form(awaitCalls("chat.postMessage", "<@U0LARS>", 1).get(0));
+            assertTrue(sent.contains("/channel#draft-" + draft) && sent.contains("out of hours"), sent);
+        } finally {
+            clock.reset();
+        }
+    }
+
     private int count(String sql) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();

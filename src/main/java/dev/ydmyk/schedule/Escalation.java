@@ -1,0 +1,24 @@
+package dev.ydmyk.schedule;
+
+import dev.ydmyk.agents.Agent;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A complaint that needs a person now: severe and out of hours, or past its first-response
+ * deadline. {@code onCall} is who is pinged out of hours (null in hours: the whole channel).
+ */
+public record Escalation(UUID complaintId, UUID draftId, Reason reason, Agent onCall, String onCallSlackUser,
+                         String author, String excerpt, Instant receivedAt, Instant deadline, String link) {
+
+    public enum Reason {
+        SEVERE_AFTER_HOURS("severe-after-hours"), SLA_BREACH("sla-breach");
+
+        public final String wire;
+
+        Reason(String wire) {
+            this.wire = wire;
+        }
+    }
+}
