@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Event;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static dev.ydmyk.storage.Database.ts;
@@ -39,10 +40,13 @@ public class ApprovalService {
     private final DraftingWorker drafting;
     private final Clock clock;
     private final Event<DraftChanged> changes;
+    private final dev.ydmyk.schedule.FollowUps followUps;
+    private final dev.ydmyk.channels.ChannelFanout fanout;
 
     public ApprovalService(Database db, DraftRepository drafts, ComplaintRepository complaints, AuditTrail audit,
                            ToneCheck toneCheck, PublishingService publishing, DraftingWorker drafting, Clock clock,
-                           Event<DraftChanged> changes) {
+                           Event<DraftChanged> changes, dev.ydmyk.schedule.FollowUps followUps,
+                           dev.ydmyk.channels.ChannelFanout fanout) {
         this.db = db;
         this.drafts = drafts;
         this.complaints = complaints;
@@ -52,6 +56,8 @@ public class ApprovalService {
         this.drafting = drafting;
         this.clock = clock;
         this.changes = changes;
+        this.followUps = followUps;
+        this.fanout = fanout;
     }
 
     public record Approval(String text, String override) {
@@ -85,18 +91,30 @@ public class ApprovalService {
                     override == null ? null : "Override: " + override)) {
                 return false;
             }
+            // One answer per complaint; report-backs come after it. The complaint row is locked so two
+            // approvals of different drafts for the same complaint cannot both pass the check.
+            try (PreparedStatement lock = conn.prepareStatement("select 1 from complaint where id = ? for update")) {
+                lock.setObject(1, draft.complaintId());
+                lock.executeQuery().close();
+            }
             try (PreparedStatement ps = conn.prepareStatement("""
                     insert into reply (complaint_id, draft_id, text, agent, approved_at, next_attempt_at)
-                    values (?, ?, ?, ?, ?, ?) on conflict (complaint_id) do nothing""")) {
+                    select ?, ?, ?, ?, ?, ? where ? = 'report-back' or not exists
+                      (select 1 from reply r join draft d on d.id = r.draft_id where r.complaint_id = ? and d.purpose = 'reply')""")) {
                 ps.setObject(1, draft.complaintId());
                 ps.setObject(2, draftId);
                 ps.setString(3, signed);
                 ps.setString(4, agent.name());
                 ps.setTimestamp(5, ts(now));
                 ps.setTimestamp(6, ts(now));
+                ps.setString(7, draft.purpose());
+                ps.setObject(8, draft.complaintId());
                 if (ps.executeUpdate() == 0) {
                     throw Problem.conflict("This complaint has already been answered");
                 }
+            }
+            if (Draft.REPLY.equals(draft.purpose()) && toneCheck.check(signed, draft.language(), null).has("report-back")) {
+                followUps.open(conn, draft.complaintId(), draftId, now);
             }
             String detail = (edit != null ? "Approved with edits" : "Approved as drafted")
                     + (override != null ? "; tone check overridden: " + override + " (findings: "
@@ -108,7 +126,8 @@ public class ApprovalService {
             throw alreadyDecided(drafts.find(draftId).orElseThrow(), "approve");
         }
         changes.fire(new DraftChanged(draftId, DraftChanged.Change.APPROVED, agent.login()));
-        publishing.attempt(draft.complaintId());
+        publishing.attempt(draftId);
+        warnIfPraiseBeforeComplaints(complaint);
         return drafts.find(draftId).orElseThrow();
     }
 
@@ -143,6 +162,29 @@ public class ApprovalService {
         });
         if (!won) {
             throw alreadyDecided(drafts.find(draft.id()).orElseThrow(), action);
+        }
+    }
+
+    /** The Altibox lesson: answering praise while older complaints wait is noticed, and said. */
+    private void warnIfPraiseBeforeComplaints(Complaint answered) {
+        if (answered.triage() == null || answered.triage().kind() != dev.ydmyk.triage.Kind.PRAISE) {
+            return;
+        }
+        long waiting = db.read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    select count(*) from complaint c where c.kind = 'complaint' and c.received_at < ?
+                    and not exists (select 1 from reply r where r.complaint_id = c.id)""")) {
+                ps.setTimestamp(1, ts(answered.receivedAt()));
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        if (waiting > 0) {
+            fanout.notice(new dev.ydmyk.channels.Notice("praise-before-complaints", "Praise answered while complaints wait",
+                    List.of(waiting + " complaint(s) that arrived before this praise still have no reply. Answer them first: "
+                            + "customers notice when only the friendly posts get answers.")));
         }
     }
 

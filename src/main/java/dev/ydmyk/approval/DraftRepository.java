@@ -40,8 +40,8 @@ public class DraftRepository {
     public void insert(Connection conn, Draft d) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""
                 insert into draft (id, complaint_id, status, language, text, drafter, hint, tone_moves, tone_findings, created_at,
-                                   fallback_cause)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")) {
+                                   fallback_cause, purpose)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")) {
             ps.setObject(1, d.id());
             ps.setObject(2, d.complaintId());
             ps.setString(3, d.status().wire());
@@ -53,6 +53,7 @@ public class DraftRepository {
             ps.setString(9, write(d.toneCheck().findings()));
             ps.setTimestamp(10, ts(d.createdAt()));
             ps.setString(11, d.fallbackCause());
+            ps.setString(12, d.purpose());
             ps.executeUpdate();
         }
     }
@@ -136,7 +137,7 @@ public class DraftRepository {
                 DraftStatus.of(rs.getString("status")), rs.getString("language"), rs.getString("text"),
                 rs.getString("drafter"), rs.getString("hint"), tone, instant(rs.getTimestamp("created_at")),
                 rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")), rs.getString("decision_note"),
-                rs.getString("fallback_cause"));
+                rs.getString("fallback_cause"), rs.getString("purpose"));
     }
 
     private String write(List<Finding> findings) {

@@ -39,11 +39,14 @@ public class Views {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DraftView(UUID id, UUID complaintId, DraftStatus status, String language, String text, String drafter,
                             ToneReport toneCheck, Instant createdAt, String decidedBy, Instant decidedAt, String hint,
-                            String note, String fallback, ComplaintSummary complaint) {
+                            String note, String fallback, String purpose, ComplaintSummary complaint) {
     }
 
-    public record ReplyView(String text, Instant sentAt, String agent, Instant approvedAt, int publishAttempts,
+    public record ReplyView(UUID draftId, String text, Instant sentAt, String agent, Instant approvedAt, int publishAttempts,
                             String lastError) {
+    }
+
+    public record HoldingView(String text, Instant sentAt, String approvedBy) {
     }
 
     /** The first-response deadline; {@code met} is null while it can still be met. */
@@ -53,7 +56,8 @@ public class Views {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ComplaintView(UUID id, String status, String source, String externalId, AuthorView author, String text,
                                 String url, OffsetDateTime postedAt, Instant receivedAt, TriageView triage, SlaView sla,
-                                List<DraftView> drafts, ReplyView reply, List<AuditTrail.Event> events) {
+                                List<DraftView> drafts, ReplyView reply, List<ReplyView> replies, HoldingView holdingReply,
+                                List<dev.ydmyk.schedule.FollowUps.FollowUp> followUps, List<AuditTrail.Event> events) {
     }
 
     private final Database db;
@@ -62,33 +66,47 @@ public class Views {
     private final AuditTrail audit;
     private final YdmykConfig config;
     private final Clock clock;
+    private final dev.ydmyk.schedule.FollowUps followUps;
 
     public Views(Database db, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit, YdmykConfig config,
-                 Clock clock) {
+                 Clock clock, dev.ydmyk.schedule.FollowUps followUps) {
         this.db = db;
         this.complaints = complaints;
         this.drafts = drafts;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
+        this.followUps = followUps;
     }
 
     public ComplaintView complaint(UUID id) {
         return db.read(conn -> {
             Complaint c = complaints.find(conn, id).orElseThrow(() -> Problem.notFound("complaint", id));
             List<DraftView> ds = drafts.forComplaint(conn, id).stream().map(d -> draft(d, null)).toList();
-            ReplyView reply = null;
-            try (PreparedStatement ps = conn.prepareStatement("select * from reply where complaint_id = ?")) {
+            List<ReplyView> replies = new java.util.ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("select * from reply where complaint_id = ? order by approved_at")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        replies.add(new ReplyView(rs.getObject("draft_id", UUID.class), rs.getString("text"),
+                                instant(rs.getTimestamp("sent_at")), rs.getString("agent"), instant(rs.getTimestamp("approved_at")),
+                                rs.getInt("publish_attempts"), rs.getString("last_error")));
+                    }
+                }
+            }
+            ReplyView reply = replies.isEmpty() ? null : replies.get(0);
+            HoldingView holding = null;
+            try (PreparedStatement ps = conn.prepareStatement("select * from holding_reply where complaint_id = ?")) {
                 ps.setObject(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        reply = new ReplyView(rs.getString("text"), instant(rs.getTimestamp("sent_at")), rs.getString("agent"),
-                                instant(rs.getTimestamp("approved_at")), rs.getInt("publish_attempts"), rs.getString("last_error"));
+                        holding = new HoldingView(rs.getString("text"), instant(rs.getTimestamp("sent_at")), rs.getString("approved_by"));
                     }
                 }
             }
             Instant deadline = c.receivedAt().plus(config.sla().firstResponse());
-            Instant first = reply == null ? null : reply.sentAt();
+            Instant first = dev.ydmyk.schedule.MorningDigest.earliest(reply == null ? null : reply.sentAt(),
+                    holding == null ? null : holding.sentAt());
             Boolean met = null;
             if (first != null) {
                 met = !first.isAfter(deadline);
@@ -97,7 +115,8 @@ public class Views {
             }
             return new ComplaintView(c.id(), status(c, ds, reply), c.source(), c.externalId(),
                     new AuthorView(c.authorName(), c.authorHandle()), c.text(), c.url(), c.postedAt(), c.receivedAt(),
-                    triage(c), new SlaView(deadline, first, met), ds, reply, audit.forComplaint(conn, id));
+                    triage(c), new SlaView(deadline, first, met), ds, reply, replies, holding, followUps.list("all", id),
+                    audit.forComplaint(conn, id));
         });
     }
 
@@ -140,6 +159,6 @@ public class Views {
 
     private static DraftView draft(Draft d, ComplaintSummary summary) {
         return new DraftView(d.id(), d.complaintId(), d.status(), d.language(), d.text(), d.drafter(), d.toneCheck(),
-                d.createdAt(), d.decidedBy(), d.decidedAt(), d.hint(), d.note(), d.fallbackCause(), summary);
+                d.createdAt(), d.decidedBy(), d.decidedAt(), d.hint(), d.note(), d.fallbackCause(), d.purpose(), summary);
     }
 }

@@ -15,4 +15,8 @@ public interface ApprovalChannel {
     /** A complaint needs a person now (severe after hours, or past its deadline). */
     default void escalate(Escalation escalation) {
     }
+
+    /** A message for everyone in the channel: the morning digest, a warning, a reminder. */
+    default void notice(Notice notice) {
+    }
 }

@@ -21,6 +21,17 @@ public class ChannelFanout {
         this.views = views;
     }
 
+    /** Tells every channel; one failing channel does not stop the others. */
+    public void notice(Notice notice) {
+        for (ApprovalChannel channel : channels) {
+            try {
+                channel.notice(notice);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Channel %s could not take the notice", channel.getClass().getSimpleName());
+            }
+        }
+    }
+
     void onChange(@Observes DraftChanged change) {
         Views.DraftView draft;
         try {

@@ -80,6 +80,11 @@ public class ChannelPage implements ApprovalChannel {
         broadcast("escalation", data);
     }
 
+    @Override
+    public void notice(Notice notice) {
+        broadcast("notice", notice);
+    }
+
     /** An agent looks at a draft (or at none: {@code draftId} null). */
     void look(String login, String name, UUID draftId) {
         if (draftId == null) {

@@ -45,6 +45,25 @@ public interface YdmykConfig {
 
     Sweep sweep();
 
+    Holding holding();
+
+    FollowUp followUp();
+
+    interface Holding {
+        /** Send a holding reply out of hours? Off unless an administrator gives the standing approval. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The administrator whose standing approval the holding replies are sent under. */
+        Optional<String> approvedBy();
+    }
+
+    interface FollowUp {
+        /** How long after a reply that promises to come back the follow-up is due. */
+        @WithDefault("PT24H")
+        Duration due();
+    }
+
     interface Sweep {
         /** When the drafting sweep runs (Quartz-style cron). */
         @WithDefault("0 * * * * ?")

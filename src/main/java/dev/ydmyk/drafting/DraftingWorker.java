@@ -61,13 +61,15 @@ public class DraftingWorker {
     private final Timer intakeToDraft;
     private final MeterRegistry metrics;
     private final Event<DraftChanged> changes;
+    private final jakarta.enterprise.inject.Instance<dev.ydmyk.schedule.HoldingReplies> holdingReplies;
     private final Semaphore wake = new Semaphore(0);
     private ExecutorService pool;
     private volatile boolean running;
 
     public DraftingWorker(ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit, Database db,
                           Triager triager, Drafters drafters, ReplyGuidelines guidelines, ToneCheck toneCheck,
-                          YdmykConfig config, Clock clock, MeterRegistry metrics, Event<DraftChanged> changes) {
+                          YdmykConfig config, Clock clock, MeterRegistry metrics, Event<DraftChanged> changes,
+                          jakarta.enterprise.inject.Instance<dev.ydmyk.schedule.HoldingReplies> holdingReplies) {
         this.complaints = complaints;
         this.drafts = drafts;
         this.audit = audit;
@@ -80,6 +82,7 @@ public class DraftingWorker {
         this.clock = clock;
         this.metrics = metrics;
         this.changes = changes;
+        this.holdingReplies = holdingReplies;
         this.intakeToDraft = Timer.builder("ydmyk.intake.to.draft")
                 .description("Time from a complaint reaching us to its draft waiting for approval")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(metrics);
@@ -168,7 +171,8 @@ public class DraftingWorker {
         ToneReport tone = toneCheck.check(text.text(), text.language(), c.text());
         Instant now = clock.instant();
         Draft draft = new Draft(UUID.randomUUID(), c.id(), DraftStatus.PENDING, text.language(), text.text(),
-                text.drafter(), c.redraftHint(), tone, now, null, null, null, text.fallbackCause());
+                text.drafter(), c.redraftHint(), tone, now, null, null, null, text.fallbackCause(),
+                c.reportBackNote() == null ? Draft.REPLY : Draft.REPORT_BACK);
         boolean stored = db.tx(conn -> {
             if (!complaints.finishDrafting(conn, claim, triage)) {
                 return false;
@@ -183,6 +187,9 @@ public class DraftingWorker {
             metrics.counter("ydmyk.drafts", "drafter", text.fallbackCause() == null ? text.drafter() : text.drafter() + "-fallback")
                     .increment();
             changes.fire(new DraftChanged(draft.id(), DraftChanged.Change.CREATED, text.drafter()));
+            if (claim.draftsSoFar() == 0 && triage.kind() == Kind.COMPLAINT) {
+                holdingReplies.get().afterDrafting(c, text.language());
+            }
         } else {
             LOG.infof("Complaint %s was taken over by another worker; dropping this draft", c.id());
         }

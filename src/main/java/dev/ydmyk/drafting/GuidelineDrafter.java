@@ -34,7 +34,7 @@ public class GuidelineDrafter implements Drafter {
     public DraftText draft(DraftRequest req) {
         Sections s = guidelines.forLanguage(req.language());
         Triage t = req.triage();
-        String kind = t.kind().wire();
+        String kind = req.reportBack() != null ? "report-back" : t.kind().wire();
         List<String> parts = s.get("compose:" + kind);
         if (parts.isEmpty()) {
             throw new IllegalStateException("prompts/" + req.language() + "/reply.txt has no [compose:" + kind + "] section");
@@ -42,7 +42,8 @@ public class GuidelineDrafter implements Drafter {
         Random random = new Random(req.complaint().id().hashCode() * 31L + req.attempt());
         Values values = new Values(req.complaint().firstName(), detail(t, req.complaint().firstName()),
                 pick(s.get("topic:" + t.primaryTopic()), s.get("topic:general"), random),
-                pick(s.get("remedy:" + topics.remedyOf(t.primaryTopic())), s.get("remedy:investigate"), random));
+                pick(s.get("remedy:" + topics.remedyOf(t.primaryTopic())), s.get("remedy:investigate"), random),
+                req.reportBack() == null ? "" : req.reportBack().strip());
 
         List<String> paragraphs = new ArrayList<>();
         StringBuilder body = new StringBuilder();
@@ -71,7 +72,7 @@ public class GuidelineDrafter implements Drafter {
         return new DraftText(String.join("\n\n", paragraphs).replace("\\n", "\n"), req.language(), NAME);
     }
 
-    private record Values(String name, String detail, String topic, String remedy) {
+    private record Values(String name, String detail, String topic, String remedy, String note) {
     }
 
     private static String detail(Triage t, String name) {
@@ -108,7 +109,7 @@ public class GuidelineDrafter implements Drafter {
     }
 
     private static String fill(String template, Values v) {
-        String out = template.replace("{remedy}", v.remedy()).replace("{topic}", v.topic());
+        String out = template.replace("{remedy}", v.remedy()).replace("{topic}", v.topic()).replace("{note}", v.note());
         if (v.name() != null) {
             out = out.replace("{name}", v.name());
         }

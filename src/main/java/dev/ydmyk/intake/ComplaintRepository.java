@@ -119,7 +119,7 @@ public class ComplaintRepository {
     public boolean finishDrafting(Connection conn, Claim claim, Triage triage) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""
                 update complaint set language = ?, kind = ?, severity = ?, topics = ?, flags = ?, triaged_at = now(),
-                       needs_draft = false, redraft_hint = null, claimed_until = null, claim_token = null
+                       needs_draft = false, redraft_hint = null, report_back_note = null, claimed_until = null, claim_token = null
                 where id = ? and claim_token = ?""")) {
             ps.setString(1, triage.language());
             ps.setString(2, triage.kind().wire());
@@ -155,6 +155,16 @@ public class ComplaintRepository {
         }
     }
 
+    /** Queues a report-back draft: what was fixed, as the reply promised. */
+    public void requestReportBack(Connection conn, UUID id, String note) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "update complaint set needs_draft = true, report_back_note = ?, redraft_hint = null, claimed_until = null, claim_token = null where id = ?")) {
+            ps.setString(1, note);
+            ps.setObject(2, id);
+            ps.executeUpdate();
+        }
+    }
+
     static Complaint map(ResultSet rs) throws SQLException {
         String kind = rs.getString("kind");
         Complaint.StoredTriage triage = kind == null ? null : new Complaint.StoredTriage(rs.getString("language"),
@@ -163,6 +173,7 @@ public class ComplaintRepository {
         return new Complaint(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("external_id"),
                 rs.getString("author_name"), rs.getString("author_handle"), rs.getString("text"), rs.getString("url"),
                 rs.getObject("posted_at", OffsetDateTime.class), rs.getString("language_hint"),
-                instant(rs.getTimestamp("received_at")), triage, rs.getBoolean("needs_draft"), rs.getString("redraft_hint"));
+                instant(rs.getTimestamp("received_at")), triage, rs.getBoolean("needs_draft"), rs.getString("redraft_hint"),
+                rs.getString("report_back_note"));
     }
 }

@@ -56,20 +56,20 @@ public class PublishingService {
         this.changes = changes;
     }
 
-    /** Tries to publish the reply of one complaint now, if it is due and not sent yet. */
-    public void attempt(UUID complaintId) {
+    /** Tries to publish one approved reply now (by its draft), if it is not sent yet. */
+    public void attempt(UUID draftId) {
         UUID sent = db.tx(conn -> {
             OutgoingReply reply;
             int attempts;
             try (PreparedStatement ps = conn.prepareStatement("""
                     select r.*, c.source, c.external_id, c.url from reply r join complaint c on c.id = r.complaint_id
-                    where r.complaint_id = ? and r.sent_at is null for update of r skip locked""")) {
-                ps.setObject(1, complaintId);
+                    where r.draft_id = ? and r.sent_at is null for update of r skip locked""")) {
+                ps.setObject(1, draftId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return null;
                     }
-                    reply = new OutgoingReply(complaintId, rs.getObject("draft_id", UUID.class), rs.getString("source"),
+                    reply = new OutgoingReply(rs.getObject("complaint_id", UUID.class), draftId, rs.getString("source"),
                             rs.getString("external_id"), rs.getString("url"), rs.getString("text"), rs.getString("agent"),
                             instant(rs.getTimestamp("approved_at")));
                     attempts = rs.getInt("publish_attempts");
@@ -84,25 +84,25 @@ public class PublishingService {
                 }
                 Instant next = now.plus(backoff(attempts + 1));
                 LOG.warnf("Publishing the reply to complaint %s failed (attempt %d), next try at %s: %s",
-                        complaintId, attempts + 1, next, e.getMessage());
+                        reply.complaintId(), attempts + 1, next, e.getMessage());
                 try (PreparedStatement ps = conn.prepareStatement(
-                        "update reply set publish_attempts = publish_attempts + 1, next_attempt_at = ?, last_error = ? where complaint_id = ?")) {
+                        "update reply set publish_attempts = publish_attempts + 1, next_attempt_at = ?, last_error = ? where draft_id = ?")) {
                     ps.setTimestamp(1, ts(next));
                     ps.setString(2, String.valueOf(e.getMessage()));
-                    ps.setObject(3, complaintId);
+                    ps.setObject(3, draftId);
                     ps.executeUpdate();
                 }
                 metrics.counter("ydmyk.publish.failures").increment();
                 return null;
             }
             try (PreparedStatement ps = conn.prepareStatement(
-                    "update reply set sent_at = ?, publish_attempts = publish_attempts + 1, last_error = null where complaint_id = ?")) {
+                    "update reply set sent_at = ?, publish_attempts = publish_attempts + 1, last_error = null where draft_id = ?")) {
                 ps.setTimestamp(1, ts(now));
-                ps.setObject(2, complaintId);
+                ps.setObject(2, draftId);
                 ps.executeUpdate();
             }
             drafts.markSent(conn, reply.draftId());
-            audit.record(conn, complaintId, reply.draftId(), "sent", "ydmyk", now, "Published, signed by " + reply.agent());
+            audit.record(conn, reply.complaintId(), draftId, "sent", "ydmyk", now, "Published, signed by " + reply.agent());
             metrics.counter("ydmyk.replies.sent").increment();
             return reply.draftId();
         });
@@ -117,7 +117,7 @@ public class PublishingService {
         List<UUID> due = db.read(conn -> {
             List<UUID> ids = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement(
-                    "select complaint_id from reply where sent_at is null and next_attempt_at <= ? order by next_attempt_at limit 50")) {
+                    "select draft_id from reply where sent_at is null and next_attempt_at <= ? order by next_attempt_at limit 50")) {
                 ps.setTimestamp(1, ts(clock.instant()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -82,6 +82,21 @@ public final class BusinessHours {
         return Optional.empty();
     }
 
+    /** When customer service last closed before this moment (Friday 16:00, seen from Monday morning). */
+    public Optional<Instant> previousClosing(Instant before) {
+        LocalDate day = before.atZone(zone).toLocalDate();
+        for (int i = 0; i < 370; i++, day = day.minusDays(1)) {
+            Opening o = openingOn(day);
+            if (o != null) {
+                Instant closes = day.atTime(o.to()).atZone(zone).toInstant();
+                if (closes.isBefore(before)) {
+                    return Optional.of(closes);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private Opening openingOn(LocalDate date) {
         return holidays.contains(date) ? null : week.get(date.getDayOfWeek());
     }

@@ -77,6 +77,7 @@ public class Escalations {
                     from complaint c
                     where c.kind = 'complaint' and c.received_at > ? and c.received_at <= ?
                       and not exists (select 1 from reply r where r.complaint_id = c.id and r.sent_at is not null)
+                      and not exists (select 1 from holding_reply h where h.complaint_id = c.id and h.sent_at is not null)
                     order by c.received_at""")) {
                 ps.setTimestamp(1, ts(now.minus(Duration.ofDays(7))));
                 ps.setTimestamp(2, ts(now));

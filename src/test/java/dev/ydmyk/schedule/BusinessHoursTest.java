@@ -67,6 +67,11 @@ class BusinessHoursTest {
     }
 
     @Test
+    void seenFromMondayMorningWeLastClosedOnFridayAfternoon() {
+        assertEquals(oslo("2026-11-20T16:00"), oslo(Set.of()).previousClosing(oslo("2026-11-23T08:00:30")).orElseThrow());
+    }
+
+    @Test
     void badHoursAreRefusedNamingTheKey() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> new BusinessHours(OSLO, Map.of(DayOfWeek.MONDAY, "16:00-08:00"), Set.of()));

@@ -3,6 +3,7 @@ package dev.ydmyk.schedule;
 import dev.ydmyk.approval.DraftChanged;
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.channels.ApprovalChannel;
+import dev.ydmyk.channels.Notice;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -13,6 +14,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class CapturingChannel implements ApprovalChannel {
 
     private final List<Escalation> escalations = new CopyOnWriteArrayList<>();
+    private final List<Notice> notices = new CopyOnWriteArrayList<>();
+
+    public List<Notice> notices() {
+        return notices;
+    }
+
+    @Override
+    public void notice(Notice notice) {
+        notices.add(notice);
+    }
 
     /** Read through this method: a field read on the CDI client proxy would see the proxy's own field. */
     public List<Escalation> escalations() {

@@ -60,6 +60,20 @@ public class SlackChannel implements ApprovalChannel {
         poster.wake();
     }
 
+    @Override
+    public void notice(dev.ydmyk.channels.Notice notice) {
+        if (!slack.enabled()) {
+            return;
+        }
+        String text = "*" + SlackMessages.escape(notice.title()) + "*\n" + String.join("\n",
+                notice.lines().stream().map(l -> "• " + SlackMessages.escape(l)).toList());
+        try {
+            slack.methods().chatPostMessage(m -> m.channel(config.slack().channel()).text(text));
+        } catch (Exception ex) {
+            throw new IllegalStateException("Slack notice failed: " + ex.getMessage(), ex);
+        }
+    }
+
     /** Escalations go straight out (they are rare), mentioning whoever is on call. */
     @Override
     public void escalate(Escalation e) {
