@@ -225,6 +225,10 @@ public interface YdmykConfig {
         @WithDefault("PT24M")
         Duration firstResponse();
 
+        /** Reactions per hour on a waiting complaint that count as a storm building (out of hours: ping on call). */
+        @WithDefault("100")
+        double engagementPerHour();
+
         /** How often waiting complaints are checked for escalation (a scheduler interval). */
         @WithDefault("30s")
         String checkEvery();

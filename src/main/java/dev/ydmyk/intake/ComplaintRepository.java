@@ -44,8 +44,8 @@ public class ComplaintRepository {
             UUID id = UUID.randomUUID();
             try (PreparedStatement ps = conn.prepareStatement("""
                     insert into complaint (id, source, external_id, author_name, author_handle, text, url, posted_at,
-                                           language_hint, received_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           language_hint, received_at, engagement, engagement_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (source, external_id) do nothing returning id""")) {
                 ps.setObject(1, id);
                 ps.setString(2, c.source());
@@ -57,10 +57,31 @@ public class ComplaintRepository {
                 ps.setObject(8, c.postedAt());
                 ps.setString(9, c.languageHint());
                 ps.setTimestamp(10, ts(receivedAt));
+                ps.setObject(11, c.engagement() == null ? null : c.engagement().total());
+                ps.setTimestamp(12, c.engagement() == null ? null : ts(receivedAt));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         return new Stored(id, true);
                     }
+                }
+            }
+            if (c.engagement() != null) {
+                // The same post again, with newer reaction counts: keep how fast they grow.
+                try (PreparedStatement ps = conn.prepareStatement("""
+                        update complaint set
+                          engagement_per_hour = case when engagement is not null and engagement_at is not null and ? > engagement_at
+                                then (? - engagement) / greatest(extract(epoch from (? - engagement_at)) / 3600.0, 1.0 / 60)
+                                else engagement_per_hour end,
+                          engagement = ?, engagement_at = ?
+                        where source = ? and external_id = ?""")) {
+                    ps.setTimestamp(1, ts(receivedAt));
+                    ps.setInt(2, c.engagement().total());
+                    ps.setTimestamp(3, ts(receivedAt));
+                    ps.setInt(4, c.engagement().total());
+                    ps.setTimestamp(5, ts(receivedAt));
+                    ps.setString(6, c.source());
+                    ps.setString(7, c.externalId());
+                    ps.executeUpdate();
                 }
             }
             try (PreparedStatement ps = conn.prepareStatement("select id from complaint where source = ? and external_id = ?")) {

@@ -9,13 +9,24 @@ import java.util.regex.Pattern;
 
 /** The body of {@code POST /api/complaints}. Unknown fields are refused by the JSON reader. */
 public record NewComplaint(String source, String externalId, Author author, String text, String url,
-                           OffsetDateTime postedAt, String language) {
+                           OffsetDateTime postedAt, String language, Engagement engagement) {
 
     public static final int MAX_TEXT = 10_000;
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
     static final Set<String> LANGUAGES = Set.of("nb", "nn", "no", "da", "sv", "en", "de", "fi");
 
     public record Author(String name, String handle) {
+    }
+
+    /** Reactions on the post as the source sees them now; posting the same post again updates them. */
+    public record Engagement(Integer likes, Integer comments, Integer shares) {
+        public int total() {
+            return nz(likes) + nz(comments) + nz(shares);
+        }
+
+        private static int nz(Integer i) {
+            return i == null ? 0 : i;
+        }
     }
 
     /** Throws a problem naming the first field at fault. */
@@ -53,6 +64,13 @@ public record NewComplaint(String source, String externalId, Author author, Stri
                 }
             } catch (IllegalArgumentException e) {
                 throw Problem.invalid("url", "url must be an http or https address");
+            }
+        }
+        if (engagement != null) {
+            for (var e : new Object[][]{{"likes", engagement.likes()}, {"comments", engagement.comments()}, {"shares", engagement.shares()}}) {
+                if (e[1] != null && (Integer) e[1] < 0) {
+                    throw Problem.invalid("engagement." + e[0], "engagement." + e[0] + " must not be negative");
+                }
             }
         }
         if (language != null && !LANGUAGES.contains(language)) {

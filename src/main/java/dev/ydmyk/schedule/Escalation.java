@@ -13,7 +13,7 @@ public record Escalation(UUID complaintId, UUID draftId, Reason reason, Agent on
                          String author, String excerpt, Instant receivedAt, Instant deadline, String link) {
 
     public enum Reason {
-        SEVERE_AFTER_HOURS("severe-after-hours"), SLA_BREACH("sla-breach");
+        SEVERE_AFTER_HOURS("severe-after-hours"), ENGAGEMENT_GROWING("engagement-growing"), SLA_BREACH("sla-breach");
 
         public final String wire;
 

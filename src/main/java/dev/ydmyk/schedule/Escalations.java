@@ -25,7 +25,8 @@ import static dev.ydmyk.storage.Database.instant;
 import static dev.ydmyk.storage.Database.ts;
 
 /**
- * Watches complaints that have no reply yet. Out of hours, a severe one pings whoever is on call;
+ * Watches complaints that have no reply yet. Out of hours, a severe one, or one whose reactions
+ * grow faster than {@code ydmyk.sla.engagement-per-hour}, pings whoever is on call;
  * in or out of hours, one past its first-response deadline ({@code ydmyk.sla.first-response}) is
  * escalated. Each complaint is escalated once per reason, also with several instances running.
  */
@@ -66,12 +67,12 @@ public class Escalations {
         Instant now = clock.instant();
         Duration sla = config.sla().firstResponse();
         boolean open = hours.isOpen(now);
-        record Waiting(UUID id, UUID draft, String author, String text, String severity, Instant received) {
+        record Waiting(UUID id, UUID draft, String author, String text, String severity, Instant received, double growth) {
         }
         List<Waiting> waiting = db.read(conn -> {
             List<Waiting> list = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("""
-                    select c.id, c.author_name, c.text, c.severity, c.received_at,
+                    select c.id, c.author_name, c.text, c.severity, c.received_at, coalesce(c.engagement_per_hour, 0) as growth,
                            (select d.id from draft d where d.complaint_id = c.id and d.status = 'pending'
                             order by d.created_at desc limit 1) as draft_id
                     from complaint c
@@ -85,7 +86,7 @@ public class Escalations {
                     while (rs.next()) {
                         list.add(new Waiting(rs.getObject("id", UUID.class), rs.getObject("draft_id", UUID.class),
                                 rs.getString("author_name"), rs.getString("text"), rs.getString("severity"),
-                                instant(rs.getTimestamp("received_at"))));
+                                instant(rs.getTimestamp("received_at")), rs.getDouble("growth")));
                     }
                 }
             }
@@ -100,6 +101,9 @@ public class Escalations {
             List<Escalation.Reason> reasons = new ArrayList<>();
             if (!open && ("high".equals(w.severity()) || "critical".equals(w.severity()))) {
                 reasons.add(Escalation.Reason.SEVERE_AFTER_HOURS);
+            }
+            if (!open && w.growth() >= config.sla().engagementPerHour()) {
+                reasons.add(Escalation.Reason.ENGAGEMENT_GROWING);
             }
             if (now.isAfter(deadline)) {
                 reasons.add(Escalation.Reason.SLA_BREACH);

@@ -176,6 +176,22 @@ document.addEventListener("keydown", e => {
   else if (e.key === "d") { e.preventDefault(); ask(selected, "redraft"); }
 });
 
+// The Altibox lesson in one glance: are complaints answered as fast as praise?
+async function fairness() {
+  const res = await api("GET", "/api/reports/response?days=7");
+  if (!res.ok) return;
+  const rows = res.body.days;
+  const max = Math.max(60, ...rows.map(r => r.medianSeconds || 0));
+  const fmt = s => s == null ? "–" : s < 90 ? `${s}s` : s < 5400 ? `${Math.round(s / 60)} min` : `${Math.round(s / 3600)} h`;
+  const table = el("table", {class: "chart"},
+    el("thead", {}, el("tr", {}, el("th", {}, "day"), el("th", {}, "kind"), el("th", {}, "answered"), el("th", {}, "median (bar) · p90"))),
+    el("tbody", {}, rows.map(r => el("tr", {class: r.kind},
+      el("td", {}, r.day), el("td", {}, r.kind), el("td", {}, `${r.answered}/${r.arrived}`),
+      el("td", {}, el("span", {class: "bar", style: `width:${Math.round(100 * (r.medianSeconds || 0) / max)}%`}),
+        ` ${fmt(r.medianSeconds)} · ${fmt(r.p90Seconds)}`)))));
+  document.getElementById("chart").replaceChildren(rows.length ? table : el("p", {}, "Nothing yet."));
+}
+
 function connect() {
   const status = document.getElementById("connection");
   const source = new EventSource("/api/channel/events");
@@ -197,7 +213,7 @@ function connect() {
   });
   source.addEventListener("escalation", ev => {
     const e = JSON.parse(ev.data);
-    const why = e.reason === "sla-breach" ? "has waited past its first-response deadline" : "is severe, out of hours";
+    const why = {"sla-breach": "has waited past its first-response deadline", "engagement-growing": "is drawing reactions fast, out of hours"}[e.reason] || "is severe, out of hours";
     const banner = el("div", {class: "banner"},
       `${e.onCall ? e.onCall + ", you are on call: " : ""}a complaint from ${e.author || "a customer"} ${why}. `,
       e.draftId ? el("a", {href: `#draft-${e.draftId}`}, "Open it") : null,
@@ -215,6 +231,8 @@ function connect() {
     : `out of hours${s.body.onCall ? ` · on call: ${s.body.onCall}` : ""}`;
   document.getElementById("me").textContent = me;
   connect();
+  fairness();
+  document.getElementById("fairness").addEventListener("toggle", fairness);
   setInterval(header, 15000);
   setInterval(() => selected && api("POST", "/api/channel/presence", {draftId: selected}), 20000);
 })();

@@ -71,6 +71,7 @@ class IntakeTest {
             "postedAt not a date       | {\"source\":\"facebook\",\"externalId\":\"x7\",\"text\":\"hei\",\"postedAt\":\"yesterday\"} | postedAt",
             "unknown language          | {\"source\":\"facebook\",\"externalId\":\"x8\",\"text\":\"hei\",\"language\":\"xx\"} | language",
             "url not http              | {\"source\":\"facebook\",\"externalId\":\"x9\",\"text\":\"hei\",\"url\":\"ftp://a/b\"} | url",
+            "negative engagement       | {\"source\":\"facebook\",\"externalId\":\"x10\",\"text\":\"hei\",\"engagement\":{\"likes\":-1}} | engagement.likes",
     })
     void badInputIsAProblemNamingTheFieldAndWritesNothing(String name, String json, String field) {
         long before = Api.count(ds, "complaint");

@@ -86,6 +86,27 @@ class EscalationsTest {
     }
 
     @Test
+    void aPostDrawingReactionsFastOutOfHoursPingsOnCall() {
+        clock.set(Instant.parse("2026-11-20T19:00:00Z")); // Friday 20:00 in Oslo
+        java.util.Map<String, Object> post = Api.complaint("facebook", "Anders Vestergaard",
+                "Jeg har været kunde i 6 år, og I har lukket mit nummer ved en fejl.");
+        post.put("engagement", java.util.Map.of("likes", 10, "comments", 2));
+        String id = Api.post(post);
+        Api.awaitDrafts(id, 1);
+        escalations.check();
+        assertTrue(escalationsOf(id).isEmpty(), "12 reactions is not a storm");
+
+        clock.advance(Duration.ofMinutes(10));
+        post.put("engagement", java.util.Map.of("likes", 420, "comments", 80, "shares", 12));
+        Api.asSource().body(post).post("/api/complaints").then().statusCode(200);
+        escalations.check();
+        List<Escalation> made = escalationsOf(id);
+        assertEquals(1, made.size(), made.toString());
+        assertEquals(Escalation.Reason.ENGAGEMENT_GROWING, made.get(0).reason());
+        assertEquals("Lars Jensen", made.get(0).onCall().name());
+    }
+
+    @Test
     void anSlaBreachEscalatesOnceInOfficeHoursToo() {
         clock.set(Instant.parse("2026-11-18T09:00:00Z"));
         String id = Api.post(Api.complaint("email", "Arne Dahl", "Jeg har fortsatt ikke fått pengene tilbake for jakken."));

@@ -81,9 +81,11 @@ public class SlackChannel implements ApprovalChannel {
             return;
         }
         String who = e.onCallSlackUser() != null ? "<@" + e.onCallSlackUser() + "> " : e.onCall() != null ? e.onCall().name() + ": " : "";
-        String why = e.reason() == Escalation.Reason.SLA_BREACH
-                ? "has waited past its first-response deadline"
-                : "is severe and it is out of hours";
+        String why = switch (e.reason()) {
+            case SLA_BREACH -> "has waited past its first-response deadline";
+            case ENGAGEMENT_GROWING -> "is drawing reactions fast, out of hours";
+            default -> "is severe and it is out of hours";
+        };
         String text = ":rotating_light: " + who + "a complaint from " + SlackMessages.escape(e.author() == null ? "a customer" : e.author())
                 + " " + why + ".\n> " + SlackMessages.escape(e.excerpt()) + "\n<" + e.link() + "|Open the draft>";
         try {
