@@ -8,5 +8,5 @@ import java.util.UUID;
  */
 public record DraftChanged(UUID draftId, Change change, String actor) {
 
-    public enum Change { CREATED, APPROVED, SENT, REJECTED, REDRAFT }
+    public enum Change { CREATED, APPROVED, SENT, REJECTED, REDRAFT, WITHDRAWN }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** pending → approved → sent; or rejected; or redraft (a new pending draft follows). */
+/** pending → approved → sent; or rejected; or redraft (a new pending draft follows); or withdrawn (the post was removed). */
 public enum DraftStatus {
-    PENDING, APPROVED, SENT, REJECTED, REDRAFT;
+    PENDING, APPROVED, SENT, REJECTED, REDRAFT, WITHDRAWN;
 
     @JsonValue
     public String wire() {

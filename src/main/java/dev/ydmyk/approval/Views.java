@@ -137,6 +137,9 @@ public class Views {
 
     /** Where a complaint stands, in one word. */
     static String status(Complaint c, List<DraftView> ds, ReplyView reply) {
+        if (c.withdrawnAt() != null) {
+            return "withdrawn";
+        }
         if (reply != null) {
             return reply.sentAt() != null ? "answered" : "approved";
         }

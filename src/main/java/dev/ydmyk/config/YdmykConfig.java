@@ -47,6 +47,25 @@ public interface YdmykConfig {
 
     Holding holding();
 
+    Facebook facebook();
+
+    interface Facebook {
+        /** The token Meta echoes in the subscription handshake. */
+        Optional<String> verifyToken();
+
+        /** The app secret that signs deliveries (X-Hub-Signature-256). */
+        Optional<String> appSecret();
+
+        /** The page whose own posts and comments are not complaints. */
+        Optional<String> pageId();
+
+        /** The page access token replies are published with; publishing to Facebook is off without it. */
+        Optional<String> pageToken();
+
+        @WithDefault("https://graph.facebook.com/v21.0")
+        String graphUrl();
+    }
+
     FollowUp followUp();
 
     interface Holding {

@@ -11,7 +11,8 @@ import java.util.UUID;
 /** A complaint (or question, praise, spam) as stored, with the triage once it has been read. */
 public record Complaint(UUID id, String source, String externalId, String authorName, String authorHandle,
                         String text, String url, OffsetDateTime postedAt, String languageHint, Instant receivedAt,
-                        StoredTriage triage, boolean needsDraft, String redraftHint, String reportBackNote) {
+                        StoredTriage triage, boolean needsDraft, String redraftHint, String reportBackNote,
+                        String parentExternalId, Instant withdrawnAt) {
 
     public record StoredTriage(String language, Kind kind, Severity severity, List<String> topics, List<String> flags) {
     }

@@ -40,12 +40,17 @@ public class ComplaintRepository {
 
     /** Stores a new complaint, or finds the one already stored for the same (source, externalId). */
     public Stored store(NewComplaint c, Instant receivedAt) {
-        return db.tx(conn -> {
+        return db.tx(conn -> store(conn, c, receivedAt, null));
+    }
+
+    /** The same, inside the caller's transaction; {@code parentExternalId}: the post or comment this one answers. */
+    public Stored store(Connection conn, NewComplaint c, Instant receivedAt, String parentExternalId) throws SQLException {
+        {
             UUID id = UUID.randomUUID();
             try (PreparedStatement ps = conn.prepareStatement("""
                     insert into complaint (id, source, external_id, author_name, author_handle, text, url, posted_at,
-                                           language_hint, received_at, engagement, engagement_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           language_hint, received_at, engagement, engagement_at, parent_external_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (source, external_id) do nothing returning id""")) {
                 ps.setObject(1, id);
                 ps.setString(2, c.source());
@@ -59,6 +64,7 @@ public class ComplaintRepository {
                 ps.setTimestamp(10, ts(receivedAt));
                 ps.setObject(11, c.engagement() == null ? null : c.engagement().total());
                 ps.setTimestamp(12, c.engagement() == null ? null : ts(receivedAt));
+                ps.setString(13, parentExternalId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         return new Stored(id, true);
@@ -92,7 +98,51 @@ public class ComplaintRepository {
                     return new Stored(rs.getObject(1, UUID.class), false);
                 }
             }
-        });
+        }
+    }
+
+    /** A post's text was edited at the source: keep the new text and draft again. False if unknown or unchanged. */
+    public boolean edit(Connection conn, String source, String externalId, String text) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                update complaint set text = ?, needs_draft = true, redraft_hint = null, claimed_until = null, claim_token = null
+                where source = ? and external_id = ? and text <> ? and withdrawn_at is null""")) {
+            ps.setString(1, text);
+            ps.setString(2, source);
+            ps.setString(3, externalId);
+            ps.setString(4, text);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The customer removed the post: nothing more is drafted or sent for it. Returns its id, if known. */
+    public Optional<UUID> withdraw(Connection conn, String source, String externalId, Instant at) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                insert into removed_item (source, external_id, at) values (?, ?, ?) on conflict do nothing""")) {
+            ps.setString(1, source);
+            ps.setString(2, externalId);
+            ps.setTimestamp(3, ts(at));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = conn.prepareStatement("""
+                update complaint set withdrawn_at = coalesce(withdrawn_at, ?), needs_draft = false, claimed_until = null, claim_token = null
+                where source = ? and external_id = ? returning id""")) {
+            ps.setTimestamp(1, ts(at));
+            ps.setString(2, source);
+            ps.setString(3, externalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+            }
+        }
+    }
+
+    public boolean removedBefore(Connection conn, String source, String externalId) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("select 1 from removed_item where source = ? and external_id = ?")) {
+            ps.setString(1, source);
+            ps.setString(2, externalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     public Optional<Complaint> find(UUID id) {
@@ -195,6 +245,6 @@ public class ComplaintRepository {
                 rs.getString("author_name"), rs.getString("author_handle"), rs.getString("text"), rs.getString("url"),
                 rs.getObject("posted_at", OffsetDateTime.class), rs.getString("language_hint"),
                 instant(rs.getTimestamp("received_at")), triage, rs.getBoolean("needs_draft"), rs.getString("redraft_hint"),
-                rs.getString("report_back_note"));
+                rs.getString("report_back_note"), rs.getString("parent_external_id"), instant(rs.getTimestamp("withdrawn_at")));
     }
 }

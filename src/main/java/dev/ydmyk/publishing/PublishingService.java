@@ -35,7 +35,7 @@ public class PublishingService {
     private static final Logger LOG = Logger.getLogger(PublishingService.class);
 
     private final Database db;
-    private final Publisher publisher;
+    private final Publishers publishers;
     private final DraftRepository drafts;
     private final AuditTrail audit;
     private final YdmykConfig config;
@@ -43,11 +43,11 @@ public class PublishingService {
     private final MeterRegistry metrics;
     private final Event<DraftChanged> changes;
 
-    public PublishingService(Database db, Publisher publisher, DraftRepository drafts, AuditTrail audit,
+    public PublishingService(Database db, Publishers publishers, DraftRepository drafts, AuditTrail audit,
                              YdmykConfig config, Clock clock, MeterRegistry metrics,
                              Event<DraftChanged> changes) {
         this.db = db;
-        this.publisher = publisher;
+        this.publishers = publishers;
         this.drafts = drafts;
         this.audit = audit;
         this.config = config;
@@ -62,7 +62,7 @@ public class PublishingService {
             OutgoingReply reply;
             int attempts;
             try (PreparedStatement ps = conn.prepareStatement("""
-                    select r.*, c.source, c.external_id, c.url from reply r join complaint c on c.id = r.complaint_id
+                    select r.*, c.source, c.external_id as complaint_external_id, c.url from reply r join complaint c on c.id = r.complaint_id
                     where r.draft_id = ? and r.sent_at is null for update of r skip locked""")) {
                 ps.setObject(1, draftId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -70,19 +70,20 @@ public class PublishingService {
                         return null;
                     }
                     reply = new OutgoingReply(rs.getObject("complaint_id", UUID.class), draftId, rs.getString("source"),
-                            rs.getString("external_id"), rs.getString("url"), rs.getString("text"), rs.getString("agent"),
-                            instant(rs.getTimestamp("approved_at")));
+                            rs.getString("complaint_external_id"), rs.getString("url"), rs.getString("text"), rs.getString("agent"),
+                            instant(rs.getTimestamp("approved_at")), rs.getInt("publish_attempts"));
                     attempts = rs.getInt("publish_attempts");
                 }
             }
             Instant now = clock.instant();
+            String externalId;
             try {
-                publisher.publish(reply);
+                externalId = publishers.forSource(reply.source()).publish(reply);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                Instant next = now.plus(backoff(attempts + 1));
+                Instant next = now.plus(e instanceof PublishLater later ? later.delay() : backoff(attempts + 1));
                 LOG.warnf("Publishing the reply to complaint %s failed (attempt %d), next try at %s: %s",
                         reply.complaintId(), attempts + 1, next, e.getMessage());
                 try (PreparedStatement ps = conn.prepareStatement(
@@ -96,9 +97,10 @@ public class PublishingService {
                 return null;
             }
             try (PreparedStatement ps = conn.prepareStatement(
-                    "update reply set sent_at = ?, publish_attempts = publish_attempts + 1, last_error = null where draft_id = ?")) {
+                    "update reply set sent_at = ?, publish_attempts = publish_attempts + 1, last_error = null, external_id = ? where draft_id = ?")) {
                 ps.setTimestamp(1, ts(now));
-                ps.setObject(2, draftId);
+                ps.setString(2, externalId);
+                ps.setObject(3, draftId);
                 ps.executeUpdate();
             }
             drafts.markSent(conn, reply.draftId());

@@ -31,10 +31,10 @@ public class RecordingPublisher implements Publisher {
     }
 
     @Override
-    public void publish(OutgoingReply reply) throws IOException, InterruptedException {
+    public String publish(OutgoingReply reply) throws IOException, InterruptedException {
         YdmykConfig.Source source = config.sources().get(reply.source());
         if (source == null || source.callbackUrl().isEmpty()) {
-            return;
+            return null;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("complaintId", reply.complaintId());
@@ -54,5 +54,6 @@ public class RecordingPublisher implements Publisher {
         if (response.statusCode() / 100 != 2) {
             throw new IOException("Callback " + source.callbackUrl().get() + " answered " + response.statusCode());
         }
+        return null;
     }
 }

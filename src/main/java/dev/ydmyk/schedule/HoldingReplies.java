@@ -7,7 +7,6 @@ import dev.ydmyk.guidelines.GuidelineFiles;
 import dev.ydmyk.guidelines.Sections;
 import dev.ydmyk.intake.Complaint;
 import dev.ydmyk.publishing.OutgoingReply;
-import dev.ydmyk.publishing.Publisher;
 import dev.ydmyk.storage.Database;
 import dev.ydmyk.tone.ToneCheck;
 import io.quarkus.runtime.StartupEvent;
@@ -44,19 +43,19 @@ public class HoldingReplies {
     private final OnCall onCall;
     private final GuidelineFiles files;
     private final ToneCheck toneCheck;
-    private final Publisher publisher;
+    private final dev.ydmyk.publishing.Publishers publishers;
     private final Database db;
     private final AuditTrail audit;
     private final Clock clock;
 
     public HoldingReplies(YdmykConfig config, BusinessHours hours, OnCall onCall, GuidelineFiles files, ToneCheck toneCheck,
-                          Publisher publisher, Database db, AuditTrail audit, Clock clock) {
+                          dev.ydmyk.publishing.Publishers publishers, Database db, AuditTrail audit, Clock clock) {
         this.config = config;
         this.hours = hours;
         this.onCall = onCall;
         this.files = files;
         this.toneCheck = toneCheck;
-        this.publisher = publisher;
+        this.publishers = publishers;
         this.db = db;
         this.audit = audit;
         this.clock = clock;
@@ -140,13 +139,14 @@ public class HoldingReplies {
                         return null;
                     }
                     reply = new OutgoingReply(complaintId, null, rs.getString("source"), rs.getString("external_id"),
-                            rs.getString("url"), rs.getString("text"), rs.getString("approved_by"), instant(rs.getTimestamp("created_at")));
+                            rs.getString("url"), rs.getString("text"), rs.getString("approved_by"), instant(rs.getTimestamp("created_at")),
+                            rs.getInt("attempts"));
                     attempts = rs.getInt("attempts");
                 }
             }
             Instant now = clock.instant();
             try {
-                publisher.publish(reply);
+                publishers.forSource(reply.source()).publish(reply);
             } catch (Exception e) {
                 try (PreparedStatement ps = conn.prepareStatement(
                         "update holding_reply set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where complaint_id = ?")) {

@@ -291,8 +291,8 @@ class SlackChannelTest {
                     "Tredje gang på en måned at strømmen går, og ingen gir beskjed. Jeg har en baby i huset! " + marker()));
             String draft = Api.latestDraftId(Api.awaitDrafts(complaint, 1));
             escalations.check();
-            String sent = form(awaitCalls("chat.postMessage", "<@U0LARS>", 1).get(0));
-            assertTrue(sent.contains("/channel#draft-" + draft) && sent.contains("out of hours"), sent);
+            String sent = form(awaitCalls("chat.postMessage", "/channel#draft-" + draft, 1).get(0));
+            assertTrue(sent.contains("<@U0LARS>") && sent.contains("out of hours"), sent);
         } finally {
             clock.reset();
         }
