@@ -51,7 +51,7 @@ class FacebookTest {
     }
 
     /** One feed change as Meta sends it. */
-    static String change(String item, String verb, String postId, String commentId, String fromId, String fromName, String message) {
+    public static String change(String item, String verb, String postId, String commentId, String fromId, String fromName, String message) {
         return """
                 {"field":"feed","value":{"from":{"id":"%s","name":"%s"},"post":{"status_type":"mobile_status_update",
                  "is_published":true,"updated_time":"2026-11-20T15:54:00+0000","permalink_url":"https://www.facebook.com/%s",
@@ -62,7 +62,7 @@ class FacebookTest {
                 commentId == null ? "" : "\"parent_id\":\"" + postId + "\",", verb);
     }
 
-    static String delivery(String... changes) {
+    public static String delivery(String... changes) {
         return "{\"object\":\"page\",\"entry\":[{\"id\":\"" + FakeGraph.PAGE + "\",\"time\":1763654041,\"changes\":["
                 + String.join(",", changes) + "]}]}";
     }
