@@ -110,7 +110,8 @@ class ChannelPageTest {
         b.findElement(By.id("login")).sendKeys("kari");
         b.findElement(By.id("password")).sendKeys("wrong");
         b.findElement(By.id("sign-in")).click();
-        assertTrue(b.findElement(By.cssSelector(".error")).getText().contains("Wrong login or password"));
+        WebElement error = wait(b).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")));
+        assertTrue(error.getText().contains("Wrong login or password"), error.getText());
         io.restassured.RestAssured.given().get("/api/channel/status").then().statusCode(401);
     }
 }
