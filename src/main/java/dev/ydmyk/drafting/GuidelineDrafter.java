@@ -39,7 +39,8 @@ public class GuidelineDrafter implements Drafter {
         if (parts.isEmpty()) {
             throw new IllegalStateException("prompts/" + req.language() + "/reply.txt has no [compose:" + kind + "] section");
         }
-        Random random = new Random(req.complaint().id().hashCode() * 31L + req.attempt());
+        // Variants are picked per complaint and then rotated by the attempt, so a redraft never repeats the draft before it.
+        Random random = new Random(req.complaint().id().hashCode());
         Values values = new Values(req.complaint().firstName(), detail(t, req.complaint().firstName()),
                 pick(s.get("topic:" + t.primaryTopic()), s.get("topic:general"), random),
                 pick(s.get("remedy:" + topics.remedyOf(t.primaryTopic())), s.get("remedy:investigate"), random),
@@ -51,7 +52,7 @@ public class GuidelineDrafter implements Drafter {
             for (String part : line.split("\\s+")) {
                 boolean ownParagraph = part.startsWith("|");
                 String section = ownParagraph ? part.substring(1) : part;
-                String sentence = fill(choose(s.get(section), values, random), values);
+                String sentence = fill(choose(s.get(section), values, random, req.attempt()), values);
                 if (sentence.isEmpty()) {
                     continue;
                 }
@@ -85,7 +86,7 @@ public class GuidelineDrafter implements Drafter {
     }
 
     /** Personal variants first: those that use what we know, and none that need what we do not. */
-    private static String choose(List<String> variants, Values v, Random random) {
+    private static String choose(List<String> variants, Values v, Random random, int attempt) {
         List<String> usable = new ArrayList<>();
         List<String> personal = new ArrayList<>();
         for (String variant : variants) {
@@ -100,7 +101,7 @@ public class GuidelineDrafter implements Drafter {
             }
         }
         List<String> from = personal.isEmpty() ? usable : personal;
-        return from.isEmpty() ? "" : from.get(random.nextInt(from.size()));
+        return from.isEmpty() ? "" : from.get((random.nextInt(from.size()) + attempt) % from.size());
     }
 
     private static String pick(List<String> preferred, List<String> fallback, Random random) {
