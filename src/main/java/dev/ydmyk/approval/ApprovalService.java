@@ -113,7 +113,8 @@ public class ApprovalService {
                     throw Problem.conflict("This complaint has already been answered");
                 }
             }
-            if (Draft.REPLY.equals(draft.purpose()) && toneCheck.check(signed, draft.language(), null).has("report-back")) {
+            // The report computed above is of the same text; signing only fills in the name.
+            if (Draft.REPLY.equals(draft.purpose()) && report.has("report-back")) {
                 followUps.open(conn, draft.complaintId(), draftId, now);
             }
             String detail = (edit != null ? "Approved with edits" : "Approved as drafted")
