@@ -149,6 +149,26 @@ public class ComplaintRepository {
         return db.read(conn -> find(conn, id));
     }
 
+    /** Several complaints in one query, by id. */
+    public java.util.Map<UUID, Complaint> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return db.read(conn -> {
+            java.util.Map<UUID, Complaint> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = conn.prepareStatement("select * from complaint where id = any (?)")) {
+                ps.setArray(1, conn.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Complaint c = map(rs);
+                        out.put(c.id(), c);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public Optional<Complaint> find(Connection conn, UUID id) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("select * from complaint where id = ?")) {
             ps.setObject(1, id);
