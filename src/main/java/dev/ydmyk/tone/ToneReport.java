@@ -8,8 +8,6 @@ import java.util.List;
  */
 public record ToneReport(List<String> moves, List<Finding> findings) {
 
-    public static final List<String> COMPLAINT_MOVES = List.of("acknowledge", "apologise", "fix", "report-back");
-
     public boolean clean() {
         return findings.isEmpty();
     }
