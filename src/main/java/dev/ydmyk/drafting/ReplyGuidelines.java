@@ -5,8 +5,9 @@ import dev.ydmyk.guidelines.Sections;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The reply wording per language, from {@code prompts/<lang>/reply.txt}. Read for every draft (a
- * few kilobytes), so a support lead's edit applies to the next draft without a restart.
+ * The reply wording per language, from {@code prompts/<lang>/reply.txt}. Asked for on every draft;
+ * {@link GuidelineFiles} re-reads the file only when it has changed, so a support lead's edit applies
+ * to the next draft without a restart.
  */
 @ApplicationScoped
 public class ReplyGuidelines {
