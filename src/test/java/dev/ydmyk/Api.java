@@ -100,7 +100,7 @@ public final class Api {
 
     public static void wipe(AgroalDataSource ds) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("truncate audit_event, reply, draft, complaint, digest cascade");
+            s.execute("truncate audit_event, reply, draft, complaint, digest, email_passed_over cascade");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -66,6 +66,50 @@ public interface YdmykConfig {
         String graphUrl();
     }
 
+    Email email();
+
+    /** A mailbox watched over IMAP; replies go out over SMTP (quarkus.mailer.*) from {@code from}. */
+    interface Email {
+        Imap imap();
+
+        /** The address replies are sent from, e.g. {@code Kundeservice <kundeservice@example.com>}; e-mail replies are off without it. */
+        Optional<String> from();
+
+        interface Imap {
+            /** The IMAP server; the mailbox is watched only when this is set. */
+            Optional<String> host();
+
+            @WithDefault("993")
+            int port();
+
+            /** IMAPS (TLS from the first byte) when true; plain IMAP upgraded with STARTTLS when the server offers it otherwise. */
+            @WithDefault("true")
+            boolean tls();
+
+            Optional<String> user();
+
+            Optional<String> password();
+
+            @WithDefault("INBOX")
+            String folder();
+
+            /** Where a copy of every reply is kept; also read before a retry to make sure a reply goes out once. */
+            Optional<String> sentFolder();
+
+            /** How often the folder is looked at (a scheduler interval such as 60s); IMAP IDLE wakes it sooner. */
+            @WithDefault("60s")
+            String poll();
+
+            /** Use IMAP IDLE, when the server offers it, to take new mail within seconds. */
+            @WithDefault("true")
+            boolean idle();
+
+            /** Network timeouts for connecting and reading. */
+            @WithDefault("PT30S")
+            Duration timeout();
+        }
+    }
+
     FollowUp followUp();
 
     interface Holding {
@@ -287,6 +331,10 @@ public interface YdmykConfig {
 
         @WithDefault("PT10S")
         Duration callbackTimeout();
+
+        /** How long a publishing attempt holds its reply before another instance may try it (longer than any publisher call). */
+        @WithDefault("PT2M")
+        Duration lease();
 
         /** How often failed publications are looked at again (a scheduler interval such as 1s). */
         @WithDefault("1s")

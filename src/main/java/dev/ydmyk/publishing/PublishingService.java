@@ -56,48 +56,63 @@ public class PublishingService {
         this.changes = changes;
     }
 
-    /** Tries to publish one approved reply now (by its draft), if it is not sent yet. */
+    /**
+     * Tries to publish one approved reply now (by its draft), if it is not sent yet and no other
+     * attempt holds it. The attempt is counted and committed before the publisher is called, so
+     * after a crash mid-call the next attempt knows an earlier one may have gone through
+     * ({@link OutgoingReply#attempts()} &gt; 0) and the publisher checks before sending again.
+     */
     public void attempt(UUID draftId) {
-        UUID sent = db.tx(conn -> {
-            OutgoingReply reply;
-            int attempts;
+        Instant claimedAt = clock.instant();
+        OutgoingReply reply = db.tx(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("""
-                    select r.*, c.source, c.external_id as complaint_external_id, c.url from reply r join complaint c on c.id = r.complaint_id
-                    where r.draft_id = ? and r.sent_at is null for update of r skip locked""")) {
-                ps.setObject(1, draftId);
+                    update reply r set publish_attempts = publish_attempts + 1, next_attempt_at = ?
+                    from complaint c where c.id = r.complaint_id and r.draft_id = ? and r.sent_at is null
+                      and (r.next_attempt_at is null or r.next_attempt_at <= ?)
+                    returning r.*, c.source, c.external_id as complaint_external_id, c.url""")) {
+                ps.setTimestamp(1, ts(claimedAt.plus(config.publishing().lease())));
+                ps.setObject(2, draftId);
+                ps.setTimestamp(3, ts(claimedAt));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return null;
                     }
-                    reply = new OutgoingReply(rs.getObject("complaint_id", UUID.class), draftId, rs.getString("source"),
+                    return new OutgoingReply(rs.getObject("complaint_id", UUID.class), draftId, rs.getString("source"),
                             rs.getString("complaint_external_id"), rs.getString("url"), rs.getString("text"), rs.getString("agent"),
-                            instant(rs.getTimestamp("approved_at")), rs.getInt("publish_attempts"));
-                    attempts = rs.getInt("publish_attempts");
+                            instant(rs.getTimestamp("approved_at")), rs.getInt("publish_attempts") - 1);
                 }
             }
-            Instant now = clock.instant();
-            String externalId;
-            try {
-                externalId = publishers.forSource(reply.source()).publish(reply);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                Instant next = now.plus(e instanceof PublishLater later ? later.delay() : backoff(attempts + 1));
-                LOG.warnf("Publishing the reply to complaint %s failed (attempt %d), next try at %s: %s",
-                        reply.complaintId(), attempts + 1, next, e.getMessage());
+        });
+        if (reply == null) {
+            return;
+        }
+        String externalId;
+        try {
+            externalId = publishers.forSource(reply.source()).publish(reply);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            Instant next = clock.instant().plus(e instanceof PublishLater later ? later.delay() : backoff(reply.attempts() + 1));
+            LOG.warnf("Publishing the reply to complaint %s failed (attempt %d), next try at %s: %s",
+                    reply.complaintId(), reply.attempts() + 1, next, e.getMessage());
+            db.tx(conn -> {
                 try (PreparedStatement ps = conn.prepareStatement(
-                        "update reply set publish_attempts = publish_attempts + 1, next_attempt_at = ?, last_error = ? where draft_id = ?")) {
+                        "update reply set next_attempt_at = ?, last_error = ? where draft_id = ? and sent_at is null")) {
                     ps.setTimestamp(1, ts(next));
                     ps.setString(2, String.valueOf(e.getMessage()));
                     ps.setObject(3, draftId);
                     ps.executeUpdate();
                 }
-                metrics.counter("ydmyk.publish.failures").increment();
                 return null;
-            }
+            });
+            metrics.counter("ydmyk.publish.failures").increment();
+            return;
+        }
+        Instant now = clock.instant();
+        db.tx(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(
-                    "update reply set sent_at = ?, publish_attempts = publish_attempts + 1, last_error = null, external_id = ? where draft_id = ?")) {
+                    "update reply set sent_at = ?, last_error = null, external_id = ? where draft_id = ?")) {
                 ps.setTimestamp(1, ts(now));
                 ps.setString(2, externalId);
                 ps.setObject(3, draftId);
@@ -105,12 +120,10 @@ public class PublishingService {
             }
             drafts.markSent(conn, reply.draftId());
             audit.record(conn, reply.complaintId(), draftId, "sent", "ydmyk", now, "Published, signed by " + reply.agent());
-            metrics.counter("ydmyk.replies.sent").increment();
-            return reply.draftId();
+            return null;
         });
-        if (sent != null) {
-            changes.fire(new DraftChanged(sent, DraftChanged.Change.SENT, "ydmyk"));
-        }
+        metrics.counter("ydmyk.replies.sent").increment();
+        changes.fire(new DraftChanged(reply.draftId(), DraftChanged.Change.SENT, "ydmyk"));
     }
 
     /** Retries replies whose publishing failed, when their backoff has passed. */

@@ -1,0 +1,103 @@
+package dev.ydmyk.email;
+
+import dev.ydmyk.drafting.DraftingWorker;
+import dev.ydmyk.intake.ComplaintRepository;
+import dev.ydmyk.intake.NewComplaint;
+import dev.ydmyk.storage.Database;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+
+import static dev.ydmyk.storage.Database.ts;
+
+/**
+ * Stores one message from the mailbox, once per Message-ID: a customer's message becomes a
+ * complaint (source {@code email}) with the message it answers as its conversation; an
+ * auto-reply, bounce or empty message is recorded with the reason and not drafted.
+ */
+@ApplicationScoped
+public class EmailIntake {
+
+    public static final String SOURCE = "email";
+    private static final Logger LOG = Logger.getLogger(EmailIntake.class);
+
+    private final Database db;
+    private final ComplaintRepository complaints;
+    private final DraftingWorker drafting;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public EmailIntake(Database db, ComplaintRepository complaints, DraftingWorker drafting, Clock clock, MeterRegistry metrics) {
+        this.db = db;
+        this.complaints = complaints;
+        this.drafting = drafting;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Commits the message; returns true if it became a new complaint. */
+    public boolean take(IncomingMail mail) {
+        Instant now = clock.instant();
+        if (!mail.draftable()) {
+            boolean recorded = db.tx(conn -> passOver(conn, mail, now));
+            if (recorded) {
+                LOG.infof("E-mail %s from %s passed over, not drafted: %s", mail.messageId(), mail.fromAddress(), mail.passOver());
+                metrics.counter("ydmyk.email.passed-over").increment();
+            }
+            return false;
+        }
+        String text = mail.text().codePointCount(0, mail.text().length()) > NewComplaint.MAX_TEXT
+                ? mail.text().substring(0, mail.text().offsetByCodePoints(0, NewComplaint.MAX_TEXT)) : mail.text();
+        NewComplaint complaint = new NewComplaint(SOURCE, mail.messageId(), new NewComplaint.Author(
+                cut(mail.fromName(), 200), cut(mail.fromAddress(), 200)), text, null, mail.sentAt(), null, null);
+        ComplaintRepository.Stored stored = db.tx(conn -> {
+            ComplaintRepository.Stored s = complaints.store(conn, complaint, now, mail.inReplyTo());
+            if (s.created()) {
+                try (PreparedStatement ps = conn.prepareStatement("""
+                        insert into email_message (complaint_id, message_id, reply_to, subject, references_ids, attachments)
+                        values (?, ?, ?, ?, ?, ?)""")) {
+                    ps.setObject(1, s.id());
+                    ps.setString(2, mail.messageId());
+                    ps.setString(3, mail.replyTo());
+                    ps.setString(4, cut(mail.subject(), 1000));
+                    ps.setArray(5, conn.createArrayOf("text", mail.references().toArray()));
+                    ps.setArray(6, conn.createArrayOf("text", mail.attachments().toArray()));
+                    ps.executeUpdate();
+                }
+            }
+            return s;
+        });
+        if (stored.created()) {
+            LOG.infof("E-mail %s from %s taken as complaint %s%s", mail.messageId(), mail.fromAddress(), stored.id(),
+                    mail.attachments().isEmpty() ? "" : " (attachments not read: " + String.join(", ", mail.attachments()) + ")");
+            metrics.counter("ydmyk.complaints.received", "source", SOURCE).increment();
+            drafting.wake();
+        } else {
+            LOG.infof("E-mail %s was taken before (complaint %s); marking it seen", mail.messageId(), stored.id());
+        }
+        return stored.created();
+    }
+
+    private static boolean passOver(Connection conn, IncomingMail mail, Instant now) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                insert into email_passed_over (message_id, from_address, subject, reason, received_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing""")) {
+            ps.setString(1, mail.messageId());
+            ps.setString(2, cut(mail.fromAddress(), 500));
+            ps.setString(3, cut(mail.subject(), 1000));
+            ps.setString(4, cut(mail.passOver(), 1000));
+            ps.setTimestamp(5, ts(now));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.ydmyk.email;
+
+import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.publishing.OutgoingReply;
+import dev.ydmyk.publishing.Publisher;
+import dev.ydmyk.storage.Database;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Message;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static dev.ydmyk.storage.Database.strings;
+
+/**
+ * Sends an approved reply to an e-mailed complaint over SMTP (quarkus-mailer) from
+ * {@code ydmyk.email.from}, threaded under the customer's message: {@code In-Reply-To} and
+ * {@code References} name it, the subject gets "Re:". Each reply's Message-ID is made from its
+ * draft, so a retry sends the same message; after an attempt whose outcome is unknown, the sent
+ * folder (when configured) is searched for it before sending again.
+ */
+@ApplicationScoped
+public class EmailPublisher implements Publisher {
+
+    private static final Logger LOG = Logger.getLogger(EmailPublisher.class);
+    private static final Pattern REPLY_PREFIX = Pattern.compile("^\\s*(re|sv|aw|vs)\\s*:", Pattern.CASE_INSENSITIVE);
+    /** References keeps the first and the latest messages of a long thread (RFC 5322 3.6.4). */
+    private static final int MAX_REFERENCES = 20;
+
+    private record Conversation(String messageId, String replyTo, String subject, List<String> references) {
+    }
+
+    private final YdmykConfig config;
+    private final Database db;
+    private final ReactiveMailer mailer;
+    private final EmailWatcher watcher;
+    private final InternetAddress from;
+
+    public EmailPublisher(YdmykConfig config, Database db, ReactiveMailer mailer, EmailWatcher watcher) {
+        this.config = config;
+        this.db = db;
+        this.mailer = mailer;
+        this.watcher = watcher;
+        try {
+            this.from = config.email().from().isPresent() ? new InternetAddress(config.email().from().get(), true) : null;
+        } catch (AddressException e) {
+            throw new IllegalStateException("ydmyk.email.from is not an e-mail address: " + config.email().from().get(), e);
+        }
+    }
+
+    @Override
+    public boolean handles(String source) {
+        return EmailIntake.SOURCE.equals(source) && from != null;
+    }
+
+    @Override
+    public String publish(OutgoingReply reply) throws Exception {
+        Conversation thread = thread(reply.complaintId(), reply.externalId());
+        String messageId = messageId(reply.draftId());
+        if (reply.attempts() > 0 && watcher.inSentFolder(messageId)) {
+            LOG.infof("Reply %s was already sent (found in the sent folder after an attempt whose outcome was unknown)", messageId);
+            return messageId;
+        }
+        String subject = subject(thread.subject());
+        String references = references(thread);
+        Mail mail = Mail.withText(thread.replyTo(), subject, reply.text())
+                .setFrom(from.toString())
+                .addHeader("Message-ID", messageId)
+                .addHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
+        if (thread.messageId() != null) {
+            mail.addHeader("In-Reply-To", thread.messageId()).addHeader("References", references);
+        }
+        mailer.send(mail).await().atMost(Duration.ofSeconds(60));
+        try {
+            watcher.keepCopy(copy(messageId, thread, subject, references, reply.text()));
+        } catch (Exception e) {
+            LOG.warnf("Reply %s was sent, but its copy could not be kept in the sent folder: %s", messageId, e.toString());
+        }
+        LOG.infof("Reply to complaint %s e-mailed to %s as %s", reply.complaintId(), thread.replyTo(), messageId);
+        return messageId;
+    }
+
+    /** {@code <ydmyk.<draft>@<our domain>>}: the same for every attempt at one reply. */
+    String messageId(UUID draftId) {
+        String address = from.getAddress();
+        return "<ydmyk." + draftId + "@" + address.substring(address.indexOf('@') + 1) + ">";
+    }
+
+    static String subject(String original) {
+        String s = original == null ? "" : original.strip();
+        if (s.isEmpty()) {
+            return "Re:";
+        }
+        return REPLY_PREFIX.matcher(s).find() ? s : "Re: " + s;
+    }
+
+    private static String references(Conversation t) {
+        List<String> refs = new ArrayList<>(t.references());
+        refs.remove(t.messageId());
+        refs.add(t.messageId());
+        if (refs.size() > MAX_REFERENCES) {
+            List<String> kept = new ArrayList<>(refs.subList(0, 1));
+            kept.addAll(refs.subList(refs.size() - (MAX_REFERENCES - 1), refs.size()));
+            refs = kept;
+        }
+        return String.join(" ", refs);
+    }
+
+    private MimeMessage copy(String messageId, Conversation t, String subject, String references, String text) throws Exception {
+        MimeMessage m = new MimeMessage(watcher.session()) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        m.setFrom(from);
+        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(t.replyTo()));
+        m.setSubject(subject, "UTF-8");
+        m.setSentDate(new Date());
+        m.setText(text, "UTF-8");
+        if (t.messageId() != null) {
+            m.setHeader("In-Reply-To", t.messageId());
+            m.setHeader("References", references);
+        }
+        m.saveChanges();
+        return m;
+    }
+
+    /** Where and under what the reply goes; a complaint posted through the JSON API as "email" has only the author's address. */
+    private Conversation thread(UUID complaintId, String externalId) throws IOException {
+        Optional<Conversation> t = db.read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    select m.message_id, m.reply_to, m.subject, m.references_ids, c.author_handle
+                    from complaint c left join email_message m on m.complaint_id = c.id where c.id = ?""")) {
+                ps.setObject(1, complaintId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    if (rs.getString("message_id") != null) {
+                        return Optional.of(new Conversation(rs.getString("message_id"), rs.getString("reply_to"), rs.getString("subject"),
+                                strings(rs.getArray("references_ids"))));
+                    }
+                    String handle = rs.getString("author_handle");
+                    return handle != null && handle.contains("@")
+                            ? Optional.of(new Conversation(externalId.startsWith("<") ? externalId : null, handle, null, List.of()))
+                            : Optional.empty();
+                }
+            }
+        });
+        return t.orElseThrow(() -> new IOException("Complaint " + complaintId + " has no e-mail address to answer"
+                + " (post e-mailed complaints with author.handle set to the sender's address)"));
+    }
+}

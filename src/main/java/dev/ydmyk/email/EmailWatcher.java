@@ -1,0 +1,152 @@
+package dev.ydmyk.email;
+
+import dev.ydmyk.config.Backoff;
+import dev.ydmyk.config.YdmykConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Watches the configured mailbox: polls it on the schedule {@code ydmyk.email.imap.poll}, and
+ * between polls waits with IMAP IDLE (when the server offers it) so that new mail is taken within
+ * seconds. Off unless {@code ydmyk.email.imap.host} is set.
+ */
+@ApplicationScoped
+public class EmailWatcher {
+
+    private static final Logger LOG = Logger.getLogger(EmailWatcher.class);
+
+    private final YdmykConfig config;
+    private final EmailIntake intake;
+    private final Mailbox.Settings settings;
+    private Mailbox mailbox;
+    private Mailbox idleBox;
+    private Mailbox outbox;
+    private Thread idler;
+    private volatile boolean running;
+
+    public EmailWatcher(YdmykConfig config, EmailIntake intake) {
+        this.config = config;
+        this.intake = intake;
+        YdmykConfig.Email.Imap imap = config.email().imap();
+        this.settings = imap.host().filter(h -> !h.isBlank()).map(host -> new Mailbox.Settings(host, imap.port(), imap.tls(),
+                imap.user().orElse(""), imap.password().orElse(""), imap.folder(), imap.sentFolder().filter(s -> !s.isBlank()),
+                imap.timeout(), ownAddress(config.email().from()))).orElse(null);
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (settings == null) {
+            return;
+        }
+        mailbox = new Mailbox(settings, settings.timeout());
+        outbox = new Mailbox(settings, settings.timeout());
+        running = true;
+        LOG.infof("Watching mailbox %s on %s:%d (%s), every %s%s", settings.folder(), settings.host(), settings.port(),
+                settings.tls() ? "IMAPS" : "IMAP", config.email().imap().poll(), config.email().imap().idle() ? " and with IMAP IDLE" : "");
+        if (config.email().from().isEmpty()) {
+            LOG.warn("ydmyk.email.from is not set: e-mailed complaints are drafted, but approved replies are not e-mailed");
+        }
+        if (config.email().imap().idle()) {
+            // A read timeout below the servers' 30-minute IDLE limit, so a dead connection is noticed.
+            idleBox = new Mailbox(settings, Duration.ofMinutes(25));
+            idler = new Thread(this::idleLoop, "ydmyk-imap-idle");
+            idler.setDaemon(true);
+            idler.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        for (Mailbox m : new Mailbox[]{idleBox, mailbox, outbox}) {
+            if (m != null) {
+                m.close();
+            }
+        }
+        if (idler != null) {
+            idler.interrupt();
+        }
+    }
+
+    @Scheduled(every = "${ydmyk.email.imap.poll:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        poll();
+    }
+
+    /** Takes every unseen message now; returns how many were taken (new complaints and passed-over ones). */
+    public int poll() {
+        if (mailbox == null || !running) {
+            return 0;
+        }
+        try {
+            int taken = mailbox.poll(intake::take);
+            if (taken > 0) {
+                LOG.debugf("Took %d message(s) from %s", taken, settings.folder());
+            }
+            return taken;
+        } catch (Exception e) {
+            LOG.warnf("Could not read mailbox %s on %s: %s (unseen mail stays unseen and is taken on the next poll)",
+                    settings.folder(), settings.host(), e.toString());
+            mailbox.close();
+            return 0;
+        }
+    }
+
+    private void idleLoop() {
+        Backoff backoff = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5));
+        int failures = 0;
+        while (running) {
+            try {
+                if (!idleBox.idle()) {
+                    LOG.infof("%s does not offer IMAP IDLE: new mail is taken on the %s poll", settings.host(), config.email().imap().poll());
+                    return;
+                }
+                failures = 0;
+                poll();
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                idleBox.close();
+                Duration wait = backoff.delay(++failures);
+                LOG.debugf("IMAP IDLE ended (%s); again in %s", e, wait);
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Whether the sent folder holds a message with this Message-ID (false when there is no sent folder or mailbox). */
+    boolean inSentFolder(String messageId) throws Exception {
+        return outbox != null && outbox.sent(messageId);
+    }
+
+    /** Keeps a copy of a sent reply in the sent folder, if one is configured. */
+    void keepCopy(MimeMessage message) throws Exception {
+        if (outbox != null) {
+            outbox.keepCopy(message);
+        }
+    }
+
+    jakarta.mail.Session session() {
+        return outbox != null ? outbox.session() : jakarta.mail.Session.getInstance(new java.util.Properties());
+    }
+
+    static String ownAddress(Optional<String> from) {
+        try {
+            return from.isPresent() ? new InternetAddress(from.get()).getAddress() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}
