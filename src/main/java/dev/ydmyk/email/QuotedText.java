@@ -15,7 +15,7 @@ final class QuotedText {
     /** A line that starts the quoted history (attribution lines carry a time or an address); it and everything after it go. */
     private static final List<Pattern> HISTORY = List.of(
             Pattern.compile("^(?=.*(\\d[:.]\\d\\d|@))(On|Am|Le|Op|Il|El)\\s.{4,200}(wrote|schrieb|a écrit|schreef|ha scritto|escribió)\\s?:\\s*$", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("^(?=.*(\\d[:.]\\d\\d|@))(Den|D\\.)?\\s?.{4,200}\\sskrev( følgende)?( \\S+)?\\s?:\\s*$", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("^(?=.*(\\d[:.]\\d\\d|@))(Den|D\\.)?\\s?.{4,200}\\sskrev(\\s.{0,200})?:\\s*$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^(?=.*(\\d[:.]\\d\\d|@)).{4,200}\\s(kirjoitti|napisał)\\s?:\\s*$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^\\s*-{2,}\\s*(Original Message|Opprinnelig melding|Oprindelig meddelelse|Oprindelig besked|Ursprungligt meddelande"
                     + "|Originalmeddelande|Originalnachricht|Ursprüngliche Nachricht|Alkuperäinen viesti|Forwarded message|Videresendt melding"

@@ -1,0 +1,267 @@
+package dev.ydmyk.email;
+
+import com.icegreen.greenmail.store.StoredMessage;
+import dev.ydmyk.Api;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.mail.Flags;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static dev.ydmyk.email.FakeMail.greenMail;
+import static dev.ydmyk.email.FakeMail.support;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The mailbox end to end against a real IMAP and SMTP server (GreenMail): a customer's e-mail
+ * becomes a complaint and a draft, the approved reply goes back over SMTP threaded under it, once.
+ */
+@QuarkusTest
+@TestProfile(FakeMail.Profile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EmailTest {
+
+    @Inject
+    AgroalDataSource ds;
+    @Inject
+    EmailWatcher watcher;
+
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String CUSTOMER = "kari.nordmann." + RUN + "@example.no";
+    static final String FIRST = "<order-4411-" + RUN + "@example.no>";
+    static String complaintId;
+    static String replyMessageId;
+
+    /** The customer writes to customer service over SMTP, as her mail client would. */
+    static void send(String from, String messageId, String subject, String text, Map<String, String> headers) throws Exception {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));
+        MimeMessage m = new MimeMessage(Session.getInstance(p)) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(MimeMessage.RecipientType.TO, FakeMail.SUPPORT);
+        m.setSubject(subject, "UTF-8");
+        m.setText(text, "UTF-8");
+        for (var h : headers.entrySet()) {
+            m.setHeader(h.getKey(), h.getValue());
+        }
+        Transport.send(m);
+    }
+
+    static <T> T await(String what, Supplier<T> probe) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            T value = probe.get();
+            if (value != null && !Boolean.FALSE.equals(value)) {
+                return value;
+            }
+            Api.sleep(100);
+        }
+        throw new AssertionError("Not within 20 s: " + what);
+    }
+
+    String query(String sql, Object... args) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String complaintFor(String messageId) {
+        return query("select id::text from complaint where source = 'email' and external_id = ?", messageId);
+    }
+
+    /** What arrived in the customer's own inbox (the copy in our sent folder is not hers). */
+    static List<MimeMessage> mailTo(String address) {
+        try {
+            var user = greenMail.getUserManager().getUserByEmail(address);
+            if (user == null) {
+                return List.of();
+            }
+            List<MimeMessage> out = new ArrayList<>();
+            for (StoredMessage m : greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+                out.add(m.getMimeMessage());
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean seen(String messageId) {
+        try {
+            for (StoredMessage m : greenMail.getManagers().getImapHostManager().getInbox(support).getMessages()) {
+                String[] id = m.getMimeMessage().getHeader("Message-ID");
+                if (id != null && id[0].equals(messageId)) {
+                    return m.isSet(Flags.Flag.SEEN);
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCustomersMailBecomesADraftAndTheApprovedReplyIsThreadedUnderIt() throws Exception {
+        send("Kari Nordmann <" + CUSTOMER + ">", FIRST, "Ordre 4411 kom aldri", """
+                Hei,
+
+                Jeg bestilte en vinterjakke for tre uker siden, og pakken har aldri kommet. Ingen svarer på telefonen.
+
+                Kari
+
+                Sendt fra min iPhone""", Map.of());
+
+        complaintId = await("the mail taken as a complaint", () -> complaintFor(FIRST));
+        JsonPath view = Api.awaitDrafts(complaintId, 1);
+        assertEquals("email", view.getString("source"));
+        assertEquals("Kari Nordmann", view.getString("author.name"));
+        assertEquals(CUSTOMER, view.getString("author.handle"));
+        assertFalse(view.getString("text").contains("iPhone"), "the signature is trimmed: " + view.getString("text"));
+        assertTrue(view.getString("text").contains("vinterjakke"));
+        assertEquals("nb", view.getString("triage.language"));
+        String draft = view.getString("drafts[0].text");
+        assertTrue(draft.contains("Kari"), "greets the customer by name: " + draft);
+        assertTrue(seen(FIRST), "marked seen once committed");
+
+        Api.approve(Api.latestDraftId(view), null).then().statusCode(200);
+        MimeMessage reply = await("the reply e-mailed to the customer", () -> mailTo(CUSTOMER).stream().findFirst().orElse(null));
+        assertEquals(FakeMail.SUPPORT, ((InternetAddress) reply.getFrom()[0]).getAddress());
+        assertEquals("Kundeservice", ((InternetAddress) reply.getFrom()[0]).getPersonal());
+        assertEquals("Re: Ordre 4411 kom aldri", reply.getSubject());
+        assertEquals(FIRST, reply.getHeader("In-Reply-To")[0]);
+        assertTrue(reply.getHeader("References")[0].contains(FIRST));
+        replyMessageId = reply.getHeader("Message-ID")[0];
+        assertTrue(replyMessageId.matches("<ydmyk\\.[0-9a-f-]{36}@ydmyk\\.test>"), replyMessageId);
+        String body = String.valueOf(reply.getContent());
+        assertTrue(body.contains("Kari"), body);
+        assertTrue(body.contains("Kari Nordmann") || body.contains("Kundeservice"), "signed: " + body);
+
+        Api.sleep(2_000);
+        assertEquals(1, mailTo(CUSTOMER).size(), "exactly one reply");
+        assertEquals(replyMessageId, query("select external_id from reply where complaint_id = ?::uuid", complaintId));
+        assertTrue(watcher.inSentFolder(replyMessageId), "a copy is kept in the sent folder");
+    }
+
+    @Test
+    @Order(2)
+    void aRetryAfterAnAttemptWhoseOutcomeIsUnknownDoesNotSendAgain() throws Exception {
+        // The state a crash leaves between the SMTP server's "250 OK" and our commit: the attempt is
+        // counted, the reply is not marked sent, and it is due again.
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update reply set sent_at = null, publish_attempts = 1, next_attempt_at = now() where complaint_id = ?::uuid")) {
+            ps.setString(1, complaintId);
+            assertEquals(1, ps.executeUpdate());
+        }
+        await("the reply marked sent again", () -> query("select sent_at from reply where complaint_id = ?::uuid", complaintId));
+        Api.sleep(1_000);
+        assertEquals(1, mailTo(CUSTOMER).size(), "found in the sent folder, not sent twice");
+    }
+
+    @Test
+    @Order(3)
+    void theCustomersAnswerToOurReplyIsANewItemInTheSameConversation() throws Exception {
+        String answer = "<answer-" + RUN + "@example.no>";
+        send("Kari Nordmann <" + CUSTOMER + ">", answer, "Re: Ordre 4411 kom aldri", """
+                Takk for svaret, men jakken er fortsatt ikke her.
+
+                tor. 19. nov. 2026 kl. 10:02 skrev Kundeservice <kundeservice@ydmyk.test>:
+                > Hei Kari""", Map.of("In-Reply-To", replyMessageId, "References", FIRST + " " + replyMessageId));
+        String id = await("the answer taken", () -> complaintFor(answer));
+        assertEquals(replyMessageId, query("select parent_external_id from complaint where id = ?::uuid", id));
+        assertEquals("Takk for svaret, men jakken er fortsatt ikke her.", Api.complaintView(id).getString("text"));
+    }
+
+    @Test
+    @Order(4)
+    void autoRepliesAndBouncesAreRecordedButNeverDrafted() throws Exception {
+        String ooo = "<ooo-" + RUN + "@example.no>";
+        String bounce = "<dsn-" + RUN + "@mx.example.no>";
+        send(CUSTOMER, ooo, "Automatisk svar: Re: Ordre 4411 kom aldri", "Jeg er på ferie til 1. desember.",
+                Map.of("Auto-Submitted", "auto-replied", "In-Reply-To", replyMessageId));
+        send("Mail Delivery Subsystem <MAILER-DAEMON@mx.example.no>", bounce, "Undeliverable: Re: Klage",
+                "Delivery to the following recipient failed permanently: nobody@example.no", Map.of());
+        await("both recorded", () -> query("select count(*) from email_passed_over where message_id in (?, ?)", ooo, bounce).equals("2"));
+        assertTrue(query("select reason from email_passed_over where message_id = ?", ooo).startsWith("auto-reply"));
+        assertTrue(query("select reason from email_passed_over where message_id = ?", bounce).startsWith("bounce"));
+        assertEquals(null, complaintFor(ooo));
+        assertEquals(null, complaintFor(bounce));
+        await("marked seen", () -> seen(ooo) && seen(bounce));
+    }
+
+    @Test
+    @Order(5)
+    void theSameMessageTwiceIsOneComplaint() throws Exception {
+        String twice = "<twice-" + RUN + "@example.no>";
+        send("Per <per." + RUN + "@example.no>", twice, "Faktura", "Jeg har fått regning to ganger for samme måned.", Map.of());
+        send("Per <per." + RUN + "@example.no>", twice, "Faktura", "Jeg har fått regning to ganger for samme måned.", Map.of());
+        await("both copies seen", () -> copies(twice) == 2 && seenAll(twice));
+        assertEquals("1", query("select count(*) from complaint where source = 'email' and external_id = ?", twice));
+        assertNotNull(query("select 1 from email_message m join complaint c on c.id = m.complaint_id where c.external_id = ?", twice));
+    }
+
+    static long copies(String messageId) {
+        try {
+            return greenMail.getManagers().getImapHostManager().getInbox(support).getMessages().stream().filter(m -> {
+                try {
+                    return messageId.equals(m.getMimeMessage().getHeader("Message-ID")[0]);
+                } catch (Exception e) {
+                    return false;
+                }
+            }).count();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean seenAll(String messageId) {
+        try {
+            return greenMail.getManagers().getImapHostManager().getInbox(support).getMessages().stream().filter(m -> {
+                try {
+                    return messageId.equals(m.getMimeMessage().getHeader("Message-ID")[0]);
+                } catch (Exception e) {
+                    return false;
+                }
+            }).allMatch(m -> m.isSet(Flags.Flag.SEEN));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
