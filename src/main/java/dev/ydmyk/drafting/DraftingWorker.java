@@ -154,6 +154,9 @@ public class DraftingWorker {
         return claims.size();
     }
 
+    /** How many earlier messages of a conversation a drafter is shown. */
+    static final int CONVERSATION_TURNS = 6;
+
     private void draft(Claim claim) {
         Complaint c = claim.complaint();
         Triage triage = triager.triage(c.text(), c.languageHint());
@@ -167,7 +170,8 @@ public class DraftingWorker {
             return;
         }
         String language = replyLanguage(triage.language());
-        DraftText text = drafters.active().draft(new DraftRequest(c, triage, language, c.redraftHint(), claim.draftsSoFar()));
+        DraftText text = drafters.active().draft(new DraftRequest(c, triage, language, c.redraftHint(), claim.draftsSoFar(),
+                complaints.conversation(c, CONVERSATION_TURNS)));
         ToneReport tone = toneCheck.check(text.text(), text.language(), c.text());
         Instant now = clock.instant();
         Draft draft = new Draft(UUID.randomUUID(), c.id(), DraftStatus.PENDING, text.language(), text.text(),

@@ -256,6 +256,57 @@ public class ComplaintRepository {
         }
     }
 
+    /** One earlier message in a conversation: the customer's, or a reply of ours. */
+    public record Turn(boolean ours, String who, String text) {
+    }
+
+    /**
+     * The conversation a complaint answers, oldest first: following its parent (the post, comment
+     * or e-mail it answers) through earlier complaints and our published replies, at most
+     * {@code max} messages back.
+     */
+    public List<Turn> conversation(Complaint c, int max) {
+        if (c.parentExternalId() == null) {
+            return List.of();
+        }
+        return db.read(conn -> {
+            List<Turn> turns = new ArrayList<>();
+            String parent = c.parentExternalId();
+            java.util.Set<String> visited = new java.util.HashSet<>();
+            while (parent != null && turns.size() < max && visited.add(parent)) {
+                String next = null;
+                try (PreparedStatement ps = conn.prepareStatement(
+                        "select author_name, text, parent_external_id from complaint where source = ? and external_id = ?")) {
+                    ps.setString(1, c.source());
+                    ps.setString(2, parent);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            turns.add(new Turn(false, rs.getString("author_name"), rs.getString("text")));
+                            next = rs.getString("parent_external_id");
+                        }
+                    }
+                }
+                if (next == null && turns.size() < max) {
+                    try (PreparedStatement ps = conn.prepareStatement("""
+                            select r.agent, r.text, p.external_id as answered from reply r join complaint p on p.id = r.complaint_id
+                            where p.source = ? and r.external_id = ?""")) {
+                        ps.setString(1, c.source());
+                        ps.setString(2, parent);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                turns.add(new Turn(true, rs.getString("agent"), rs.getString("text")));
+                                next = rs.getString("answered");
+                            }
+                        }
+                    }
+                }
+                parent = next;
+            }
+            java.util.Collections.reverse(turns);
+            return turns;
+        });
+    }
+
     static Complaint map(ResultSet rs) throws SQLException {
         String kind = rs.getString("kind");
         Complaint.StoredTriage triage = kind == null ? null : new Complaint.StoredTriage(rs.getString("language"),

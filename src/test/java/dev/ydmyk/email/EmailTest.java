@@ -49,6 +49,8 @@ class EmailTest {
     AgroalDataSource ds;
     @Inject
     EmailWatcher watcher;
+    @Inject
+    dev.ydmyk.intake.ComplaintRepository complaints;
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String CUSTOMER = "kari.nordmann." + RUN + "@example.no";
@@ -207,6 +209,12 @@ class EmailTest {
         String id = await("the answer taken", () -> complaintFor(answer));
         assertEquals(replyMessageId, query("select parent_external_id from complaint where id = ?::uuid", id));
         assertEquals("Takk for svaret, men jakken er fortsatt ikke her.", Api.complaintView(id).getString("text"));
+        var conversation = complaints.conversation(complaints.find(UUID.fromString(id)).orElseThrow(), 6);
+        assertEquals(2, conversation.size(), "her first mail and our reply: " + conversation);
+        assertFalse(conversation.get(0).ours());
+        assertTrue(conversation.get(0).text().contains("vinterjakke"));
+        assertTrue(conversation.get(1).ours());
+        assertEquals("Kari Nordmann", conversation.get(1).who(), "the agent who approved our reply");
     }
 
     @Test

@@ -46,6 +46,8 @@ class LlmDrafterTest {
     LlmPrompt prompt;
     @Inject
     FallbackRedrafter fallbackRedrafter;
+    @Inject
+    dev.ydmyk.triage.Triager triager;
 
     @BeforeEach
     void closeCircuit() {
@@ -99,6 +101,25 @@ class LlmDrafterTest {
         int end = user.indexOf(LlmPrompt.POST_END);
         assertTrue(start >= 0 && end > start && user.substring(start, end).contains(m), user);
         assertTrue(user.contains("Danish"), user);
+    }
+
+    @Test
+    void anAnswerToOurReplyIsDraftedWithTheConversationSoFar() {
+        String text = "Tak for svaret, men pakken er stadig ikke kommet, og nu er der gået en uge mere.";
+        var complaint = new dev.ydmyk.intake.Complaint(java.util.UUID.randomUUID(), "facebook", "c2", "Pernille Skov", "1", text, null,
+                null, null, java.time.Instant.now(), null, true, null, null, "our-reply-1", null);
+        var turns = List.of(
+                new dev.ydmyk.intake.ComplaintRepository.Turn(false, "Pernille Skov", "Min pakke blev leveret til en forkert adresse."),
+                new dev.ydmyk.intake.ComplaintRepository.Turn(true, "Kari Nordmann", "Hej Pernille, jeg har sat en efterlysning i gang."));
+        String user = prompt.user(new dev.ydmyk.drafting.DraftRequest(complaint, triager.triage(text, null), "da", null, 0, turns));
+        int conversation = user.indexOf("The conversation so far");
+        assertTrue(conversation > 0, user);
+        assertTrue(user.indexOf("- Customer (Pernille Skov): Min pakke blev leveret") > conversation, user);
+        assertTrue(user.indexOf("- Us (Kari Nordmann): Hej Pernille") > user.indexOf("- Customer (Pernille Skov)"), "oldest first: " + user);
+        assertTrue(user.indexOf(LlmPrompt.POST_START) > user.indexOf("- Us (Kari Nordmann)"), "the new post comes last: " + user);
+
+        String first = prompt.user(new dev.ydmyk.drafting.DraftRequest(complaint, triager.triage(text, null), "da", null, 0));
+        assertFalse(first.contains("The conversation so far"), "a first post has no conversation");
     }
 
     @Test
