@@ -45,6 +45,8 @@ class FacebookTest {
     AgroalDataSource ds;
     @Inject
     CapturingChannel channel;
+    @Inject
+    dev.ydmyk.intake.ComplaintRepository complaints;
 
     static String id() {
         return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
@@ -201,6 +203,16 @@ class FacebookTest {
         String form = URLDecoder.decode(sent.getBodyAsString(), StandardCharsets.UTF_8);
         assertTrue(form.contains("access_token=EAAB-page-token") && form.contains("Kari Nordmann"), form);
         assertEquals(1, count("select count(*) from reply where external_id = '" + comment + "_reply1'"));
+
+        // Gustav answers our comment: a new complaint in the same conversation, drafted with it.
+        String answer = id() + "_" + id();
+        deliver(delivery(change("comment", "add", comment + "_reply1", answer, "2001", "Gustav Berg",
+                "Tack, men jag kommer fortfarande inte åt pengarna.")), true).then().statusCode(200);
+        String answerComplaint = complaintFor(answer);
+        var conversation = complaints.conversation(complaints.find(java.util.UUID.fromString(answerComplaint)).orElseThrow(), 6);
+        assertEquals(2, conversation.size(), conversation.toString());
+        assertTrue(!conversation.get(0).ours() && conversation.get(0).text().startsWith("Ni stängde mitt konto"), conversation.toString());
+        assertTrue(conversation.get(1).ours() && conversation.get(1).text().contains("Kari Nordmann"), "our reply, signed: " + conversation);
     }
 
     @Test
