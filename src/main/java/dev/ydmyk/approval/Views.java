@@ -57,7 +57,12 @@ public class Views {
     public record ComplaintView(UUID id, String status, String source, String externalId, AuthorView author, String text,
                                 String url, OffsetDateTime postedAt, Instant receivedAt, TriageView triage, SlaView sla,
                                 List<DraftView> drafts, ReplyView reply, List<ReplyView> replies, HoldingView holdingReply,
-                                List<dev.ydmyk.schedule.FollowUps.FollowUp> followUps, List<AuditTrail.Event> events) {
+                                List<dev.ydmyk.schedule.FollowUps.FollowUp> followUps, List<AuditTrail.Event> events,
+                                EmailView email, List<ComplaintRepository.Turn> conversation) {
+    }
+
+    /** For e-mailed complaints: the subject, and the attachments that were listed but not read. */
+    public record EmailView(String messageId, String subject, List<String> attachments) {
     }
 
     private final Database db;
@@ -82,6 +87,7 @@ public class Views {
     public ComplaintView complaint(UUID id) {
         return db.read(conn -> {
             Complaint c = complaints.find(conn, id).orElseThrow(() -> Problem.notFound("complaint", id));
+            List<ComplaintRepository.Turn> conversation = complaints.conversation(conn, c, 20);
             List<DraftView> ds = drafts.forComplaint(conn, id).stream().map(d -> draft(d, null)).toList();
             List<ReplyView> replies = new java.util.ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("select * from reply where complaint_id = ? order by approved_at")) {
@@ -116,7 +122,7 @@ public class Views {
             return new ComplaintView(c.id(), status(c, ds, reply), c.source(), c.externalId(),
                     new AuthorView(c.authorName(), c.authorHandle()), c.text(), c.url(), c.postedAt(), c.receivedAt(),
                     triage(c), new SlaView(deadline, first, met), ds, reply, replies, holding, followUps.list("all", id),
-                    audit.forComplaint(conn, id));
+                    audit.forComplaint(conn, id), email(conn, id), conversation.isEmpty() ? null : conversation);
         });
     }
 
@@ -134,6 +140,15 @@ public class Views {
         List<Draft> ds = drafts.queue(status, limit);
         java.util.Map<UUID, Complaint> byId = complaints.findAll(ds.stream().map(Draft::complaintId).distinct().toList());
         return ds.stream().map(d -> draft(d, summary(byId.get(d.complaintId())))).toList();
+    }
+
+    private static EmailView email(java.sql.Connection conn, UUID id) throws java.sql.SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("select message_id, subject, attachments from email_message where complaint_id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new EmailView(rs.getString(1), rs.getString(2), dev.ydmyk.storage.Database.strings(rs.getArray(3))) : null;
+            }
+        }
     }
 
     private static ComplaintSummary summary(Complaint c) {

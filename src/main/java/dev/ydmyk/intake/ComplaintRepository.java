@@ -266,45 +266,47 @@ public class ComplaintRepository {
      * {@code max} messages back.
      */
     public List<Turn> conversation(Complaint c, int max) {
-        if (c.parentExternalId() == null) {
-            return List.of();
-        }
-        return db.read(conn -> {
-            List<Turn> turns = new ArrayList<>();
-            String parent = c.parentExternalId();
-            java.util.Set<String> visited = new java.util.HashSet<>();
-            while (parent != null && turns.size() < max && visited.add(parent)) {
-                String next = null;
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "select author_name, text, parent_external_id from complaint where source = ? and external_id = ?")) {
+        return c.parentExternalId() == null ? List.of() : db.read(conn -> conversation(conn, c, max));
+    }
+
+    /** The same, on the caller's connection. */
+    public List<Turn> conversation(Connection conn, Complaint c, int max) throws SQLException {
+        List<Turn> turns = new ArrayList<>();
+        String parent = c.parentExternalId();
+        java.util.Set<String> visited = new java.util.HashSet<>();
+        while (parent != null && turns.size() < max && visited.add(parent)) {
+            String next = null;
+            boolean theirs = false;
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "select author_name, text, parent_external_id from complaint where source = ? and external_id = ?")) {
+                ps.setString(1, c.source());
+                ps.setString(2, parent);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        turns.add(new Turn(false, rs.getString("author_name"), rs.getString("text")));
+                        next = rs.getString("parent_external_id");
+                        theirs = true;
+                    }
+                }
+            }
+            if (!theirs && turns.size() < max) {
+                try (PreparedStatement ps = conn.prepareStatement("""
+                        select r.agent, r.text, p.external_id as answered from reply r join complaint p on p.id = r.complaint_id
+                        where p.source = ? and r.external_id = ?""")) {
                     ps.setString(1, c.source());
                     ps.setString(2, parent);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
-                            turns.add(new Turn(false, rs.getString("author_name"), rs.getString("text")));
-                            next = rs.getString("parent_external_id");
+                            turns.add(new Turn(true, rs.getString("agent"), rs.getString("text")));
+                            next = rs.getString("answered");
                         }
                     }
                 }
-                if (next == null && turns.size() < max) {
-                    try (PreparedStatement ps = conn.prepareStatement("""
-                            select r.agent, r.text, p.external_id as answered from reply r join complaint p on p.id = r.complaint_id
-                            where p.source = ? and r.external_id = ?""")) {
-                        ps.setString(1, c.source());
-                        ps.setString(2, parent);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (rs.next()) {
-                                turns.add(new Turn(true, rs.getString("agent"), rs.getString("text")));
-                                next = rs.getString("answered");
-                            }
-                        }
-                    }
-                }
-                parent = next;
             }
-            java.util.Collections.reverse(turns);
-            return turns;
-        });
+            parent = next;
+        }
+        java.util.Collections.reverse(turns);
+        return turns;
     }
 
     static Complaint map(ResultSet rs) throws SQLException {

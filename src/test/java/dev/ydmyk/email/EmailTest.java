@@ -215,6 +215,9 @@ class EmailTest {
         assertTrue(conversation.get(0).text().contains("vinterjakke"));
         assertTrue(conversation.get(1).ours());
         assertEquals("Kari Nordmann", conversation.get(1).who(), "the agent who approved our reply");
+        JsonPath view = Api.complaintView(id);
+        assertEquals("Re: Ordre 4411 kom aldri", view.getString("email.subject"));
+        assertEquals(2, view.getList("conversation").size(), "agents see the thread too");
     }
 
     @Test
