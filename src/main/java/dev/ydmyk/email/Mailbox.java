@@ -40,6 +40,8 @@ final class Mailbox implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Mailbox.class);
     /** Messages taken per poll at most; the rest follow on the next poll. */
     static final int BATCH = 200;
+    /** Messages up to this size are fetched whole, a batch in one command; larger ones part by part. */
+    static final int PREFETCH_LIMIT = 512 * 1024;
 
     private final Settings settings;
     private final Session session;
@@ -68,7 +70,12 @@ final class Mailbox implements AutoCloseable {
         this.session = Session.getInstance(p);
     }
 
-    /** Hands every unseen message to the taker, oldest first, marking each seen after it was taken. */
+    /**
+     * Hands every unseen message to the taker, oldest first, and marks the taken ones seen (in one
+     * STORE per batch, also when a later message fails). Messages up to {@link #PREFETCH_LIMIT} are
+     * fetched whole in one command per batch; larger ones (big attachments) are read part by part,
+     * so only their text parts travel.
+     */
     synchronized int poll(Taker taker) throws Exception {
         Folder f = open();
         Message[] unseen = f.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
@@ -79,25 +86,45 @@ final class Mailbox implements AutoCloseable {
         FetchProfile profile = new FetchProfile();
         profile.add(FetchProfile.Item.ENVELOPE);
         profile.add(FetchProfile.Item.CONTENT_INFO);
+        profile.add(FetchProfile.Item.SIZE);
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(IMAPFolder.FetchProfileItem.HEADERS);
         f.fetch(batch, profile);
-        int taken = 0;
-        for (Message message : batch) {
-            if (message.isExpunged()) {
-                continue;
-            }
-            IncomingMail mail;
-            try {
-                mail = MailParser.parse((MimeMessage) message, settings.ownAddress());
-            } catch (Exception | StackOverflowError e) {
-                mail = unreadable(f, message, e);
-            }
-            taker.take(mail);
-            message.setFlag(Flags.Flag.SEEN, true);
-            taken++;
+        Message[] small = java.util.Arrays.stream(batch).filter(m -> size(m) <= PREFETCH_LIMIT).toArray(Message[]::new);
+        if (small.length > 0) {
+            FetchProfile whole = new FetchProfile();
+            whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+            f.fetch(small, whole);
         }
-        return taken;
+        List<Message> taken = new java.util.ArrayList<>();
+        try {
+            for (Message message : batch) {
+                if (message.isExpunged()) {
+                    continue;
+                }
+                IncomingMail mail;
+                try {
+                    mail = MailParser.parse((MimeMessage) message, settings.ownAddress());
+                } catch (Exception | StackOverflowError e) {
+                    mail = unreadable(f, message, e);
+                }
+                taker.take(mail);
+                taken.add(message);
+            }
+        } finally {
+            if (!taken.isEmpty()) {
+                f.setFlags(taken.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+            }
+        }
+        return taken.size();
+    }
+
+    private static int size(Message m) {
+        try {
+            return m.getSize();
+        } catch (MessagingException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** Waits (IMAP IDLE) until the server tells of a change in the folder. False if the server does not offer IDLE. */
