@@ -1,6 +1,7 @@
 package dev.ydmyk.drafting;
 
 import dev.ydmyk.guidelines.Sections;
+import dev.ydmyk.intake.ComplaintRepository;
 import dev.ydmyk.triage.Triage;
 import dev.ydmyk.triage.TopicCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,11 @@ public class GuidelineDrafter implements Drafter {
         Sections s = guidelines.forLanguage(req.language());
         Triage t = req.triage();
         String kind = req.reportBack() != null ? "report-back" : t.kind().wire();
+        if (kind.equals("complaint") && req.conversation().stream().anyMatch(ComplaintRepository.Turn::ours)
+                && !s.get("compose:follow-up").isEmpty()) {
+            // The customer answers a reply of ours: build on what we promised instead of starting over.
+            kind = "follow-up";
+        }
         List<String> parts = s.get("compose:" + kind);
         if (parts.isEmpty()) {
             throw new IllegalStateException("prompts/" + req.language() + "/reply.txt has no [compose:" + kind + "] section");

@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GuidelinesTest {
 
     private static final Map<String, String> PART_MOVE = Map.of(
-            "acknowledge", "acknowledge", "apologise", "apologise", "report-back", "report-back", "thanks", "thanks");
+            "acknowledge", "acknowledge", "apologise", "apologise", "report-back", "report-back", "thanks", "thanks",
+            "follow-up-acknowledge", "acknowledge", "apologise-again", "apologise");
 
     @Inject
     ReplyGuidelines guidelines;

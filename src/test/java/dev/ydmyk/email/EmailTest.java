@@ -51,6 +51,8 @@ class EmailTest {
     EmailWatcher watcher;
     @Inject
     dev.ydmyk.intake.ComplaintRepository complaints;
+    @Inject
+    dev.ydmyk.drafting.ReplyGuidelines guidelines;
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String CUSTOMER = "kari.nordmann." + RUN + "@example.no";
@@ -226,6 +228,14 @@ class EmailTest {
         JsonPath view = Api.complaintView(id);
         assertEquals("Re: Ordre 4411 kom aldri", view.getString("email.subject"));
         assertEquals(2, view.getList("conversation").size(), "agents see the thread too");
+
+        // The guideline drafter builds on what we promised instead of starting over.
+        String draft = Api.awaitDrafts(id, 1).getString("drafts[0].text");
+        var followUp = guidelines.forLanguage("nb").get("follow-up-acknowledge");
+        assertTrue(followUp.stream().anyMatch(v -> draft.contains(v.split("[.{]")[0])),
+                "a follow-up acknowledgement from prompts/nb/reply.txt: " + draft);
+        assertTrue(guidelines.forLanguage("nb").get("acknowledge").stream().noneMatch(v -> draft.contains(v.substring(0, 20))),
+                "not the first-contact wording: " + draft);
     }
 
     @Test
