@@ -265,4 +265,28 @@ class EmailTest {
         assertEquals("1", query("select count(*) from complaint where source = 'email' and external_id = ?", twice));
         assertNotNull(query("select 1 from email_message m join complaint c on c.id = m.complaint_id where c.external_id = ?", twice));
     }
+
+    @Test
+    @Order(6)
+    void aComplaintPostedThroughTheApiAsEmailIsAnsweredAtItsAddressOrSaysWhyNot() {
+        String address = "ola." + RUN + "@example.no";
+        Map<String, Object> withAddress = Api.complaint("email", "Ola Hansen", "Fakturaen min er feil for tredje måned på rad, og ingen svarer.");
+        withAddress.put("author", Map.of("name", "Ola Hansen", "handle", address));
+        String id = Api.post(withAddress);
+        Api.approve(Api.latestDraftId(Api.awaitDrafts(id, 1)), null).then().statusCode(200);
+        MimeMessage reply = await("the reply e-mailed to the address", () -> mailTo(address).stream().findFirst().orElse(null));
+        try {
+            assertEquals("Re:", reply.getSubject(), "no subject to answer under");
+            assertEquals(null, reply.getHeader("In-Reply-To"), "no message to thread under");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+
+        Map<String, Object> withoutAddress = Api.complaint("email", "Per Berg", "Pakken kom knust, og ingen svarer på e-post.");
+        String other = Api.post(withoutAddress);
+        Api.approve(Api.latestDraftId(Api.awaitDrafts(other, 1)), null).then().statusCode(200);
+        String error = await("the reason kept on the reply", () -> Api.complaintView(other).getString("reply.lastError"));
+        assertTrue(error.contains("no e-mail address to answer"), error);
+        assertEquals(null, Api.complaintView(other).getString("reply.sentAt"), "kept, not sent, not lost");
+    }
 }
