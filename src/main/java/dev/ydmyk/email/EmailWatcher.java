@@ -1,5 +1,7 @@
 package dev.ydmyk.email;
 
+import dev.ydmyk.channels.ChannelFanout;
+import dev.ydmyk.channels.Notice;
 import dev.ydmyk.config.Backoff;
 import dev.ydmyk.config.YdmykConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -7,11 +9,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,8 +28,14 @@ public class EmailWatcher {
 
     private static final Logger LOG = Logger.getLogger(EmailWatcher.class);
 
+    /** Polls that fail in a row before the channels are told that e-mail is not being read. */
+    static final int FAILURES_BEFORE_ALERT = 3;
+
     private final YdmykConfig config;
     private final EmailIntake intake;
+    private final Instance<ChannelFanout> fanout;
+    private int failuresInARow;
+    private boolean alerted;
     private final Mailbox.Settings settings;
     private Mailbox mailbox;
     private Mailbox idleBox;
@@ -33,9 +43,10 @@ public class EmailWatcher {
     private Thread idler;
     private volatile boolean running;
 
-    public EmailWatcher(YdmykConfig config, EmailIntake intake) {
+    public EmailWatcher(YdmykConfig config, EmailIntake intake, Instance<ChannelFanout> fanout) {
         this.config = config;
         this.intake = intake;
+        this.fanout = fanout;
         YdmykConfig.Email.Imap imap = config.email().imap();
         this.settings = imap.host().filter(h -> !h.isBlank()).map(host -> new Mailbox.Settings(host, imap.port(), imap.tls(),
                 imap.user().orElse(""), imap.password().orElse(""), imap.folder(), imap.sentFolder().filter(s -> !s.isBlank()),
@@ -90,12 +101,41 @@ public class EmailWatcher {
             if (taken > 0) {
                 LOG.debugf("Took %d message(s) from %s", taken, settings.folder());
             }
+            recovered();
             return taken;
         } catch (Exception e) {
             LOG.warnf("Could not read mailbox %s on %s: %s (unseen mail stays unseen and is taken on the next poll)",
                     settings.folder(), settings.host(), e.toString());
             mailbox.close();
+            failed(e);
             return 0;
+        }
+    }
+
+    /** After a few failed polls in a row, the agents hear that e-mail is not being read: nobody should think the inbox is quiet. */
+    private synchronized void failed(Exception e) {
+        if (++failuresInARow >= FAILURES_BEFORE_ALERT && !alerted) {
+            alerted = true;
+            fanout.get().notice(new Notice("email-unreachable", "E-mail is not being read", List.of(
+                    "Ydmyk cannot read mailbox " + settings.folder() + " on " + settings.host() + " (" + e.getMessage() + ").",
+                    "New e-mails wait unread in the mailbox and are taken as soon as it can be read again; "
+                            + "check ydmyk.email.imap.* and the mail server.")));
+        }
+    }
+
+    private synchronized void recovered() {
+        if (alerted) {
+            fanout.get().notice(new Notice("email-resumed", "E-mail is being read again", List.of(
+                    "Mailbox " + settings.folder() + " on " + settings.host() + " can be read again; waiting mail is being taken now.")));
+        }
+        alerted = false;
+        failuresInARow = 0;
+    }
+
+    /** Drops the connection, as a network failure would; the next poll connects again. */
+    void disconnect() {
+        if (mailbox != null) {
+            mailbox.close();
         }
     }
 

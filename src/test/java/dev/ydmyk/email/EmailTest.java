@@ -53,6 +53,8 @@ class EmailTest {
     dev.ydmyk.intake.ComplaintRepository complaints;
     @Inject
     dev.ydmyk.drafting.ReplyGuidelines guidelines;
+    @Inject
+    dev.ydmyk.schedule.CapturingChannel channel;
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String CUSTOMER = "kari.nordmann." + RUN + "@example.no";
@@ -288,5 +290,27 @@ class EmailTest {
         String error = await("the reason kept on the reply", () -> Api.complaintView(other).getString("reply.lastError"));
         assertTrue(error.contains("no e-mail address to answer"), error);
         assertEquals(null, Api.complaintView(other).getString("reply.sentAt"), "kept, not sent, not lost");
+    }
+
+    @Test
+    @Order(7)
+    void whenTheMailboxCannotBeReadTheAgentsAreToldAndNothingIsLost() throws Exception {
+        support.setPassword("changed-by-the-mail-admin");
+        String waiting = "<waiting-" + RUN + "@example.no>";
+        try {
+            watcher.disconnect();
+            send("Anne <anne." + RUN + "@example.no>", waiting, "Regning", "Dere har trukket meg to ganger for samme regning.", Map.of());
+            for (int i = 0; i < EmailWatcher.FAILURES_BEFORE_ALERT; i++) {
+                watcher.poll();
+            }
+            assertTrue(channel.notices().stream().anyMatch(n -> n.kind().equals("email-unreachable")), channel.notices().toString());
+            assertEquals(null, complaintFor(waiting));
+            assertFalse(seen(waiting), "waits unread in the mailbox");
+        } finally {
+            support.setPassword("secret");
+        }
+        watcher.poll();
+        assertNotNull(await("the waiting mail taken", () -> complaintFor(waiting)));
+        assertTrue(channel.notices().stream().anyMatch(n -> n.kind().equals("email-resumed")), channel.notices().toString());
     }
 }
