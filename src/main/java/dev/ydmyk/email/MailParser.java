@@ -73,7 +73,8 @@ final class MailParser {
         String subject = subject(m);
         Body body = new Body();
         walk(m, body, 0);
-        String text = body.plain != null ? body.plain : body.html != null ? htmlToText(body.html) : "";
+        // Some clients send an empty text/plain part beside the HTML one: the HTML then holds the message.
+        String text = body.plain != null && !body.plain.isBlank() ? body.plain : body.html != null ? htmlToText(body.html) : "";
         text = clean(QuotedText.trim(text));
         if (text.isBlank() && subject != null && !subject.replaceAll("(?i)^\\s*((re|sv|aw|vs|fw|fwd|vb)\\s*:\\s*)+", "").isBlank()) {
             text = subject.strip();

@@ -151,6 +151,27 @@ class MailParserTest {
     }
 
     @Test
+    void anEmptyPlainPartBesideHtmlFallsBackToTheHtml() throws Exception {
+        IncomingMail m = parse("""
+                From: lise@example.dk
+                Subject: Forkert vare
+                Message-ID: <alt-empty@example.dk>
+                Content-Type: multipart/alternative; boundary="a"
+
+                --a
+                Content-Type: text/plain; charset=utf-8
+
+
+                --a
+                Content-Type: text/html; charset=utf-8
+
+                <div>Jeg fik en blå kjole i stedet for den røde, jeg bestilte.</div>
+                --a--
+                """);
+        assertEquals("Jeg fik en blå kjole i stedet for den røde, jeg bestilte.", m.text());
+    }
+
+    @Test
     void brokenEncodingsFallBackInsteadOfFailing() throws Exception {
         String headers = """
                 From: =?x-klingon?Q?Ola?= <ola@example.no>
