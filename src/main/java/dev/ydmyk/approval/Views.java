@@ -32,8 +32,14 @@ public class Views {
     }
 
     /** Enough of the complaint to decide on a draft without another request. */
+    /** A draft's complaint as the channels show it; an e-mail's subject, and the conversation it answers, when there are. */
     public record ComplaintSummary(AuthorView author, String source, String text, String url, Instant receivedAt,
-                                   TriageView triage) {
+                                   TriageView triage, @JsonInclude(JsonInclude.Include.NON_NULL) String subject,
+                                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ComplaintRepository.Turn> conversation) {
+    }
+
+    private record Context(String subject, List<ComplaintRepository.Turn> conversation) {
+        static final Context NONE = new Context(null, List.of());
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -132,15 +138,45 @@ public class Views {
     }
 
     public DraftView withComplaint(Draft d) {
-        return draft(d, summary(complaints.find(d.complaintId()).orElseThrow()));
+        Complaint c = complaints.find(d.complaintId()).orElseThrow();
+        return draft(d, summary(c, contexts(List.of(c)).getOrDefault(c.id(), Context.NONE)));
     }
 
     /** The queue with each draft's complaint, read in one query rather than one per draft. */
     public List<DraftView> queue(DraftStatus status, int limit) {
         List<Draft> ds = drafts.queue(status, limit);
         java.util.Map<UUID, Complaint> byId = complaints.findAll(ds.stream().map(Draft::complaintId).distinct().toList());
-        return ds.stream().map(d -> draft(d, summary(byId.get(d.complaintId())))).toList();
+        java.util.Map<UUID, Context> contexts = contexts(byId.values());
+        return ds.stream().map(d -> draft(d, summary(byId.get(d.complaintId()), contexts.getOrDefault(d.complaintId(), Context.NONE))))
+                .toList();
     }
+
+    /** E-mail subjects in one query, and the conversation of each complaint that answers an earlier message. */
+    private java.util.Map<UUID, Context> contexts(java.util.Collection<Complaint> cs) {
+        List<Complaint> wanted = cs.stream().filter(c -> c != null && (c.parentExternalId() != null || "email".equals(c.source()))).toList();
+        if (wanted.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return db.read(conn -> {
+            java.util.Map<UUID, String> subjects = new java.util.HashMap<>();
+            try (PreparedStatement ps = conn.prepareStatement("select complaint_id, subject from email_message where complaint_id = any (?)")) {
+                ps.setArray(1, conn.createArrayOf("uuid", wanted.stream().map(Complaint::id).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        subjects.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    }
+                }
+            }
+            java.util.Map<UUID, Context> out = new java.util.HashMap<>();
+            for (Complaint c : wanted) {
+                out.put(c.id(), new Context(subjects.get(c.id()), complaints.conversation(conn, c, CONVERSATION_SHOWN)));
+            }
+            return out;
+        });
+    }
+
+    /** Earlier messages a channel shows above a draft. */
+    static final int CONVERSATION_SHOWN = 6;
 
     private static EmailView email(java.sql.Connection conn, UUID id) throws java.sql.SQLException {
         try (PreparedStatement ps = conn.prepareStatement("select message_id, subject, attachments from email_message where complaint_id = ?")) {
@@ -151,9 +187,9 @@ public class Views {
         }
     }
 
-    private static ComplaintSummary summary(Complaint c) {
+    private static ComplaintSummary summary(Complaint c, Context context) {
         return new ComplaintSummary(new AuthorView(c.authorName(), c.authorHandle()), c.source(), c.text(), c.url(),
-                c.receivedAt(), triage(c));
+                c.receivedAt(), triage(c), context.subject(), context.conversation());
     }
 
     /** Where a complaint stands, in one word. */

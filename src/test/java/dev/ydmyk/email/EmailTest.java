@@ -238,6 +238,12 @@ class EmailTest {
                 "a follow-up acknowledgement from prompts/nb/reply.txt: " + draft);
         assertTrue(guidelines.forLanguage("nb").get("acknowledge").stream().noneMatch(v -> draft.contains(v.substring(0, 20))),
                 "not the first-contact wording: " + draft);
+
+        // The approval queue shows the subject and the thread above the draft (the channel page and Slack use it).
+        JsonPath queue = Api.asKari().get("/api/drafts?status=pending").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> card = queue.getList("findAll { it.complaintId == '" + id + "' }.complaint", Map.class).get(0);
+        assertEquals("Re: Ordre 4411 kom aldri", card.get("subject"));
+        assertEquals(2, ((List<?>) card.get("conversation")).size(), card.toString());
     }
 
     @Test

@@ -55,9 +55,19 @@ final class SlackMessages {
                 + (t == null ? "" : " · " + t.kind().wire() + " · " + t.severity().wire() + " · " + t.language())
                 + (c.url() == null ? "" : " · <" + c.url() + "|open post>")
                 + (t != null && !t.flags().isEmpty() ? " · :warning: " + String.join(", ", t.flags()) : "");
-        List<LayoutBlock> blocks = new ArrayList<>(asBlocks(
-                section(s -> s.text(markdownText(meta))),
-                section(s -> s.text(markdownText(quote(c.text())))),
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText(meta))));
+        if (c.conversation() != null && !c.conversation().isEmpty()) {
+            // What we said before matters most when a customer answers it.
+            StringBuilder earlier = new StringBuilder("Answers an earlier message:");
+            for (var m : c.conversation()) {
+                earlier.append("\n").append(m.ours() ? "*Us*" : "*" + escape(m.who() == null ? "Customer" : m.who()) + "*")
+                        .append(": ").append(escape(cut(m.text(), 300)));
+            }
+            blocks.add(context(x -> x.elements(asContextElements(markdownText(earlier.toString())))));
+        }
+        blocks.addAll(asBlocks(
+                section(s -> s.text(markdownText((c.subject() == null ? "" : "*" + escape(cut(c.subject(), 200)) + "*\n") + quote(c.text())))),
                 section(s -> s.text(markdownText("*Draft* (" + d.drafter() + (d.fallback() == null ? "" : ", fallback: " + d.fallback())
                         + ")\n" + escape(cut(d.text()))))),
                 context(x -> x.elements(asContextElements(markdownText(tone(d)))))));
@@ -117,7 +127,11 @@ final class SlackMessages {
     }
 
     private static String cut(String text) {
-        return text.length() <= SLACK_TEXT_LIMIT ? text : text.substring(0, SLACK_TEXT_LIMIT) + "…";
+        return cut(text, SLACK_TEXT_LIMIT);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
     }
 
     /** Slack's mrkdwn needs &, < and > escaped. */
