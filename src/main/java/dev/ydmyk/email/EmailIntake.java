@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import static dev.ydmyk.storage.Database.ts;
 
@@ -56,7 +57,39 @@ public class EmailIntake {
                 ? mail.text().substring(0, mail.text().offsetByCodePoints(0, NewComplaint.MAX_TEXT)) : mail.text();
         NewComplaint complaint = new NewComplaint(SOURCE, mail.messageId(), new NewComplaint.Author(
                 cut(mail.fromName(), 200), cut(mail.fromAddress(), 200)), text, null, mail.sentAt(), null, null);
-        ComplaintRepository.Stored stored = db.tx(conn -> {
+        ComplaintRepository.Stored stored;
+        try {
+            stored = store(mail, complaint, now);
+        } catch (RuntimeException e) {
+            // A message the database will not take must not block the mail behind it: record it as
+            // passed over (it stays in the mailbox) and go on. If even that fails, the database is
+            // down: the message stays unseen and is taken on a later poll.
+            IncomingMail unstorable = new IncomingMail(mail.messageId(), null, null, null, null, "", null, List.of(), null, List.of(),
+                    "could not be stored (" + e.getMessage() + "); it is still in the mailbox");
+            try {
+                db.tx(conn -> passOver(conn, unstorable, now));
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
+            LOG.errorf(e, "E-mail %s from %s could not be stored as a complaint; recorded as passed over, still in the mailbox",
+                    mail.messageId(), mail.fromAddress());
+            metrics.counter("ydmyk.email.passed-over").increment();
+            return false;
+        }
+        if (stored.created()) {
+            LOG.infof("E-mail %s from %s taken as complaint %s%s", mail.messageId(), mail.fromAddress(), stored.id(),
+                    mail.attachments().isEmpty() ? "" : " (attachments not read: " + String.join(", ", mail.attachments()) + ")");
+            metrics.counter("ydmyk.complaints.received", "source", SOURCE).increment();
+            drafting.wake();
+        } else {
+            LOG.infof("E-mail %s was taken before (complaint %s); marking it seen", mail.messageId(), stored.id());
+        }
+        return stored.created();
+    }
+
+    private ComplaintRepository.Stored store(IncomingMail mail, NewComplaint complaint, Instant now) {
+        return db.tx(conn -> {
             ComplaintRepository.Stored s = complaints.store(conn, complaint, now, mail.inReplyTo());
             if (s.created()) {
                 try (PreparedStatement ps = conn.prepareStatement("""
@@ -73,15 +106,6 @@ public class EmailIntake {
             }
             return s;
         });
-        if (stored.created()) {
-            LOG.infof("E-mail %s from %s taken as complaint %s%s", mail.messageId(), mail.fromAddress(), stored.id(),
-                    mail.attachments().isEmpty() ? "" : " (attachments not read: " + String.join(", ", mail.attachments()) + ")");
-            metrics.counter("ydmyk.complaints.received", "source", SOURCE).increment();
-            drafting.wake();
-        } else {
-            LOG.infof("E-mail %s was taken before (complaint %s); marking it seen", mail.messageId(), stored.id());
-        }
-        return stored.created();
     }
 
     private static boolean passOver(Connection conn, IncomingMail mail, Instant now) throws SQLException {

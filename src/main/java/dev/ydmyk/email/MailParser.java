@@ -59,7 +59,7 @@ final class MailParser {
                     + "|Returned mail|Failure notice|Kan ikke leveres|Kunne ikke leveres|Ikke levert|Levering mislyktes"
                     + "|Levering mislykkedes|Olevererbart|Kunde inte levereras|Unzustellbar|Non remis)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,490}>");
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s\\x00-\\x1F\\x7F]{1,490}>");
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>@\"]{1,64}@[^\\s<>@\"]{1,255}");
     private static final Pattern NAME_LIKE_LOCAL = Pattern.compile("([a-zæøåäöü]{2,})[._]([a-zæøåäöü]{2,})", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]");
@@ -89,8 +89,8 @@ final class MailParser {
         List<String> references = ids(header(m, "References"));
         List<String> inReplyTo = ids(header(m, "In-Reply-To"));
         Date sent = sentDate(m);
-        return new IncomingMail(messageId(m, from, subject, text), from == null ? null : name(from), from == null ? null : from.getAddress(),
-                replyTo != null ? replyTo.getAddress() : from == null ? null : from.getAddress(), subject == null ? null : clean(subject),
+        return new IncomingMail(messageId(m, from, subject, text), from == null ? null : name(from), from == null ? null : clean(from.getAddress()),
+                replyTo != null ? clean(replyTo.getAddress()) : from == null ? null : clean(from.getAddress()), subject == null ? null : clean(subject),
                 text, inReplyTo.isEmpty() ? null : inReplyTo.get(0), references,
                 sent == null ? null : sent.toInstant().atOffset(ZoneOffset.UTC), List.copyOf(body.attachments), passOver);
     }

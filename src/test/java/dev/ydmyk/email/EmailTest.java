@@ -55,6 +55,8 @@ class EmailTest {
     dev.ydmyk.drafting.ReplyGuidelines guidelines;
     @Inject
     dev.ydmyk.schedule.CapturingChannel channel;
+    @Inject
+    EmailIntake intake;
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String CUSTOMER = "kari.nordmann." + RUN + "@example.no";
@@ -318,5 +320,16 @@ class EmailTest {
         watcher.poll();
         assertNotNull(await("the waiting mail taken", () -> complaintFor(waiting)));
         assertTrue(channel.notices().stream().anyMatch(n -> n.kind().equals("email-resumed")), channel.notices().toString());
+    }
+
+    @Test
+    @Order(8)
+    void aMessageTheDatabaseWillNotTakeIsRecordedAndDoesNotBlockTheMailBehindIt() {
+        String id = "<unstorable-" + RUN + "@example.no>";
+        IncomingMail poison = new IncomingMail(id, "Nul", "nul\u0000@example.no", "nul\u0000@example.no", "Hei", "Dette er en klage.",
+                null, List.of(), null, List.of(), null);
+        assertFalse(intake.take(poison), "PostgreSQL refuses NUL in text: not a complaint, but no exception either");
+        assertTrue(query("select reason from email_passed_over where message_id = ?", id).startsWith("could not be stored"));
+        assertEquals(null, complaintFor(id));
     }
 }
