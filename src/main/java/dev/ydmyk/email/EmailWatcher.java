@@ -57,14 +57,15 @@ public class EmailWatcher {
         if (settings == null) {
             return;
         }
+        if (config.email().from().filter(f -> !f.isBlank()).isEmpty()) {
+            // Otherwise an approved reply to an e-mail would be recorded as sent and never reach the customer.
+            throw new IllegalStateException("ydmyk.email.imap.host is set but ydmyk.email.from is not: set the address replies are sent from");
+        }
         mailbox = new Mailbox(settings, settings.timeout());
         outbox = new Mailbox(settings, settings.timeout());
         running = true;
         LOG.infof("Watching mailbox %s on %s:%d (%s), every %s%s", settings.folder(), settings.host(), settings.port(),
                 settings.tls() ? "IMAPS" : "IMAP", config.email().imap().poll(), config.email().imap().idle() ? " and with IMAP IDLE" : "");
-        if (config.email().from().isEmpty()) {
-            LOG.warn("ydmyk.email.from is not set: e-mailed complaints are drafted, but approved replies are not e-mailed");
-        }
         if (config.email().imap().idle()) {
             // A read timeout below the servers' 30-minute IDLE limit, so a dead connection is noticed.
             idleBox = new Mailbox(settings, Duration.ofMinutes(25));
