@@ -86,6 +86,12 @@ public interface YdmykConfig {
             @WithDefault("true")
             boolean tls();
 
+            /**
+             * Hosts whose certificate is accepted without verification (space-separated, {@code *} for any): only for
+             * a company mail server with a self-signed certificate. Unset, certificates are verified as usual.
+             */
+            Optional<String> trust();
+
             Optional<String> user();
 
             Optional<String> password();

@@ -48,7 +48,7 @@ public class EmailWatcher {
         this.intake = intake;
         this.fanout = fanout;
         YdmykConfig.Email.Imap imap = config.email().imap();
-        this.settings = imap.host().filter(h -> !h.isBlank()).map(host -> new Mailbox.Settings(host, imap.port(), imap.tls(),
+        this.settings = imap.host().filter(h -> !h.isBlank()).map(host -> new Mailbox.Settings(host, imap.port(), imap.tls(), imap.trust().filter(t -> !t.isBlank()),
                 imap.user().orElse(""), imap.password().orElse(""), imap.folder(), imap.sentFolder().filter(s -> !s.isBlank()),
                 imap.timeout(), ownAddress(config.email().from()))).orElse(null);
     }

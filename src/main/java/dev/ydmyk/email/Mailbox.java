@@ -33,7 +33,7 @@ final class Mailbox implements AutoCloseable {
         void take(IncomingMail mail) throws Exception;
     }
 
-    record Settings(String host, int port, boolean tls, String user, String password, String folder,
+    record Settings(String host, int port, boolean tls, Optional<String> trust, String user, String password, String folder,
                     Optional<String> sentFolder, Duration timeout, String ownAddress) {
     }
 
@@ -62,6 +62,13 @@ final class Mailbox implements AutoCloseable {
         p.put("mail." + protocol + ".peek", "true");
         if (!settings.tls()) {
             p.put("mail.imap.starttls.enable", "true");
+        }
+        if (settings.trust().isPresent()) {
+            // An operator's explicit choice for a self-signed company server: its certificate is taken as it is.
+            p.put("mail." + protocol + ".ssl.trust", settings.trust().get());
+            p.put("mail." + protocol + ".ssl.checkserveridentity", "false");
+        } else {
+            p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
         }
         p.put("mail.mime.base64.ignoreerrors", "true");
         p.put("mail.mime.address.strict", "false");

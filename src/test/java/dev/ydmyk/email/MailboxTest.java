@@ -41,7 +41,7 @@ class MailboxTest {
     @BeforeEach
     void setUp() {
         support = greenMail.setUser("kundeservice@ydmyk.test", "kundeservice", "secret");
-        mailbox = new Mailbox(new Mailbox.Settings("127.0.0.1", greenMail.getImap().getPort(), false, "kundeservice", "secret", "INBOX",
+        mailbox = new Mailbox(new Mailbox.Settings("127.0.0.1", greenMail.getImap().getPort(), false, Optional.empty(), "kundeservice", "secret", "INBOX",
                 Optional.of("Sent"), Duration.ofSeconds(10), "kundeservice@ydmyk.test"), Duration.ofSeconds(10));
     }
 
@@ -131,7 +131,7 @@ class MailboxTest {
 
     @Test
     void idleReturnsWhenMailArrives() throws Exception {
-        Mailbox idle = new Mailbox(new Mailbox.Settings("127.0.0.1", greenMail.getImap().getPort(), false, "kundeservice", "secret", "INBOX",
+        Mailbox idle = new Mailbox(new Mailbox.Settings("127.0.0.1", greenMail.getImap().getPort(), false, Optional.empty(), "kundeservice", "secret", "INBOX",
                 Optional.empty(), Duration.ofSeconds(10), null), Duration.ofSeconds(20));
         Thread deliverer = new Thread(() -> {
             try {
