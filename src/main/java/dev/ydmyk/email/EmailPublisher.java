@@ -78,7 +78,7 @@ public class EmailPublisher implements Publisher {
         String subject = subject(thread.subject());
         String references = references(thread);
         Mail mail = Mail.withText(thread.replyTo(), subject, reply.text())
-                .setFrom(from.toString())
+                .setFrom(fromHeader())
                 .addHeader("Message-ID", messageId)
                 .addHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
         if (thread.messageId() != null) {
@@ -92,6 +92,15 @@ public class EmailPublisher implements Publisher {
         }
         LOG.infof("Reply to complaint %s e-mailed to %s as %s", reply.complaintId(), thread.replyTo(), messageId);
         return messageId;
+    }
+
+    /**
+     * The From address as the Vert.x mail encoder wants it: a display name unquoted and unencoded
+     * (it encodes non-ASCII names itself; a quoted or pre-encoded name would arrive with its quotes).
+     */
+    String fromHeader() {
+        String name = from.getPersonal();
+        return name == null || name.isBlank() ? from.getAddress() : name.replaceAll("[\"<>,;:\\\\]", " ").strip() + " <" + from.getAddress() + ">";
     }
 
     /** {@code <ydmyk.<draft>@<our domain>>}: the same for every attempt at one reply. */

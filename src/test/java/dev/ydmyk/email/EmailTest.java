@@ -180,7 +180,7 @@ class EmailTest {
         Api.approve(Api.latestDraftId(view), null).then().statusCode(200);
         MimeMessage reply = await("the reply e-mailed to the customer", () -> mailTo(CUSTOMER).stream().findFirst().orElse(null));
         assertEquals(FakeMail.SUPPORT, ((InternetAddress) reply.getFrom()[0]).getAddress());
-        assertEquals("Kundeservice", ((InternetAddress) reply.getFrom()[0]).getPersonal());
+        assertEquals("Kundeservice Sør", ((InternetAddress) reply.getFrom()[0]).getPersonal(), "a Nordic display name survives");
         assertEquals("Re: Ordre 4411 kom aldri", reply.getSubject());
         assertEquals(FIRST, reply.getHeader("In-Reply-To")[0]);
         assertTrue(reply.getHeader("References")[0].contains(FIRST));

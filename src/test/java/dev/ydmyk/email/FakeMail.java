@@ -37,7 +37,7 @@ public class FakeMail implements QuarkusTestResourceLifecycleManager {
                 Map.entry("ydmyk.email.imap.password", "secret"),
                 Map.entry("ydmyk.email.imap.sent-folder", "Sent"),
                 Map.entry("ydmyk.email.imap.poll", "1s"),
-                Map.entry("ydmyk.email.from", "Kundeservice <" + SUPPORT + ">"),
+                Map.entry("ydmyk.email.from", "Kundeservice Sør <" + SUPPORT + ">"),
                 Map.entry("quarkus.mailer.mock", "false"),
                 Map.entry("quarkus.mailer.host", "127.0.0.1"),
                 Map.entry("quarkus.mailer.port", String.valueOf(greenMail.getSmtp().getPort())),
