@@ -61,6 +61,7 @@ class EmailTest {
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String CUSTOMER = "kari.nordmann." + RUN + "@example.no";
     static final String FIRST = "<order-4411-" + RUN + "@example.no>";
+    static final String SUBJECT = "Ordre 4411 – jakken kom aldri, nå er jeg lei";
     static String complaintId;
     static String replyMessageId;
 
@@ -156,7 +157,7 @@ class EmailTest {
     @Test
     @Order(1)
     void aCustomersMailBecomesADraftAndTheApprovedReplyIsThreadedUnderIt() throws Exception {
-        send("Kari Nordmann <" + CUSTOMER + ">", FIRST, "Ordre 4411 kom aldri", """
+        send("Kari Nordmann <" + CUSTOMER + ">", FIRST, SUBJECT, """
                 Hei,
 
                 Jeg bestilte en vinterjakke for tre uker siden, og pakken har aldri kommet. Ingen svarer på telefonen.
@@ -181,7 +182,7 @@ class EmailTest {
         MimeMessage reply = await("the reply e-mailed to the customer", () -> mailTo(CUSTOMER).stream().findFirst().orElse(null));
         assertEquals(FakeMail.SUPPORT, ((InternetAddress) reply.getFrom()[0]).getAddress());
         assertEquals("Kundeservice Sør", ((InternetAddress) reply.getFrom()[0]).getPersonal(), "a Nordic display name survives");
-        assertEquals("Re: Ordre 4411 kom aldri", reply.getSubject());
+        assertEquals("Re: " + SUBJECT, reply.getSubject(), "Nordic letters and a dash survive");
         assertEquals(FIRST, reply.getHeader("In-Reply-To")[0]);
         assertTrue(reply.getHeader("References")[0].contains(FIRST));
         replyMessageId = reply.getHeader("Message-ID")[0];
@@ -215,7 +216,7 @@ class EmailTest {
     @Order(3)
     void theCustomersAnswerToOurReplyIsANewItemInTheSameConversation() throws Exception {
         String answer = "<answer-" + RUN + "@example.no>";
-        send("Kari Nordmann <" + CUSTOMER + ">", answer, "Re: Ordre 4411 kom aldri", """
+        send("Kari Nordmann <" + CUSTOMER + ">", answer, "Re: " + SUBJECT, """
                 Takk for svaret, men jakken er fortsatt ikke her.
 
                 tor. 19. nov. 2026 kl. 10:02 skrev Kundeservice <kundeservice@ydmyk.test>:
@@ -230,7 +231,7 @@ class EmailTest {
         assertTrue(conversation.get(1).ours());
         assertEquals("Kari Nordmann", conversation.get(1).who(), "the agent who approved our reply");
         JsonPath view = Api.complaintView(id);
-        assertEquals("Re: Ordre 4411 kom aldri", view.getString("email.subject"));
+        assertEquals("Re: " + SUBJECT, view.getString("email.subject"));
         assertEquals(2, view.getList("conversation").size(), "agents see the thread too");
 
         // The guideline drafter builds on what we promised instead of starting over.
@@ -244,7 +245,7 @@ class EmailTest {
         // The approval queue shows the subject and the thread above the draft (the channel page and Slack use it).
         JsonPath queue = Api.asKari().get("/api/drafts?status=pending").then().statusCode(200).extract().jsonPath();
         Map<String, Object> card = queue.getList("findAll { it.complaintId == '" + id + "' }.complaint", Map.class).get(0);
-        assertEquals("Re: Ordre 4411 kom aldri", card.get("subject"));
+        assertEquals("Re: " + SUBJECT, card.get("subject"));
         assertEquals(2, ((List<?>) card.get("conversation")).size(), card.toString());
     }
 
@@ -253,7 +254,7 @@ class EmailTest {
     void autoRepliesAndBouncesAreRecordedButNeverDrafted() throws Exception {
         String ooo = "<ooo-" + RUN + "@example.no>";
         String bounce = "<dsn-" + RUN + "@mx.example.no>";
-        send(CUSTOMER, ooo, "Automatisk svar: Re: Ordre 4411 kom aldri", "Jeg er på ferie til 1. desember.",
+        send(CUSTOMER, ooo, "Automatisk svar: Re: " + SUBJECT, "Jeg er på ferie til 1. desember.",
                 Map.of("Auto-Submitted", "auto-replied", "In-Reply-To", replyMessageId));
         send("Mail Delivery Subsystem <MAILER-DAEMON@mx.example.no>", bounce, "Undeliverable: Re: Klage",
                 "Delivery to the following recipient failed permanently: nobody@example.no", Map.of());
