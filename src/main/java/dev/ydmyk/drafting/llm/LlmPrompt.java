@@ -26,6 +26,7 @@ public class LlmPrompt {
 
     public static final String POST_START = "<<<CUSTOMER_POST";
     public static final String POST_END = "CUSTOMER_POST>>>";
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([a-z-]+)}");
     static final Map<String, String> LANGUAGE_NAMES = Map.of("nb", "Norwegian Bokmål", "da", "Danish",
             "sv", "Swedish", "en", "English", "nn", "Norwegian Nynorsk", "de", "German", "fi", "Finnish");
 
@@ -109,7 +110,7 @@ public class LlmPrompt {
         if (template.isEmpty()) {
             return;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([a-z-]+)}").matcher(template);
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group(1));
