@@ -61,9 +61,11 @@ public class EmailIntake {
         try {
             stored = store(mail, complaint, now);
         } catch (RuntimeException e) {
+            if (!refusedData(e)) {
+                throw e; // the database is unreachable or busy: the message stays unseen and is taken on a later poll
+            }
             // A message the database will not take must not block the mail behind it: record it as
-            // passed over (it stays in the mailbox) and go on. If even that fails, the database is
-            // down: the message stays unseen and is taken on a later poll.
+            // passed over (it stays in the mailbox) and go on.
             IncomingMail unstorable = new IncomingMail(mail.messageId(), null, null, null, null, "", null, List.of(), null, List.of(),
                     "could not be stored (" + e.getMessage() + "); it is still in the mailbox");
             try {
@@ -119,6 +121,16 @@ public class EmailIntake {
             ps.setTimestamp(5, ts(now));
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /** SQLSTATE classes 22 (data exception) and 23 (integrity): this message's data, not the database, is the problem. */
+    private static boolean refusedData(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23");
+            }
+        }
+        return false;
     }
 
     private static String cut(String s, int max) {
