@@ -53,10 +53,8 @@ public class EmailIntake {
             }
             return false;
         }
-        String text = mail.text().codePointCount(0, mail.text().length()) > NewComplaint.MAX_TEXT
-                ? mail.text().substring(0, mail.text().offsetByCodePoints(0, NewComplaint.MAX_TEXT)) : mail.text();
         NewComplaint complaint = new NewComplaint(SOURCE, mail.messageId(), new NewComplaint.Author(
-                cut(mail.fromName(), 200), cut(mail.fromAddress(), 200)), text, null, mail.sentAt(), null, null);
+                cut(mail.fromName(), 200), cut(mail.fromAddress(), 200)), NewComplaint.fitted(mail.text()), null, mail.sentAt(), null, null);
         ComplaintRepository.Stored stored;
         try {
             stored = store(mail, complaint, now);

@@ -113,14 +113,13 @@ public class FacebookWebhook {
                     LOG.infof("Facebook %s %s arrived after its removal; not taken", item, externalId);
                     return 3;
                 }
-                if (verb.equals("edited") && complaints.edit(conn, SOURCE, externalId, message.length() > NewComplaint.MAX_TEXT
-                        ? message.substring(0, NewComplaint.MAX_TEXT) : message)) {
+                if (verb.equals("edited") && complaints.edit(conn, SOURCE, externalId, NewComplaint.fitted(message))) {
                     withdrawPending(conn, externalId, "redraft", "The customer edited the post", now, withdrawnDrafts);
                     return 1;
                 }
                 NewComplaint c = new NewComplaint(SOURCE, externalId,
                         new NewComplaint.Author(text(v, "from", "name"), text(v, "from", "id")),
-                        message.length() > NewComplaint.MAX_TEXT ? message.substring(0, NewComplaint.MAX_TEXT) : message,
+                        NewComplaint.fitted(message),
                         text(v, "permalink_url") != null ? text(v, "permalink_url") : "https://www.facebook.com/" + externalId,
                         postedAt(v), null, null);
                 boolean created = complaints.store(conn, c, now, item.equals("comment") ? text(v, "parent_id") : null).created();

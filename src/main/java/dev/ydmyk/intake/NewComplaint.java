@@ -79,6 +79,11 @@ public record NewComplaint(String source, String externalId, Author author, Stri
         return this;
     }
 
+    /** A text from a source that cannot be refused (a webhook, a mailbox), cut to the {@link #MAX_TEXT} characters a complaint keeps. */
+    public static String fitted(String text) {
+        return text.codePointCount(0, text.length()) <= MAX_TEXT ? text : text.substring(0, text.offsetByCodePoints(0, MAX_TEXT));
+    }
+
     /** "no" is the macro-language; we answer it in Bokmål. */
     public String languageHint() {
         return "no".equals(language) ? "nb" : language;
