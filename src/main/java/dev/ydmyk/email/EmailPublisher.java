@@ -85,10 +85,12 @@ public class EmailPublisher implements Publisher {
             mail.addHeader("In-Reply-To", thread.messageId()).addHeader("References", references);
         }
         mailer.send(mail).await().atMost(Duration.ofSeconds(60));
-        try {
-            watcher.keepCopy(copy(messageId, thread, subject, references, reply.text()));
-        } catch (Exception e) {
-            LOG.warnf("Reply %s was sent, but its copy could not be kept in the sent folder: %s", messageId, e.toString());
+        if (watcher.keepsCopies()) {
+            try {
+                watcher.keepCopy(copy(messageId, thread, subject, references, reply.text()));
+            } catch (Exception e) {
+                LOG.warnf("Reply %s was sent, but its copy could not be kept in the sent folder: %s", messageId, e.toString());
+            }
         }
         LOG.infof("Reply to complaint %s e-mailed to %s as %s", reply.complaintId(), thread.replyTo(), messageId);
         return messageId;

@@ -172,15 +172,18 @@ public class EmailWatcher {
         return outbox != null && outbox.sent(messageId);
     }
 
-    /** Keeps a copy of a sent reply in the sent folder, if one is configured. */
+    /** Whether replies are copied to a sent folder (a mailbox is watched and ydmyk.email.imap.sent-folder is set). */
+    boolean keepsCopies() {
+        return outbox != null && settings.sentFolder().isPresent();
+    }
+
+    /** Keeps a copy of a sent reply in the sent folder; only when {@link #keepsCopies()}. */
     void keepCopy(MimeMessage message) throws Exception {
-        if (outbox != null) {
-            outbox.keepCopy(message);
-        }
+        outbox.keepCopy(message);
     }
 
     jakarta.mail.Session session() {
-        return outbox != null ? outbox.session() : jakarta.mail.Session.getInstance(new java.util.Properties());
+        return outbox.session();
     }
 
     static String ownAddress(Optional<String> from) {
