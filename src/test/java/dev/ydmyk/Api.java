@@ -20,7 +20,7 @@ import static io.restassured.RestAssured.given;
 /** How the tests talk to the service: as a source posting complaints, and as agents deciding drafts. */
 public final class Api {
 
-    public static final String SOURCE_TOKEN = "ydmyk-demo-token";
+    public static final String SOURCE_TOKEN = "test-source-token";
 
     private Api() {
     }

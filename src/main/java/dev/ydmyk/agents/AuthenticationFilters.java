@@ -1,6 +1,7 @@
 package dev.ydmyk.agents;
 
 import dev.ydmyk.problem.Problem;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -9,12 +10,24 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.Optional;
 import java.util.Set;
 
 /** The two ways in: agents with HTTP Basic, sources with a bearer token. */
 public final class AuthenticationFilters {
 
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
     private AuthenticationFilters() {
+    }
+
+    /** The caller's address, for log lines about failed sign-ins. */
+    public static String address(HttpServerRequest request) {
+        try {
+            return request == null || request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Provider
@@ -27,14 +40,28 @@ public final class AuthenticationFilters {
         CurrentCaller caller;
         @Inject
         Sessions sessions;
+        @Inject
+        HttpServerRequest request;
 
         @Override
         public void filter(ContainerRequestContext ctx) {
+            String authorization = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
+            Optional<Agent> basic = credentials.agent(authorization, address(request));
+            if (basic.isPresent()) {
+                caller.agent(basic.get());
+                return;
+            }
             var cookie = ctx.getCookies().get(Sessions.COOKIE);
-            Agent agent = credentials.agent(ctx.getHeaderString(HttpHeaders.AUTHORIZATION))
-                    .or(() -> sessions.verify(cookie == null ? null : cookie.getValue()))
-                    .orElseThrow(() -> new Problem(401, "Unauthorized",
-                            "An agent login is required (HTTP Basic, or the channel page's sign-in, with an agent from ydmyk.agents)", "Authorization", null));
+            String session = cookie == null ? null : cookie.getValue();
+            Agent agent = sessions.verify(session).orElseThrow(() -> new Problem(401, "Unauthorized",
+                    "An agent login is required (HTTP Basic, or the channel page's sign-in, with an agent from ydmyk.agents)", "Authorization", null));
+            // The browser sends the cookie with any request to us, even one another origin makes it send;
+            // only our own page knows the session's token (a cross-origin no-cors request cannot set the header).
+            if (!SAFE.contains(ctx.getMethod()) && !sessions.csrfValid(session, ctx.getHeaderString(Sessions.CSRF_HEADER))) {
+                throw new Problem(403, "Forbidden",
+                        "A change made with the channel page's session needs the page's " + Sessions.CSRF_HEADER + " header",
+                        Sessions.CSRF_HEADER, null);
+            }
             caller.agent(agent);
         }
     }

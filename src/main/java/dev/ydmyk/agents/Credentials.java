@@ -46,6 +46,11 @@ public class Credentials {
 
     /** The agent for an {@code Authorization: Basic ...} header, if the password matches. */
     public Optional<Agent> agent(String authorization) {
+        return agent(authorization, null);
+    }
+
+    /** As {@link #agent(String)}; a Basic header whose login or password is wrong is logged as a failed sign-in from the address. */
+    public Optional<Agent> agent(String authorization, String address) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
@@ -53,13 +58,20 @@ public class Credentials {
         try {
             decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
+            signInFailed("HTTP Basic", "(not Base64)", address);
             return Optional.empty();
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
+            signInFailed("HTTP Basic", "(no password)", address);
             return Optional.empty();
         }
-        return check(decoded.substring(0, colon), decoded.substring(colon + 1));
+        String login = decoded.substring(0, colon);
+        Optional<Agent> agent = check(login, decoded.substring(colon + 1));
+        if (agent.isEmpty()) {
+            signInFailed("HTTP Basic", login, address);
+        }
+        return agent;
     }
 
     /** The agent with this login, if the password is theirs. */
@@ -67,6 +79,20 @@ public class Credentials {
         YdmykConfig.Agent a = login == null ? null : config.agents().get(login);
         boolean ok = equal(password == null ? "" : password, a == null ? "\u0000never" : a.password());
         return ok && a != null ? Optional.of(new Agent(login, a.name())) : Optional.empty();
+    }
+
+    /** Logs a failed sign-in with the login tried and where from; never the password. */
+    public void signInFailed(String how, String login, String address) {
+        LOG.warnf("Failed sign-in (%s): login '%s' from %s", how, printable(login), address == null ? "an unknown address" : address);
+    }
+
+    /** A login as tried, fit for one log line: control characters shown as '?', at most 100 characters. */
+    static String printable(String login) {
+        if (login == null) {
+            return "";
+        }
+        String cut = login.length() > 100 ? login.substring(0, 100) + "…" : login;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     public Optional<Agent> agentByLogin(String login) {

@@ -2,72 +2,98 @@ package dev.ydmyk.agents;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Browser sessions for the channel page: a signed cookie {@code login.expiry.signature}. The key is
- * made at start-up, so a restart signs everyone out, and nothing about sessions is stored.
+ * Browser sessions for the channel page: a signed cookie {@code login.expiry.id.signature}. The key is
+ * made at start-up, so a restart signs everyone out. Signing out revokes the session's id in the
+ * database, so a copied cookie stops working too. Each session has its own CSRF token, derived from
+ * the cookie, which the page sends back with every call that changes something.
  */
 @ApplicationScoped
 public class Sessions {
 
     public static final String COOKIE = "ydmyk_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final Duration LIFETIME = Duration.ofHours(12);
+
+    private record Parsed(String login, long expiry, String id, String payload) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final byte[] key = new byte[32];
     private final Clock clock;
     private final Credentials credentials;
+    private final SessionRepository revocations;
 
-    public Sessions(Clock clock, Credentials credentials) {
+    public Sessions(Clock clock, Credentials credentials, SessionRepository revocations) {
         this.clock = clock;
         this.credentials = credentials;
-        new SecureRandom().nextBytes(key);
+        this.revocations = revocations;
+        RANDOM.nextBytes(key);
     }
 
     public String issue(Agent agent) {
-        String payload = agent.login() + "." + clock.instant().plus(LIFETIME).getEpochSecond();
-        return payload + "." + sign(payload);
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        String payload = agent.login() + "." + clock.instant().plus(LIFETIME).getEpochSecond() + "." + B64.encodeToString(id);
+        return payload + "." + sign("session:" + payload);
     }
 
     public Optional<Agent> verify(String cookie) {
-        if (cookie == null) {
+        return parse(cookie).filter(s -> !revocations.revoked(s.id())).flatMap(s -> credentials.agentByLogin(s.login()));
+    }
+
+    /** The CSRF token of a valid session (empty for anything else). */
+    public String csrfToken(String cookie) {
+        return parse(cookie).map(s -> sign("csrf:" + s.payload())).orElse("");
+    }
+
+    /** Whether a token sent along with a cookie is that session's own CSRF token. */
+    public boolean csrfValid(String cookie, String token) {
+        return parse(cookie).map(s -> Signatures.same(sign("csrf:" + s.payload()), token)).orElse(false);
+    }
+
+    /** Signs the session out everywhere: its cookie, wherever it was copied to, no longer verifies. */
+    public void revoke(String cookie) {
+        parse(cookie).ifPresent(s -> revocations.revoke(s.id(), Instant.ofEpochSecond(s.expiry()), clock.instant()));
+    }
+
+    private Optional<Parsed> parse(String cookie) {
+        if (cookie == null || cookie.length() > 512) {
             return Optional.empty();
         }
-        int last = cookie.lastIndexOf('.');
-        int mid = last < 0 ? -1 : cookie.lastIndexOf('.', last - 1);
-        if (mid <= 0) {
+        int sig = cookie.lastIndexOf('.');
+        int id = sig <= 0 ? -1 : cookie.lastIndexOf('.', sig - 1);
+        int expiry = id <= 0 ? -1 : cookie.lastIndexOf('.', id - 1);
+        if (expiry <= 0) {
             return Optional.empty();
         }
-        String payload = cookie.substring(0, last);
-        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.UTF_8), cookie.substring(last + 1).getBytes(StandardCharsets.UTF_8))) {
+        String payload = cookie.substring(0, sig);
+        if (!Signatures.same(sign("session:" + payload), cookie.substring(sig + 1))) {
             return Optional.empty();
         }
+        long until;
         try {
-            if (Long.parseLong(cookie.substring(mid + 1, last)) < clock.instant().getEpochSecond()) {
-                return Optional.empty();
-            }
+            until = Long.parseLong(cookie.substring(expiry + 1, id));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return credentials.agentByLogin(cookie.substring(0, mid));
+        if (until < clock.instant().getEpochSecond()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Parsed(cookie.substring(0, expiry), until, cookie.substring(id + 1, sig), payload));
     }
 
     private String sign(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return B64.encodeToString(Signatures.mac(key, payload.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,26 +1,29 @@
 package dev.ydmyk.approval;
 
 import dev.ydmyk.agents.Agent;
+import dev.ydmyk.audit.AuditTrail;
+import dev.ydmyk.drafting.Draft;
+import dev.ydmyk.drafting.DraftChanged;
+import dev.ydmyk.drafting.DraftRepository;
+import dev.ydmyk.drafting.DraftStatus;
 import dev.ydmyk.drafting.DraftText;
 import dev.ydmyk.drafting.DraftingWorker;
 import dev.ydmyk.intake.Complaint;
 import dev.ydmyk.intake.ComplaintRepository;
 import dev.ydmyk.intake.NewComplaint;
+import dev.ydmyk.notices.Notice;
 import dev.ydmyk.problem.Problem;
-import dev.ydmyk.publishing.PublishingService;
 import dev.ydmyk.storage.Database;
 import dev.ydmyk.tone.ToneCheck;
 import dev.ydmyk.tone.ToneReport;
+import dev.ydmyk.triage.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static dev.ydmyk.storage.Database.ts;
 
 /**
  * A person's decision on a draft: approve (optionally edited), reject, or ask for a redraft.
@@ -33,31 +36,30 @@ public class ApprovalService {
 
     private final Database db;
     private final DraftRepository drafts;
+    private final ApprovedReplyRepository replies;
     private final ComplaintRepository complaints;
     private final AuditTrail audit;
     private final ToneCheck toneCheck;
-    private final PublishingService publishing;
     private final DraftingWorker drafting;
     private final Clock clock;
     private final Event<DraftChanged> changes;
-    private final dev.ydmyk.schedule.FollowUps followUps;
-    private final dev.ydmyk.channels.ChannelFanout fanout;
+    private final FollowUps followUps;
+    private final Event<Notice> notices;
 
-    public ApprovalService(Database db, DraftRepository drafts, ComplaintRepository complaints, AuditTrail audit,
-                           ToneCheck toneCheck, PublishingService publishing, DraftingWorker drafting, Clock clock,
-                           Event<DraftChanged> changes, dev.ydmyk.schedule.FollowUps followUps,
-                           dev.ydmyk.channels.ChannelFanout fanout) {
+    public ApprovalService(Database db, DraftRepository drafts, ApprovedReplyRepository replies, ComplaintRepository complaints, AuditTrail audit,
+                           ToneCheck toneCheck, DraftingWorker drafting, Clock clock,
+                           Event<DraftChanged> changes, FollowUps followUps, Event<Notice> notices) {
         this.db = db;
         this.drafts = drafts;
+        this.replies = replies;
         this.complaints = complaints;
         this.audit = audit;
         this.toneCheck = toneCheck;
-        this.publishing = publishing;
         this.drafting = drafting;
         this.clock = clock;
         this.changes = changes;
         this.followUps = followUps;
-        this.fanout = fanout;
+        this.notices = notices;
     }
 
     public record Approval(String text, String override) {
@@ -91,27 +93,8 @@ public class ApprovalService {
                     override == null ? null : "Override: " + override)) {
                 return false;
             }
-            // One answer per complaint; report-backs come after it. The complaint row is locked so two
-            // approvals of different drafts for the same complaint cannot both pass the check.
-            try (PreparedStatement lock = conn.prepareStatement("select 1 from complaint where id = ? for update")) {
-                lock.setObject(1, draft.complaintId());
-                lock.executeQuery().close();
-            }
-            try (PreparedStatement ps = conn.prepareStatement("""
-                    insert into reply (complaint_id, draft_id, text, agent, approved_at, next_attempt_at)
-                    select ?, ?, ?, ?, ?, ? where ? = 'report-back' or not exists
-                      (select 1 from reply r join draft d on d.id = r.draft_id where r.complaint_id = ? and d.purpose = 'reply')""")) {
-                ps.setObject(1, draft.complaintId());
-                ps.setObject(2, draftId);
-                ps.setString(3, signed);
-                ps.setString(4, agent.name());
-                ps.setTimestamp(5, ts(now));
-                ps.setTimestamp(6, ts(now));
-                ps.setString(7, draft.purpose());
-                ps.setObject(8, draft.complaintId());
-                if (ps.executeUpdate() == 0) {
-                    throw Problem.conflict("This complaint has already been answered");
-                }
+            if (!replies.queue(conn, draft.complaintId(), draftId, draft.purpose(), signed, agent.name(), now)) {
+                throw Problem.conflict("This complaint has already been answered");
             }
             // The report computed above is of the same text; signing only fills in the name.
             if (Draft.REPLY.equals(draft.purpose()) && report.has("report-back")) {
@@ -126,64 +109,54 @@ public class ApprovalService {
         if (!won) {
             throw alreadyDecided(drafts.find(draftId).orElseThrow(), "approve");
         }
+        // Publishing observes the approval and sends; the channels observe it and update their cards.
         changes.fire(new DraftChanged(draftId, DraftChanged.Change.APPROVED, agent.login()));
-        publishing.attempt(draftId);
         warnIfPraiseBeforeComplaints(complaint);
         return drafts.find(draftId).orElseThrow();
     }
 
     public Draft reject(UUID draftId, Agent agent, String reason) {
-        requireNote("reason", reason);
-        Draft draft = pending(draftId, "reject");
-        decide(draft, DraftStatus.REJECTED, agent, reason, "rejected", false);
-        changes.fire(new DraftChanged(draftId, DraftChanged.Change.REJECTED, agent.login()));
-        return drafts.find(draftId).orElseThrow();
+        return decideWithNote(draftId, agent, "reason", reason, DraftStatus.REJECTED, "reject", "rejected", DraftChanged.Change.REJECTED);
     }
 
     public Draft redraft(UUID draftId, Agent agent, String hint) {
-        requireNote("hint", hint);
-        Draft draft = pending(draftId, "redraft");
-        decide(draft, DraftStatus.REDRAFT, agent, hint, "redraft-requested", true);
-        changes.fire(new DraftChanged(draftId, DraftChanged.Change.REDRAFT, agent.login()));
+        Draft d = decideWithNote(draftId, agent, "hint", hint, DraftStatus.REDRAFT, "redraft", "redraft-requested",
+                DraftChanged.Change.REDRAFT);
         drafting.wake();
-        return drafts.find(draftId).orElseThrow();
+        return d;
     }
 
-    private void decide(Draft draft, DraftStatus to, Agent agent, String note, String action, boolean requeue) {
+    /** A decision that needs a note (a reason, a hint): compare-and-set, audited, a redraft requeued, in one transaction. */
+    private Draft decideWithNote(UUID draftId, Agent agent, String field, String note, DraftStatus to, String verb,
+                                 String auditAction, DraftChanged.Change change) {
+        requireNote(field, note);
+        Draft draft = pending(draftId, verb);
         Instant now = clock.instant();
         boolean won = db.tx(conn -> {
-            if (!drafts.decide(conn, draft.id(), DraftStatus.PENDING, to, agent.login(), now, note)) {
+            if (!drafts.decide(conn, draftId, DraftStatus.PENDING, to, agent.login(), now, note)) {
                 return false;
             }
-            if (requeue) {
+            if (to == DraftStatus.REDRAFT) {
                 complaints.requestDraft(conn, draft.complaintId(), note);
             }
-            audit.record(conn, draft.complaintId(), draft.id(), action, agent.login(), now, note);
+            audit.record(conn, draft.complaintId(), draftId, auditAction, agent.login(), now, note);
             return true;
         });
         if (!won) {
-            throw alreadyDecided(drafts.find(draft.id()).orElseThrow(), action);
+            throw alreadyDecided(drafts.find(draftId).orElseThrow(), verb);
         }
+        changes.fire(new DraftChanged(draftId, change, agent.login()));
+        return drafts.find(draftId).orElseThrow();
     }
 
     /** The Altibox lesson: answering praise while older complaints wait is noticed, and said. */
     private void warnIfPraiseBeforeComplaints(Complaint answered) {
-        if (answered.triage() == null || answered.triage().kind() != dev.ydmyk.triage.Kind.PRAISE) {
+        if (answered.triage() == null || answered.triage().kind() != Kind.PRAISE) {
             return;
         }
-        long waiting = db.read(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("""
-                    select count(*) from complaint c where c.kind = 'complaint' and c.received_at < ?
-                    and not exists (select 1 from reply r where r.complaint_id = c.id)""")) {
-                ps.setTimestamp(1, ts(answered.receivedAt()));
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        long waiting = replies.complaintsWithoutReplyBefore(answered.receivedAt());
         if (waiting > 0) {
-            fanout.notice(new dev.ydmyk.channels.Notice("praise-before-complaints", "Praise answered while complaints wait",
+            notices.fire(new Notice("praise-before-complaints", "Praise answered while complaints wait",
                     List.of(waiting + " complaint(s) that arrived before this praise still have no reply. Answer them first: "
                             + "customers notice when only the friendly posts get answers.")));
         }

@@ -2,7 +2,13 @@ package dev.ydmyk.approval;
 
 import dev.ydmyk.agents.AgentOnly;
 import dev.ydmyk.agents.CurrentCaller;
+import dev.ydmyk.drafting.Draft;
+import dev.ydmyk.drafting.DraftStatus;
+import dev.ydmyk.intake.NewComplaint;
 import dev.ydmyk.problem.Problem;
+import dev.ydmyk.problem.Storable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import static dev.ydmyk.intake.ComplaintResource.parseId;
 
@@ -27,13 +32,16 @@ import static dev.ydmyk.intake.ComplaintResource.parseId;
 @Produces(MediaType.APPLICATION_JSON)
 public class DraftResource {
 
-    public record ApproveBody(String text, String override) {
+    /** A note's limit, as ApprovalService holds it; checked here too so that a bad body is refused before the draft is looked up. */
+    static final int MAX_NOTE = 2_000;
+
+    public record ApproveBody(@Storable @Size(max = NewComplaint.MAX_TEXT) String text, @Storable @Size(max = MAX_NOTE) String override) {
     }
 
-    public record RejectBody(String reason) {
+    public record RejectBody(@Storable @Size(max = MAX_NOTE) String reason) {
     }
 
-    public record RedraftBody(String hint) {
+    public record RedraftBody(@Storable @Size(max = MAX_NOTE) String hint) {
     }
 
     private final ApprovalService approvals;
@@ -86,7 +94,7 @@ public class DraftResource {
     @APIResponse(responseCode = "200", description = "Approved (and sent, unless publishing is retrying)")
     @APIResponse(responseCode = "409", description = "Already decided")
     @APIResponse(responseCode = "422", description = "The tone check flagged the text; give an override reason to send anyway")
-    public Views.DraftView approve(@PathParam("id") String id, ApproveBody body) {
+    public Views.DraftView approve(@PathParam("id") String id, @Valid ApproveBody body) {
         Draft d = approvals.approve(parseId(id, "draft"), caller.agent(),
                 body == null ? null : new ApprovalService.Approval(body.text(), body.override()));
         return views.withComplaint(d);
@@ -98,7 +106,7 @@ public class DraftResource {
     @Operation(summary = "Reject a draft with a reason")
     @APIResponse(responseCode = "200", description = "Rejected")
     @APIResponse(responseCode = "409", description = "Already decided")
-    public Views.DraftView reject(@PathParam("id") String id, RejectBody body) {
+    public Views.DraftView reject(@PathParam("id") String id, @Valid RejectBody body) {
         return views.withComplaint(approvals.reject(parseId(id, "draft"), caller.agent(), body == null ? null : body.reason()));
     }
 
@@ -108,7 +116,7 @@ public class DraftResource {
     @Operation(summary = "Ask for a new draft, with a hint for the drafter")
     @APIResponse(responseCode = "202", description = "A new pending draft will follow")
     @APIResponse(responseCode = "409", description = "Already decided")
-    public Response redraft(@PathParam("id") String id, RedraftBody body) {
+    public Response redraft(@PathParam("id") String id, @Valid RedraftBody body) {
         Draft d = approvals.redraft(parseId(id, "draft"), caller.agent(), body == null ? null : body.hint());
         return Response.accepted(views.withComplaint(d)).build();
     }

@@ -1,9 +1,14 @@
 package dev.ydmyk.approval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ydmyk.audit.AuditTrail;
 import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.drafting.Draft;
+import dev.ydmyk.drafting.DraftRepository;
+import dev.ydmyk.drafting.DraftStatus;
 import dev.ydmyk.intake.Complaint;
 import dev.ydmyk.intake.ComplaintRepository;
+import dev.ydmyk.intake.ComplaintStatus;
 import dev.ydmyk.problem.Problem;
 import dev.ydmyk.storage.Database;
 import dev.ydmyk.tone.ToneReport;
@@ -11,19 +16,20 @@ import dev.ydmyk.triage.Kind;
 import dev.ydmyk.triage.Severity;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.ydmyk.storage.Database.instant;
 
 /** The JSON the API shows for complaints and drafts. */
 @ApplicationScoped
-public class Views {
+public class Views implements ComplaintStatus {
 
     public record AuthorView(String name, String handle) {
     }
@@ -52,7 +58,9 @@ public class Views {
                             String lastError) {
     }
 
-    public record HoldingView(String text, Instant sentAt, String approvedBy) {
+    /** The holding reply; {@code lastError} and {@code failedAt} when publishing gave up on it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HoldingView(String text, Instant sentAt, String approvedBy, String lastError, Instant failedAt) {
     }
 
     /** The first-response deadline; {@code met} is null while it can still be met. */
@@ -63,7 +71,7 @@ public class Views {
     public record ComplaintView(UUID id, String status, String source, String externalId, AuthorView author, String text,
                                 String url, OffsetDateTime postedAt, Instant receivedAt, TriageView triage, SlaView sla,
                                 List<DraftView> drafts, ReplyView reply, List<ReplyView> replies, HoldingView holdingReply,
-                                List<dev.ydmyk.schedule.FollowUps.FollowUp> followUps, List<AuditTrail.Event> events,
+                                List<FollowUpRepository.FollowUp> followUps, List<AuditTrail.Event> events,
                                 EmailView email, List<ComplaintRepository.Turn> conversation) {
     }
 
@@ -72,16 +80,18 @@ public class Views {
     }
 
     private final Database db;
+    private final ViewRepository rows;
     private final ComplaintRepository complaints;
     private final DraftRepository drafts;
     private final AuditTrail audit;
     private final YdmykConfig config;
     private final Clock clock;
-    private final dev.ydmyk.schedule.FollowUps followUps;
+    private final FollowUpRepository followUps;
 
-    public Views(Database db, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit, YdmykConfig config,
-                 Clock clock, dev.ydmyk.schedule.FollowUps followUps) {
+    public Views(Database db, ViewRepository rows, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit, YdmykConfig config,
+                 Clock clock, FollowUpRepository followUps) {
         this.db = db;
+        this.rows = rows;
         this.complaints = complaints;
         this.drafts = drafts;
         this.audit = audit;
@@ -95,30 +105,11 @@ public class Views {
             Complaint c = complaints.find(conn, id).orElseThrow(() -> Problem.notFound("complaint", id));
             List<ComplaintRepository.Turn> conversation = complaints.conversation(conn, c, 20);
             List<DraftView> ds = drafts.forComplaint(conn, id).stream().map(d -> draft(d, null)).toList();
-            List<ReplyView> replies = new java.util.ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement("select * from reply where complaint_id = ? order by approved_at")) {
-                ps.setObject(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        replies.add(new ReplyView(rs.getObject("draft_id", UUID.class), rs.getString("text"),
-                                instant(rs.getTimestamp("sent_at")), rs.getString("agent"), instant(rs.getTimestamp("approved_at")),
-                                rs.getInt("publish_attempts"), rs.getString("last_error")));
-                    }
-                }
-            }
+            List<ReplyView> replies = rows.replies(conn, id);
             ReplyView reply = replies.isEmpty() ? null : replies.get(0);
-            HoldingView holding = null;
-            try (PreparedStatement ps = conn.prepareStatement("select * from holding_reply where complaint_id = ?")) {
-                ps.setObject(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        holding = new HoldingView(rs.getString("text"), instant(rs.getTimestamp("sent_at")), rs.getString("approved_by"));
-                    }
-                }
-            }
+            HoldingView holding = rows.holdingReply(conn, id);
             Instant deadline = c.receivedAt().plus(config.sla().firstResponse());
-            Instant first = dev.ydmyk.schedule.MorningDigest.earliest(reply == null ? null : reply.sentAt(),
-                    holding == null ? null : holding.sentAt());
+            Instant first = earliest(reply == null ? null : reply.sentAt(), holding == null ? null : holding.sentAt());
             Boolean met = null;
             if (first != null) {
                 met = !first.isAfter(deadline);
@@ -127,9 +118,14 @@ public class Views {
             }
             return new ComplaintView(c.id(), status(c, ds, reply), c.source(), c.externalId(),
                     new AuthorView(c.authorName(), c.authorHandle()), c.text(), c.url(), c.postedAt(), c.receivedAt(),
-                    triage(c), new SlaView(deadline, first, met), ds, reply, replies, holding, followUps.list("all", id),
-                    audit.forComplaint(conn, id), email(conn, id), conversation.isEmpty() ? null : conversation);
+                    triage(c), new SlaView(deadline, first, met), ds, reply, replies, holding, followUps.list(conn, "all", id),
+                    audit.forComplaint(conn, id), rows.email(conn, id), conversation.isEmpty() ? null : conversation);
         });
+    }
+
+    @Override
+    public String of(UUID complaintId) {
+        return complaint(complaintId).status();
     }
 
     public DraftView draft(UUID id) {
@@ -145,29 +141,21 @@ public class Views {
     /** The queue with each draft's complaint, read in one query rather than one per draft. */
     public List<DraftView> queue(DraftStatus status, int limit) {
         List<Draft> ds = drafts.queue(status, limit);
-        java.util.Map<UUID, Complaint> byId = complaints.findAll(ds.stream().map(Draft::complaintId).distinct().toList());
-        java.util.Map<UUID, Context> contexts = contexts(byId.values());
+        Map<UUID, Complaint> byId = complaints.findAll(ds.stream().map(Draft::complaintId).distinct().toList());
+        Map<UUID, Context> contexts = contexts(byId.values());
         return ds.stream().map(d -> draft(d, summary(byId.get(d.complaintId()), contexts.getOrDefault(d.complaintId(), Context.NONE))))
                 .toList();
     }
 
     /** E-mail subjects in one query, and the conversation of each complaint that answers an earlier message. */
-    private java.util.Map<UUID, Context> contexts(java.util.Collection<Complaint> cs) {
+    private Map<UUID, Context> contexts(Collection<Complaint> cs) {
         List<Complaint> wanted = cs.stream().filter(c -> c != null && (c.parentExternalId() != null || "email".equals(c.source()))).toList();
         if (wanted.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         return db.read(conn -> {
-            java.util.Map<UUID, String> subjects = new java.util.HashMap<>();
-            try (PreparedStatement ps = conn.prepareStatement("select complaint_id, subject from email_message where complaint_id = any (?)")) {
-                ps.setArray(1, conn.createArrayOf("uuid", wanted.stream().map(Complaint::id).toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        subjects.put(rs.getObject(1, UUID.class), rs.getString(2));
-                    }
-                }
-            }
-            java.util.Map<UUID, Context> out = new java.util.HashMap<>();
+            Map<UUID, String> subjects = rows.subjects(conn, wanted.stream().map(Complaint::id).toList());
+            Map<UUID, Context> out = new HashMap<>();
             for (Complaint c : wanted) {
                 out.put(c.id(), new Context(subjects.get(c.id()), complaints.conversation(conn, c, CONVERSATION_SHOWN)));
             }
@@ -178,13 +166,9 @@ public class Views {
     /** Earlier messages a channel shows above a draft. */
     static final int CONVERSATION_SHOWN = 6;
 
-    private static EmailView email(java.sql.Connection conn, UUID id) throws java.sql.SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("select message_id, subject, attachments from email_message where complaint_id = ?")) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new EmailView(rs.getString(1), rs.getString(2), dev.ydmyk.storage.Database.strings(rs.getArray(3))) : null;
-            }
-        }
+    /** The first response: whichever of the reply and the holding reply went out first (null if neither). */
+    public static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     private static ComplaintSummary summary(Complaint c, Context context) {

@@ -1,8 +1,9 @@
 package dev.ydmyk.channels;
 
-import dev.ydmyk.approval.DraftChanged;
 import dev.ydmyk.approval.Views;
-import dev.ydmyk.schedule.Escalation;
+import dev.ydmyk.drafting.DraftChanged;
+import dev.ydmyk.notices.Escalation;
+import dev.ydmyk.notices.Notice;
 
 /**
  * A chat surface where agents decide drafts (the built-in channel page, Slack). Every channel is

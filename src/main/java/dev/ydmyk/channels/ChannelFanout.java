@@ -1,13 +1,21 @@
 package dev.ydmyk.channels;
 
-import dev.ydmyk.approval.DraftChanged;
 import dev.ydmyk.approval.Views;
+import dev.ydmyk.drafting.DraftChanged;
+import dev.ydmyk.notices.Escalation;
+import dev.ydmyk.notices.Notice;
+import dev.ydmyk.publishing.PublishingFailed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
-/** Hands each committed draft change to every {@link ApprovalChannel}; one failing channel does not stop the others. */
+import java.util.List;
+
+/**
+ * Hands each committed draft change, notice and escalation (all CDI events fired by the core and
+ * the scheduler) to every {@link ApprovalChannel}; one failing channel does not stop the others.
+ */
 @ApplicationScoped
 public class ChannelFanout {
 
@@ -21,8 +29,7 @@ public class ChannelFanout {
         this.views = views;
     }
 
-    /** Tells every channel; one failing channel does not stop the others. */
-    public void notice(Notice notice) {
+    void onNotice(@Observes Notice notice) {
         for (ApprovalChannel channel : channels) {
             try {
                 channel.notice(notice);
@@ -30,6 +37,23 @@ public class ChannelFanout {
                 LOG.warnf(e, "Channel %s could not take the notice", channel.getClass().getSimpleName());
             }
         }
+    }
+
+    void onEscalation(@Observes Escalation escalation) {
+        for (ApprovalChannel channel : channels) {
+            try {
+                channel.escalate(escalation);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Channel %s could not take the escalation", channel.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** A message to a customer that will not go out: every agent should know, and why. */
+    void onPublishingFailed(@Observes PublishingFailed failed) {
+        onNotice(new Notice("publishing-failed", "A " + failed.purpose().key() + " could not be published", List.of(
+                "Complaint " + failed.complaintId() + " (" + failed.source() + "): " + failed.reason(),
+                "It stays approved and is not tried again; answer the customer another way.")));
     }
 
     void onChange(@Observes DraftChanged change) {

@@ -2,9 +2,10 @@ package dev.ydmyk.channels;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ydmyk.approval.DraftChanged;
 import dev.ydmyk.approval.Views;
-import dev.ydmyk.schedule.Escalation;
+import dev.ydmyk.drafting.DraftChanged;
+import dev.ydmyk.notices.Escalation;
+import dev.ydmyk.notices.Notice;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;

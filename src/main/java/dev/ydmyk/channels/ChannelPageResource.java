@@ -1,8 +1,12 @@
 package dev.ydmyk.channels;
 
 import dev.ydmyk.agents.Agent;
+import dev.ydmyk.agents.AuthenticationFilters;
 import dev.ydmyk.agents.Credentials;
 import dev.ydmyk.agents.Sessions;
+import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.problem.Problem;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -10,6 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -28,39 +34,84 @@ public class ChannelPageResource {
 
     private final Credentials credentials;
     private final Sessions sessions;
+    private final String channelPath;
 
-    public ChannelPageResource(Credentials credentials, Sessions sessions) {
+    public ChannelPageResource(Credentials credentials, Sessions sessions, YdmykConfig config) {
         this.credentials = credentials;
         this.sessions = sessions;
+        this.channelPath = channelPath(config.publicUrl());
+    }
+
+    /**
+     * Where the page lives, from the configured public URL (its path, for a service behind a proxy
+     * under a prefix); never from the request's Host header. A path alone: the browser resolves it
+     * against the address it is at.
+     */
+    static String channelPath(String publicUrl) {
+        String path;
+        try {
+            path = URI.create(publicUrl.strip()).getRawPath();
+        } catch (IllegalArgumentException e) {
+            path = null;
+        }
+        if (path == null || !path.startsWith("/") || path.startsWith("//")) {
+            path = "";
+        }
+        return path.replaceAll("/+$", "") + "/channel";
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The channel page (or its sign-in form)")
-    public String page(@CookieParam(Sessions.COOKIE) String session) {
-        return sessions.verify(session).isPresent() ? html("channel.html") : html("login.html").replace("{error}", "");
+    public Response page(@CookieParam(Sessions.COOKIE) String session) {
+        return protect(Response.ok(sessions.verify(session).isPresent()
+                ? html("channel.html").replace("{csrf}", sessions.csrfToken(session))
+                : html("login.html").replace("{error}", ""), MediaType.TEXT_HTML_TYPE)).build();
+    }
+
+    /** The pages run only their own script and style, send forms only to us, and are never framed. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private static Response.ResponseBuilder protect(Response.ResponseBuilder r) {
+        return r.header("Content-Security-Policy", CONTENT_SECURITY_POLICY).header("Cache-Control", "no-store");
     }
 
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response login(@FormParam("login") String login, @FormParam("password") String password) {
+    public Response login(@FormParam("login") String login, @FormParam("password") String password, @Context HttpServerRequest request) {
         Optional<Agent> agent = credentials.check(login, password);
         if (agent.isEmpty()) {
-            return Response.status(401).type(MediaType.TEXT_HTML)
+            credentials.signInFailed("channel page", login, AuthenticationFilters.address(request));
+            return protect(Response.status(401)).type(MediaType.TEXT_HTML)
                     .entity(html("login.html").replace("{error}", "<p class=\"error\" role=\"alert\">Wrong login or password.</p>")).build();
         }
         NewCookie cookie = new NewCookie.Builder(Sessions.COOKIE).value(sessions.issue(agent.get())).path("/")
                 .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).maxAge((int) Sessions.LIFETIME.toSeconds()).build();
-        return Response.seeOther(URI.create("/channel")).cookie(cookie).build();
+        return toChannel().cookie(cookie).build();
     }
 
     @POST
     @Path("logout")
-    public Response logout() {
-        NewCookie gone = new NewCookie.Builder(Sessions.COOKIE).value("").path("/").maxAge(0).build();
-        return Response.seeOther(URI.create("/channel")).cookie(gone).build();
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Sign out: the session is revoked on the server, so a copy of its cookie stops working too")
+    public Response logout(@CookieParam(Sessions.COOKIE) String session, @FormParam("csrf") String csrf) {
+        if (sessions.verify(session).isPresent()) {
+            if (!sessions.csrfValid(session, csrf)) {
+                throw new Problem(403, "Forbidden", "Signing out needs the page's own csrf field", "csrf", null);
+            }
+            sessions.revoke(session);
+        }
+        NewCookie gone = new NewCookie.Builder(Sessions.COOKIE).value("").path("/")
+                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).maxAge(0).build();
+        return toChannel().cookie(gone).build();
+    }
+
+    /** See other: the channel page, by a Location that is a path (written as is, not resolved against Host). */
+    private Response.ResponseBuilder toChannel() {
+        return protect(Response.status(Response.Status.SEE_OTHER)).header(HttpHeaders.LOCATION, channelPath);
     }
 
     private static String html(String name) {

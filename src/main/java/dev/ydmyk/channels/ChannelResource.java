@@ -1,12 +1,14 @@
 package dev.ydmyk.channels;
 
+import dev.ydmyk.agents.Agent;
 import dev.ydmyk.agents.AgentOnly;
 import dev.ydmyk.agents.CurrentCaller;
-import dev.ydmyk.approval.DraftStatus;
 import dev.ydmyk.approval.Views;
+import dev.ydmyk.drafting.DraftStatus;
 import dev.ydmyk.problem.Problem;
 import dev.ydmyk.schedule.BusinessHours;
 import dev.ydmyk.schedule.OnCall;
+import dev.ydmyk.triage.Kind;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -82,7 +84,7 @@ public class ChannelResource {
     public Map<String, Object> status() {
         List<Views.DraftView> pending = views.queue(DraftStatus.PENDING, 500);
         Instant oldest = pending.stream().filter(d -> d.complaint() != null && d.complaint().triage() != null
-                        && d.complaint().triage().kind() == dev.ydmyk.triage.Kind.COMPLAINT)
+                        && d.complaint().triage().kind() == Kind.COMPLAINT)
                 .map(d -> d.complaint().receivedAt()).min(Instant::compareTo).orElse(null);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("agent", caller.agent().name());
@@ -90,7 +92,7 @@ public class ChannelResource {
         out.put("oldestComplaintReceivedAt", oldest);
         out.put("oldestComplaintWaitingSeconds", oldest == null ? null : Duration.between(oldest, clock.instant()).toSeconds());
         out.put("officeHours", hours.isOpen(clock.instant()));
-        out.put("onCall", onCall.at(clock.instant()).map(dev.ydmyk.agents.Agent::name).orElse(null));
+        out.put("onCall", onCall.at(clock.instant()).map(Agent::name).orElse(null));
         return out;
     }
 }

@@ -2,7 +2,6 @@ package dev.ydmyk.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,9 +26,11 @@ public interface YdmykConfig {
     @WithDefault("config")
     String configDir();
 
-    /** Which drafter writes drafts: {@code guidelines} (offline, the default) or {@code llm}. */
+    /** Which drafter writes drafts: {@code guidelines} (offline, the default) or {@code llm}; anything else stops start-up. */
     @WithDefault("guidelines")
-    String drafter();
+    DrafterChoice drafter();
+
+    enum DrafterChoice { GUIDELINES, LLM }
 
     Llm llm();
 
@@ -169,12 +170,12 @@ public interface YdmykConfig {
     }
 
     interface Triage {
-        /** Languages the detector knows (ISO 639-1). */
-        @WithDefault("nb,nn,da,sv,en,de,fi")
+        /** Languages the detector knows (ISO 639-1): the ones we reply in ({@link ReplyLanguage}) and a few we recognise. */
+        @WithDefault(ReplyLanguage.DETECTED)
         List<String> languages();
 
         /** Used when the detector is unsure and the source gave no language. */
-        @WithDefault("nb")
+        @WithDefault(ReplyLanguage.DEFAULT)
         String defaultLanguage();
 
         /**
@@ -285,7 +286,10 @@ public interface YdmykConfig {
         /** The agent (login) on call out of hours. */
         Optional<String> agent();
 
-        /** Per-weekday overrides of the on-call agent: ydmyk.on-call.rota.sat=lars. */
+        /**
+         * Per-weekday overrides of the on-call agent: ydmyk.on-call.rota.sat=lars (or .saturday);
+         * any other key stops start-up.
+         */
         Map<String, String> rota();
     }
 
@@ -341,6 +345,13 @@ public interface YdmykConfig {
         /** How long a publishing attempt holds its reply before another instance may try it (longer than any publisher call). */
         @WithDefault("PT2M")
         Duration lease();
+
+        /**
+         * Failed attempts after which publishing gives up on a message (marked failed, still approved,
+         * the channels told). 12 with the default backoff rides out 10 to 20 minutes of a platform's outage.
+         */
+        @WithDefault("12")
+        int maxAttempts();
 
         /** How often failed publications are looked at again (a scheduler interval such as 1s). */
         @WithDefault("1s")

@@ -17,9 +17,8 @@ public class Drafters {
 
     public Drafters(YdmykConfig config, GuidelineDrafter guidelines, LlmDrafter llm) {
         this.active = switch (config.drafter()) {
-            case "guidelines" -> guidelines;
-            case "llm" -> llm;
-            default -> throw new IllegalArgumentException("ydmyk.drafter must be 'guidelines' or 'llm', not '" + config.drafter() + "'");
+            case GUIDELINES -> guidelines;
+            case LLM -> llm;
         };
     }
 

@@ -1,14 +1,11 @@
 package dev.ydmyk.drafting;
 
-import dev.ydmyk.approval.AuditTrail;
-import dev.ydmyk.approval.Draft;
-import dev.ydmyk.approval.DraftChanged;
-import dev.ydmyk.approval.DraftRepository;
-import dev.ydmyk.approval.DraftStatus;
+import dev.ydmyk.audit.AuditTrail;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.intake.Complaint;
-import dev.ydmyk.intake.ComplaintRepository;
+import dev.ydmyk.intake.ComplaintReceived;
 import dev.ydmyk.intake.ComplaintRepository.Claim;
+import dev.ydmyk.intake.ComplaintRepository;
 import dev.ydmyk.storage.Database;
 import dev.ydmyk.tone.ToneCheck;
 import dev.ydmyk.tone.ToneReport;
@@ -61,7 +58,7 @@ public class DraftingWorker {
     private final Timer intakeToDraft;
     private final MeterRegistry metrics;
     private final Event<DraftChanged> changes;
-    private final jakarta.enterprise.inject.Instance<dev.ydmyk.schedule.HoldingReplies> holdingReplies;
+    private final Event<FirstDraftQueued> firstDrafts;
     private final Semaphore wake = new Semaphore(0);
     private ExecutorService pool;
     private volatile boolean running;
@@ -69,7 +66,7 @@ public class DraftingWorker {
     public DraftingWorker(ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit, Database db,
                           Triager triager, Drafters drafters, ReplyGuidelines guidelines, ToneCheck toneCheck,
                           YdmykConfig config, Clock clock, MeterRegistry metrics, Event<DraftChanged> changes,
-                          jakarta.enterprise.inject.Instance<dev.ydmyk.schedule.HoldingReplies> holdingReplies) {
+                          Event<FirstDraftQueued> firstDrafts) {
         this.complaints = complaints;
         this.drafts = drafts;
         this.audit = audit;
@@ -82,7 +79,7 @@ public class DraftingWorker {
         this.clock = clock;
         this.metrics = metrics;
         this.changes = changes;
-        this.holdingReplies = holdingReplies;
+        this.firstDrafts = firstDrafts;
         this.intakeToDraft = Timer.builder("ydmyk.intake.to.draft")
                 .description("Time from a complaint reaching us to its draft waiting for approval")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(metrics);
@@ -115,6 +112,10 @@ public class DraftingWorker {
     }
 
     /** Tells the workers there is something new: called after intake has committed. */
+    void onReceived(@Observes ComplaintReceived received) {
+        wake();
+    }
+
     public void wake() {
         wake.release();
     }
@@ -147,6 +148,9 @@ public class DraftingWorker {
             try {
                 draft(claim);
             } catch (RuntimeException e) {
+                if (!running) {
+                    return claims.size(); // stopping: the lease runs out and the complaint is drafted after the restart
+                }
                 LOG.errorf(e, "Could not draft complaint %s; it will be tried again", claim.complaint().id());
                 complaints.release(claim, clock.instant().plus(RETRY_AFTER_FAILURE));
             }
@@ -191,8 +195,8 @@ public class DraftingWorker {
             metrics.counter("ydmyk.drafts", "drafter", text.fallbackCause() == null ? text.drafter() : text.drafter() + "-fallback")
                     .increment();
             changes.fire(new DraftChanged(draft.id(), DraftChanged.Change.CREATED, text.drafter()));
-            if (claim.draftsSoFar() == 0 && triage.kind() == Kind.COMPLAINT) {
-                holdingReplies.get().afterDrafting(c, text.language());
+            if (claim.draftsSoFar() == 0) {
+                firstDrafts.fire(new FirstDraftQueued(c, triage.kind(), text.language()));
             }
         } else {
             LOG.infof("Complaint %s was taken over by another worker; dropping this draft", c.id());

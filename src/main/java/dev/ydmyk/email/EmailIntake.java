@@ -3,19 +3,17 @@ package dev.ydmyk.email;
 import dev.ydmyk.drafting.DraftingWorker;
 import dev.ydmyk.intake.ComplaintRepository;
 import dev.ydmyk.intake.NewComplaint;
+import dev.ydmyk.problem.CleanText;
 import dev.ydmyk.storage.Database;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
-
-import static dev.ydmyk.storage.Database.ts;
 
 /**
  * Stores one message from the mailbox, once per Message-ID: a customer's message becomes a
@@ -30,23 +28,26 @@ public class EmailIntake {
 
     private final Database db;
     private final ComplaintRepository complaints;
+    private final EmailMessageRepository messages;
     private final DraftingWorker drafting;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public EmailIntake(Database db, ComplaintRepository complaints, DraftingWorker drafting, Clock clock, MeterRegistry metrics) {
+    public EmailIntake(Database db, ComplaintRepository complaints, EmailMessageRepository messages, DraftingWorker drafting, Clock clock, MeterRegistry metrics) {
         this.db = db;
         this.complaints = complaints;
+        this.messages = messages;
         this.drafting = drafting;
         this.clock = clock;
         this.metrics = metrics;
     }
 
     /** Commits the message; returns true if it became a new complaint. */
-    public boolean take(IncomingMail mail) {
+    public boolean take(IncomingMail received) {
         Instant now = clock.instant();
+        IncomingMail mail = cleaned(received);
         if (!mail.draftable()) {
-            boolean recorded = db.tx(conn -> passOver(conn, mail, now));
+            boolean recorded = messages.passOver(mail, now);
             if (recorded) {
                 LOG.infof("E-mail %s from %s passed over, not drafted: %s", mail.messageId(), mail.fromAddress(), mail.passOver());
                 metrics.counter("ydmyk.email.passed-over").increment();
@@ -67,7 +68,7 @@ public class EmailIntake {
             IncomingMail unstorable = new IncomingMail(mail.messageId(), null, null, null, null, "", null, List.of(), null, List.of(),
                     "could not be stored (" + e.getMessage() + "); it is still in the mailbox");
             try {
-                db.tx(conn -> passOver(conn, unstorable, now));
+                messages.passOver(unstorable, now);
             } catch (RuntimeException again) {
                 e.addSuppressed(again);
                 throw e;
@@ -92,39 +93,16 @@ public class EmailIntake {
         return db.tx(conn -> {
             ComplaintRepository.Stored s = complaints.store(conn, complaint, now, mail.inReplyTo());
             if (s.created()) {
-                try (PreparedStatement ps = conn.prepareStatement("""
-                        insert into email_message (complaint_id, message_id, reply_to, subject, references_ids, attachments)
-                        values (?, ?, ?, ?, ?, ?)""")) {
-                    ps.setObject(1, s.id());
-                    ps.setString(2, mail.messageId());
-                    ps.setString(3, mail.replyTo());
-                    ps.setString(4, cut(mail.subject(), 1000));
-                    ps.setArray(5, conn.createArrayOf("text", mail.references().toArray()));
-                    ps.setArray(6, conn.createArrayOf("text", mail.attachments().toArray()));
-                    ps.executeUpdate();
-                }
+                messages.add(conn, s.id(), mail);
             }
             return s;
         });
     }
 
-    private static boolean passOver(Connection conn, IncomingMail mail, Instant now) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("""
-                insert into email_passed_over (message_id, from_address, subject, reason, received_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing""")) {
-            ps.setString(1, mail.messageId());
-            ps.setString(2, cut(mail.fromAddress(), 500));
-            ps.setString(3, cut(mail.subject(), 1000));
-            ps.setString(4, cut(mail.passOver(), 1000));
-            ps.setTimestamp(5, ts(now));
-            return ps.executeUpdate() == 1;
-        }
-    }
-
     /** SQLSTATE classes 22 (data exception) and 23 (integrity): this message's data, not the database, is the problem. */
     private static boolean refusedData(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23");
             }
         }
@@ -132,6 +110,15 @@ public class EmailIntake {
     }
 
     private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        return CleanText.of(s, max);
+    }
+
+    /** The message without what PostgreSQL cannot store (NUL, control characters, lone surrogates), its date only if a real one. */
+    private static IncomingMail cleaned(IncomingMail m) {
+        OffsetDateTime sent = m.sentAt() != null && m.sentAt().getYear() >= 1900 && m.sentAt().getYear() <= 9999 ? m.sentAt() : null;
+        return new IncomingMail(CleanText.of(m.messageId()), CleanText.of(m.fromName()), CleanText.of(m.fromAddress()),
+                CleanText.of(m.replyTo()), CleanText.of(m.subject()), CleanText.of(m.text()), CleanText.of(m.inReplyTo()),
+                m.references().stream().map(CleanText::of).toList(), sent,
+                m.attachments().stream().map(CleanText::of).toList(), CleanText.of(m.passOver()));
     }
 }

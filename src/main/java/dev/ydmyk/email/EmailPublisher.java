@@ -1,9 +1,9 @@
 package dev.ydmyk.email;
 
 import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.publishing.CannotPublish;
 import dev.ydmyk.publishing.OutgoingReply;
 import dev.ydmyk.publishing.Publisher;
-import dev.ydmyk.storage.Database;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,24 +13,21 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import static dev.ydmyk.storage.Database.strings;
-
 /**
  * Sends an approved reply to an e-mailed complaint over SMTP (quarkus-mailer) from
  * {@code ydmyk.email.from}, threaded under the customer's message: {@code In-Reply-To} and
- * {@code References} name it, the subject gets "Re:". Each reply's Message-ID is made from its
- * draft, so a retry sends the same message; after an attempt whose outcome is unknown, the sent
+ * {@code References} name it, the subject gets "Re:". Each message's Message-ID is made from its own
+ * id (a reply's is its draft's; a holding reply has its own), so a retry sends the same message and
+ * two messages to one complaint never share one; after an attempt whose outcome is unknown, the sent
  * folder (when configured) is searched for it before sending again.
  */
 @ApplicationScoped
@@ -41,18 +38,26 @@ public class EmailPublisher implements Publisher {
     /** References keeps the first and the latest messages of a long thread (RFC 5322 3.6.4). */
     private static final int MAX_REFERENCES = 20;
 
+    /** A Message-ID as RFC 5322 has it: {@code <left@right>} in printable ASCII, no spaces, brackets or line breaks. */
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x3b\\x3d\\x3f-\\x7e]{1,500}@[\\x21-\\x3b\\x3d\\x3f-\\x7e]{1,500}>");
+
     private record Conversation(String messageId, String replyTo, String subject, List<String> references) {
+        /** Only well-formed ids go into our headers: anything else could carry a header of its own. */
+        Conversation {
+            messageId = messageId != null && MESSAGE_ID.matcher(messageId).matches() ? messageId : null;
+            references = references.stream().filter(r -> r != null && MESSAGE_ID.matcher(r).matches()).toList();
+        }
     }
 
     private final YdmykConfig config;
-    private final Database db;
+    private final EmailMessageRepository messages;
     private final ReactiveMailer mailer;
     private final EmailWatcher watcher;
     private final InternetAddress from;
 
-    public EmailPublisher(YdmykConfig config, Database db, ReactiveMailer mailer, EmailWatcher watcher) {
+    public EmailPublisher(YdmykConfig config, EmailMessageRepository messages, ReactiveMailer mailer, EmailWatcher watcher) {
         this.config = config;
-        this.db = db;
+        this.messages = messages;
         this.mailer = mailer;
         this.watcher = watcher;
         try {
@@ -70,7 +75,7 @@ public class EmailPublisher implements Publisher {
     @Override
     public String publish(OutgoingReply reply) throws Exception {
         Conversation thread = thread(reply.complaintId(), reply.externalId());
-        String messageId = messageId(reply.draftId());
+        String messageId = messageId(reply.messageId());
         if (reply.attempts() > 0 && watcher.inSentFolder(messageId)) {
             LOG.infof("Reply %s was already sent (found in the sent folder after an attempt whose outcome was unknown)", messageId);
             return messageId;
@@ -105,14 +110,16 @@ public class EmailPublisher implements Publisher {
         return name == null || name.isBlank() ? from.getAddress() : name.replaceAll("[\"<>,;:\\\\]", " ").strip() + " <" + from.getAddress() + ">";
     }
 
-    /** {@code <ydmyk.<draft>@<our domain>>}: the same for every attempt at one reply. */
-    String messageId(UUID draftId) {
+    /** {@code <ydmyk.<message>@<our domain>>}: the same for every attempt at one message. */
+    String messageId(UUID message) {
         String address = from.getAddress();
-        return "<ydmyk." + draftId + "@" + address.substring(address.indexOf('@') + 1) + ">";
+        return "<ydmyk." + Objects.requireNonNull(message, "a message without its id") + "@"
+                + address.substring(address.indexOf('@') + 1) + ">";
     }
 
     static String subject(String original) {
-        String s = original == null ? "" : original.strip();
+        // A customer's subject goes into our header: line breaks (from an encoded word) must not start a header of their own.
+        String s = original == null ? "" : original.replaceAll("[\\r\\n\\t\\x00-\\x1F\\x7F]+", " ").strip();
         if (s.isEmpty()) {
             return "Re:";
         }
@@ -152,28 +159,17 @@ public class EmailPublisher implements Publisher {
     }
 
     /** Where and under what the reply goes; a complaint posted through the JSON API as "email" has only the author's address. */
-    private Conversation thread(UUID complaintId, String externalId) throws IOException {
-        Optional<Conversation> t = db.read(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("""
-                    select m.message_id, m.reply_to, m.subject, m.references_ids, c.author_handle
-                    from complaint c left join email_message m on m.complaint_id = c.id where c.id = ?""")) {
-                ps.setObject(1, complaintId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    if (rs.getString("message_id") != null) {
-                        return Optional.of(new Conversation(rs.getString("message_id"), rs.getString("reply_to"), rs.getString("subject"),
-                                strings(rs.getArray("references_ids"))));
-                    }
-                    String handle = rs.getString("author_handle");
-                    return handle != null && handle.contains("@")
-                            ? Optional.of(new Conversation(externalId.startsWith("<") ? externalId : null, handle, null, List.of()))
-                            : Optional.empty();
-                }
+    private Conversation thread(UUID complaintId, String externalId) throws CannotPublish {
+        Optional<Conversation> t = messages.thread(complaintId).flatMap(m -> {
+            if (m.messageId() != null) {
+                return Optional.of(new Conversation(m.messageId(), m.replyTo(), m.subject(), m.references()));
             }
+            String handle = m.authorHandle();
+            return handle != null && handle.contains("@")
+                    ? Optional.of(new Conversation(externalId.startsWith("<") ? externalId : null, handle, null, List.of()))
+                    : Optional.empty();
         });
-        return t.orElseThrow(() -> new IOException("Complaint " + complaintId + " has no e-mail address to answer"
+        return t.orElseThrow(() -> new CannotPublish("Complaint " + complaintId + " has no e-mail address to answer"
                 + " (post e-mailed complaints with author.handle set to the sender's address)"));
     }
 }

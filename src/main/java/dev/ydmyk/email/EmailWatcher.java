@@ -1,15 +1,15 @@
 package dev.ydmyk.email;
 
-import dev.ydmyk.channels.ChannelFanout;
-import dev.ydmyk.channels.Notice;
 import dev.ydmyk.config.Backoff;
 import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.notices.Notice;
+import dev.ydmyk.storage.BackgroundJob;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.logging.Logger;
@@ -33,7 +33,7 @@ public class EmailWatcher {
 
     private final YdmykConfig config;
     private final EmailIntake intake;
-    private final Instance<ChannelFanout> fanout;
+    private final Event<Notice> notices;
     private int failuresInARow;
     private boolean alerted;
     private final Mailbox.Settings settings;
@@ -43,10 +43,10 @@ public class EmailWatcher {
     private Thread idler;
     private volatile boolean running;
 
-    public EmailWatcher(YdmykConfig config, EmailIntake intake, Instance<ChannelFanout> fanout) {
+    public EmailWatcher(YdmykConfig config, EmailIntake intake, Event<Notice> notices) {
         this.config = config;
         this.intake = intake;
-        this.fanout = fanout;
+        this.notices = notices;
         YdmykConfig.Email.Imap imap = config.email().imap();
         this.settings = imap.host().filter(h -> !h.isBlank()).map(host -> new Mailbox.Settings(host, imap.port(), imap.tls(), imap.trust().filter(t -> !t.isBlank()),
                 imap.user().orElse(""), imap.password().orElse(""), imap.folder(), imap.sentFolder().filter(s -> !s.isBlank()),
@@ -87,6 +87,7 @@ public class EmailWatcher {
         }
     }
 
+    @BackgroundJob
     @Scheduled(every = "${ydmyk.email.imap.poll:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         poll();
@@ -105,6 +106,9 @@ public class EmailWatcher {
             recovered();
             return taken;
         } catch (Exception e) {
+            if (!running) {
+                return 0; // stopping: unseen mail stays unseen and is taken after the restart
+            }
             LOG.warnf("Could not read mailbox %s on %s: %s (unseen mail stays unseen and is taken on the next poll)",
                     settings.folder(), settings.host(), e.toString());
             mailbox.close();
@@ -117,7 +121,7 @@ public class EmailWatcher {
     private synchronized void failed(Exception e) {
         if (++failuresInARow >= FAILURES_BEFORE_ALERT && !alerted) {
             alerted = true;
-            fanout.get().notice(new Notice("email-unreachable", "E-mail is not being read", List.of(
+            notices.fire(new Notice("email-unreachable", "E-mail is not being read", List.of(
                     "Ydmyk cannot read mailbox " + settings.folder() + " on " + settings.host() + " (" + e.getMessage() + ").",
                     "New e-mails wait unread in the mailbox and are taken as soon as it can be read again; "
                             + "check ydmyk.email.imap.* and the mail server.")));
@@ -126,7 +130,7 @@ public class EmailWatcher {
 
     private synchronized void recovered() {
         if (alerted) {
-            fanout.get().notice(new Notice("email-resumed", "E-mail is being read again", List.of(
+            notices.fire(new Notice("email-resumed", "E-mail is being read again", List.of(
                     "Mailbox " + settings.folder() + " on " + settings.host() + " can be read again; waiting mail is being taken now.")));
         }
         alerted = false;

@@ -7,7 +7,9 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -207,7 +209,7 @@ final class MailParser {
         List<Charset> candidates = new ArrayList<>();
         if (declared != null) {
             try {
-                candidates.add(Charset.forName(jakarta.mail.internet.MimeUtility.javaCharset(declared.strip())));
+                candidates.add(Charset.forName(MimeUtility.javaCharset(declared.strip())));
             } catch (Exception ignored) {
                 // unknown charset name
             }
@@ -229,7 +231,7 @@ final class MailParser {
         try {
             return p.getInputStream();
         } catch (MessagingException | IOException e) {
-            if (p instanceof jakarta.mail.internet.MimeBodyPart bp) {
+            if (p instanceof MimeBodyPart bp) {
                 return bp.getRawInputStream();
             }
             if (p instanceof MimeMessage mm) {
@@ -329,7 +331,7 @@ final class MailParser {
                     if (a.getPersonal() == null || !a.getPersonal().contains("=?")) {
                         return a;
                     }
-                    return new InternetAddress(a.getAddress(), jakarta.mail.internet.MimeUtility.decodeText(a.getPersonal()), "UTF-8");
+                    return new InternetAddress(a.getAddress(), MimeUtility.decodeText(a.getPersonal()), "UTF-8");
                 }
             }
         } catch (AddressException | IOException e) {

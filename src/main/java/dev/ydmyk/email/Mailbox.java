@@ -16,6 +16,8 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -89,7 +91,7 @@ final class Mailbox implements AutoCloseable {
         if (unseen.length == 0) {
             return 0;
         }
-        Message[] batch = unseen.length > BATCH ? java.util.Arrays.copyOf(unseen, BATCH) : unseen;
+        Message[] batch = unseen.length > BATCH ? Arrays.copyOf(unseen, BATCH) : unseen;
         FetchProfile profile = new FetchProfile();
         profile.add(FetchProfile.Item.ENVELOPE);
         profile.add(FetchProfile.Item.CONTENT_INFO);
@@ -97,13 +99,13 @@ final class Mailbox implements AutoCloseable {
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(IMAPFolder.FetchProfileItem.HEADERS);
         f.fetch(batch, profile);
-        Message[] small = java.util.Arrays.stream(batch).filter(m -> size(m) <= PREFETCH_LIMIT).toArray(Message[]::new);
+        Message[] small = Arrays.stream(batch).filter(m -> size(m) <= PREFETCH_LIMIT).toArray(Message[]::new);
         if (small.length > 0) {
             FetchProfile whole = new FetchProfile();
             whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
             f.fetch(small, whole);
         }
-        List<Message> taken = new java.util.ArrayList<>();
+        List<Message> taken = new ArrayList<>();
         try {
             for (Message message : batch) {
                 if (message.isExpunged()) {

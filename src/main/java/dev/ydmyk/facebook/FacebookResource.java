@@ -2,6 +2,7 @@ package dev.ydmyk.facebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ydmyk.agents.Signatures;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.problem.ProblemMapper;
 import jakarta.ws.rs.GET;
@@ -14,11 +15,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 
 /** Facebook Page webhooks: Meta's subscription handshake and signed deliveries of feed changes. */
@@ -52,14 +50,14 @@ public class FacebookResource {
     @Operation(summary = "Feed changes from the page, signed by Meta (X-Hub-Signature-256)")
     public Response deliver(byte[] body, @HeaderParam("X-Hub-Signature-256") String signature) {
         String secret = config.facebook().appSecret().orElse(null);
-        if (secret == null || signature == null || !MessageDigest.isEqual(
-                sign(secret, body).getBytes(StandardCharsets.UTF_8), signature.strip().getBytes(StandardCharsets.UTF_8))) {
+        if (secret == null || !Signatures.same(sign(secret, body), signature)) {
             LOG.warnf("Facebook delivery refused: missing or wrong X-Hub-Signature-256 (%d bytes)", body.length);
             return ProblemMapper.render(401, "Unauthorized", "Missing or wrong X-Hub-Signature-256", "X-Hub-Signature-256", null, null).build();
         }
         JsonNode delivery;
         try {
-            delivery = json.readTree(body);
+            // Bytes that are not UTF-8 become U+FFFD: a webhook's item is cleaned and taken, not refused.
+            delivery = json.readTree(new String(body, StandardCharsets.UTF_8));
         } catch (Exception e) {
             LOG.warnf("Facebook delivery refused: not JSON (%s)", e.getMessage());
             return ProblemMapper.render(400, "Malformed request body", "The delivery is not JSON", null, null, null).build();
@@ -77,12 +75,6 @@ public class FacebookResource {
     }
 
     static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256=" + Signatures.hmacHex(secret, body);
     }
 }

@@ -1,21 +1,22 @@
 package dev.ydmyk.facebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ydmyk.approval.AuditTrail;
-import dev.ydmyk.approval.DraftChanged;
+import dev.ydmyk.audit.AuditTrail;
 import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.drafting.DraftChanged;
+import dev.ydmyk.drafting.DraftRepository;
 import dev.ydmyk.drafting.DraftingWorker;
 import dev.ydmyk.intake.ComplaintRepository;
 import dev.ydmyk.intake.NewComplaint;
+import dev.ydmyk.problem.CleanText;
 import dev.ydmyk.storage.Database;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
+import java.net.URI;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,8 +29,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Takes a Facebook Page webhook delivery: every change of every entry in one transaction, each
- * taken once however often Meta redelivers it. Feed posts, statuses and comments are complaints
+ * Takes a Facebook Page webhook delivery: each change of each entry on its own, in its own
+ * transaction, taken once however often Meta redelivers it; its text cleaned of what PostgreSQL
+ * cannot store and cut to the limits. A change that still cannot be taken (no id, an id that cannot
+ * be stored, data the database refuses) is recorded as passed over with the reason, and costs only itself. Feed posts, statuses and comments are complaints
  * (their parent post or comment kept as the conversation); edits re-triage and redraft; removals
  * withdraw the complaint and its pending drafts. The page's own posts, reactions and fields we do
  * not use are passed over.
@@ -43,20 +46,27 @@ public class FacebookWebhook {
     static final String SOURCE = "facebook";
     private static final Logger LOG = Logger.getLogger(FacebookWebhook.class);
     private static final Set<String> ITEMS = Set.of("post", "status", "comment");
+    private static final long EARLIEST = 946_684_800L; // 2000-01-01
+    private static final long LATEST = 253_402_300_799L; // 9999-12-31
 
     private final Database db;
     private final ComplaintRepository complaints;
+    private final DraftRepository drafts;
     private final AuditTrail audit;
     private final DraftingWorker drafting;
     private final Event<DraftChanged> changes;
     private final YdmykConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final FacebookPassedOverRepository passedOver;
 
-    public FacebookWebhook(Database db, ComplaintRepository complaints, AuditTrail audit, DraftingWorker drafting,
-                           Event<DraftChanged> changes, YdmykConfig config, Clock clock, MeterRegistry metrics) {
+    public FacebookWebhook(Database db, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit, DraftingWorker drafting,
+                           Event<DraftChanged> changes, YdmykConfig config, Clock clock, MeterRegistry metrics,
+                           FacebookPassedOverRepository passedOver) {
+        this.passedOver = passedOver;
         this.db = db;
         this.complaints = complaints;
+        this.drafts = drafts;
         this.audit = audit;
         this.drafting = drafting;
         this.changes = changes;
@@ -70,14 +80,11 @@ public class FacebookWebhook {
         String pageId = config.facebook().pageId().orElse(null);
         List<UUID> withdrawnDrafts = new ArrayList<>();
         int[] counts = new int[4];
-        db.tx(conn -> {
-            for (JsonNode entry : delivery.path("entry")) {
-                for (JsonNode change : entry.path("changes")) {
-                    counts[take(conn, change, pageId, now, withdrawnDrafts)]++;
-                }
+        for (JsonNode entry : delivery.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                counts[takeAlone(change, pageId, now, withdrawnDrafts)]++;
             }
-            return null;
-        });
+        }
         metrics.counter("ydmyk.facebook.changes", "outcome", "added").increment(counts[0]);
         metrics.counter("ydmyk.facebook.changes", "outcome", "ignored").increment(counts[3]);
         withdrawnDrafts.forEach(d -> changes.fire(new DraftChanged(d, DraftChanged.Change.WITHDRAWN, SOURCE)));
@@ -85,6 +92,39 @@ public class FacebookWebhook {
             drafting.wake();
         }
         return new Outcome(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /** One change in its own transaction; one the database refuses is recorded as passed over. */
+    private int takeAlone(JsonNode change, String pageId, Instant now, List<UUID> withdrawnDrafts) {
+        List<UUID> withdrawn = new ArrayList<>();
+        try {
+            int outcome = db.tx(conn -> take(conn, change, pageId, now, withdrawn));
+            withdrawnDrafts.addAll(withdrawn);
+            return outcome;
+        } catch (Database.StorageException e) {
+            if (e.sqlState() == null || !(e.sqlState().startsWith("22") || e.sqlState().startsWith("23"))) {
+                throw e; // the database is down or busy: Meta gets an error and redelivers
+            }
+            passOver(change, "could not be stored (" + e.getMessage() + ")", now);
+            return 3;
+        } catch (PassedOver p) {
+            passOver(change, p.getMessage(), now);
+            return 3;
+        }
+    }
+
+    private void passOver(JsonNode change, String reason, Instant now) {
+        String id = text(change.path("value"), "comment_id") != null ? text(change.path("value"), "comment_id") : text(change.path("value"), "post_id");
+        LOG.infof("Facebook change %s passed over: %s", CleanText.of(id, 100), reason);
+        metrics.counter("ydmyk.facebook.changes", "outcome", "passed-over").increment();
+        passedOver.record(id, reason, change.toString(), now);
+    }
+
+    /** A change that cannot be taken, with the reason. */
+    private static final class PassedOver extends RuntimeException {
+        PassedOver(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     /** One change; returns 0 added, 1 edited, 2 removed, 3 ignored. */
@@ -100,8 +140,11 @@ public class FacebookWebhook {
         }
         String externalId = item.equals("comment") ? text(v, "comment_id") : text(v, "post_id");
         if (externalId == null) {
-            LOG.infof("Facebook change without an id passed over: %s", v);
-            return 3;
+            throw new PassedOver("no " + (item.equals("comment") ? "comment_id" : "post_id"));
+        }
+        if (CleanText.firstFault(externalId) >= 0 || externalId.length() > 500) {
+            // An id is not cleaned (that would make it another id); one that is not a Graph id is kept, and publishing says why it cannot answer.
+            throw new PassedOver("the id cannot be stored (control characters, or over 500 characters)");
         }
         switch (verb) {
             case "add", "edited" -> {
@@ -114,21 +157,20 @@ public class FacebookWebhook {
                     return 3;
                 }
                 if (verb.equals("edited") && complaints.edit(conn, SOURCE, externalId, NewComplaint.fitted(message))) {
-                    withdrawPending(conn, externalId, "redraft", "The customer edited the post", now, withdrawnDrafts);
+                    withdrawnDrafts.addAll(drafts.endPending(conn, SOURCE, externalId, "redraft", SOURCE, "The customer edited the post", now));
                     return 1;
                 }
                 NewComplaint c = new NewComplaint(SOURCE, externalId,
-                        new NewComplaint.Author(text(v, "from", "name"), text(v, "from", "id")),
-                        NewComplaint.fitted(message),
-                        text(v, "permalink_url") != null ? text(v, "permalink_url") : "https://www.facebook.com/" + externalId,
-                        postedAt(v), null, null);
-                boolean created = complaints.store(conn, c, now, item.equals("comment") ? text(v, "parent_id") : null).created();
+                        new NewComplaint.Author(NewComplaint.fittedName(text(v, "from", "name")), NewComplaint.fittedName(text(v, "from", "id"))),
+                        NewComplaint.fitted(message), permalink(v, externalId), postedAt(v), null, null);
+                String parent = item.equals("comment") ? text(v, "parent_id") : null;
+                boolean created = complaints.store(conn, c, now, CleanText.firstFault(parent == null ? "" : parent) < 0 ? CleanText.of(parent, 500) : null).created();
                 return created ? 0 : 3;
             }
             case "remove" -> {
                 Optional<UUID> id = complaints.withdraw(conn, SOURCE, externalId, now);
                 if (id.isPresent()) {
-                    withdrawPending(conn, externalId, "withdrawn", "The customer removed the post", now, withdrawnDrafts);
+                    withdrawnDrafts.addAll(drafts.endPending(conn, SOURCE, externalId, "withdrawn", SOURCE, "The customer removed the post", now));
                     audit.record(conn, id.get(), null, "withdrawn", SOURCE, now, "Removed on Facebook");
                 }
                 return 2;
@@ -139,28 +181,28 @@ public class FacebookWebhook {
         }
     }
 
-    private void withdrawPending(Connection conn, String externalId, String status, String note, Instant now, List<UUID> out)
-            throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("""
-                update draft d set status = ?, decided_by = 'facebook', decided_at = ?, decision_note = ?
-                from complaint c where c.id = d.complaint_id and c.source = ? and c.external_id = ? and d.status = 'pending'
-                returning d.id""")) {
-            ps.setString(1, status);
-            ps.setTimestamp(2, java.sql.Timestamp.from(now));
-            ps.setString(3, note);
-            ps.setString(4, SOURCE);
-            ps.setString(5, externalId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getObject(1, UUID.class));
-                }
-            }
-        }
-    }
-
+    /** Seconds since 1970 as Meta sends them; anything else (1e15, -1e9, 1.5, "soon") leaves the time unknown. */
     private static OffsetDateTime postedAt(JsonNode v) {
         JsonNode t = v.path("created_time");
-        return t.isNumber() ? Instant.ofEpochSecond(t.asLong()).atOffset(ZoneOffset.UTC) : null;
+        if (!t.isIntegralNumber() || !t.canConvertToLong() || t.asLong() < EARLIEST || t.asLong() > LATEST) {
+            return null;
+        }
+        return Instant.ofEpochSecond(t.asLong()).atOffset(ZoneOffset.UTC);
+    }
+
+    /** The post's own address when it is an http(s) one of sane length; Facebook's address for the id otherwise. */
+    private static String permalink(JsonNode v, String externalId) {
+        String url = text(v, "permalink_url");
+        if (url != null && url.length() <= 2000 && CleanText.firstFault(url) < 0
+                && (url.startsWith("https://") || url.startsWith("http://"))) {
+            try {
+                URI.create(url);
+                return url;
+            } catch (IllegalArgumentException e) {
+                // not an address: Facebook's own below
+            }
+        }
+        return "https://www.facebook.com/" + externalId;
     }
 
     private static String text(JsonNode node, String... path) {

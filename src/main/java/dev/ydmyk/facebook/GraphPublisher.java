@@ -2,14 +2,16 @@ package dev.ydmyk.facebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ydmyk.channels.ChannelFanout;
-import dev.ydmyk.channels.Notice;
 import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.intake.SourceIds;
+import dev.ydmyk.notices.Notice;
+import dev.ydmyk.publishing.CannotPublish;
 import dev.ydmyk.publishing.OutgoingReply;
 import dev.ydmyk.publishing.PublishLater;
 import dev.ydmyk.publishing.Publisher;
+import dev.ydmyk.publishing.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -31,24 +33,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * outcome is unknown (a timeout, a reset connection), the object's comments are read first, and a
  * comment of ours with the same text counts as published. Rate limits (error codes 4, 17, 32, 613,
  * or X-Business-Use-Case-Usage) slow publishing down; an expired token (code 190) pauses it, keeps
- * the approved replies, and says so in the channels.
+ * the approved replies, and says so in the channels. Only a valid object id ({@link GraphIds}) goes
+ * into a URL, as one path segment; an invalid id, error code 100 or another 4xx that is not a rate
+ * limit is permanent ({@link CannotPublish}): no retry would change it.
  */
 @ApplicationScoped
-public class GraphPublisher implements Publisher {
+public class GraphPublisher implements Publisher, SourceIds {
 
     private static final Logger LOG = Logger.getLogger(GraphPublisher.class);
     private static final Set<Integer> RATE_LIMITED = Set.of(4, 17, 32, 613);
 
     private final YdmykConfig config;
     private final ObjectMapper json;
-    private final Instance<ChannelFanout> fanout;
+    private final Event<Notice> notices;
+    private final Secrets secrets;
     private final HttpClient http;
     private final AtomicBoolean tokenExpired = new AtomicBoolean();
 
-    public GraphPublisher(YdmykConfig config, ObjectMapper json, Instance<ChannelFanout> fanout) {
+    public GraphPublisher(YdmykConfig config, ObjectMapper json, Event<Notice> notices, Secrets secrets) {
         this.config = config;
         this.json = json;
-        this.fanout = fanout;
+        this.notices = notices;
+        this.secrets = secrets;
         this.http = HttpClient.newBuilder().connectTimeout(config.publishing().callbackTimeout()).build();
     }
 
@@ -57,12 +63,21 @@ public class GraphPublisher implements Publisher {
         return FacebookWebhook.SOURCE.equals(source) && config.facebook().pageToken().filter(t -> !t.isBlank()).isPresent();
     }
 
+    /** While we publish to Facebook, a Facebook complaint must carry an id we can answer at. */
+    @Override
+    public Optional<String> refuses(String source, String externalId) {
+        return handles(source) && !GraphIds.valid(externalId) ? Optional.of(GraphIds.refusal()) : Optional.empty();
+    }
+
     @Override
     public String publish(OutgoingReply reply) throws Exception {
+        if (!GraphIds.valid(reply.externalId())) {
+            throw new CannotPublish("Not answerable on Facebook: the complaint's id is not a Graph object id");
+        }
         if (tokenExpired.get()) {
             throw new PublishLater(Duration.ofMinutes(5), "The Facebook page token has expired; publishing is paused");
         }
-        String object = reply.externalId();
+        String object = GraphIds.segment(reply.externalId());
         if (reply.attempts() > 0) {
             Optional<String> already = findOurComment(object, reply.text());
             if (already.isPresent()) {
@@ -101,28 +116,32 @@ public class GraphPublisher implements Publisher {
 
     private Exception failure(HttpResponse<String> r) {
         int code = -1;
-        String message = r.body();
+        // Graph's messages can echo the request, token included.
+        String message = secrets.redact(r.body());
         try {
             JsonNode error = json.readTree(r.body()).path("error");
             code = error.path("code").asInt(-1);
-            message = error.path("message").asText(message);
+            message = secrets.redact(error.path("message").asText(message));
         } catch (Exception ignored) {
             // not the Graph API's error object; keep the body
         }
         if (code == 190) {
             if (tokenExpired.compareAndSet(false, true)) {
                 LOG.errorf("The Facebook page token has expired: publishing to Facebook is paused (%s)", message);
-                fanout.get().notice(new Notice("facebook-token-expired", "Facebook publishing is paused", List.of(
+                notices.fire(new Notice("facebook-token-expired", "Facebook publishing is paused", List.of(
                         "The page token has expired or was revoked (" + message + ").",
                         "Approved replies are kept and go out once ydmyk.facebook.page-token is renewed and the service restarted.")));
             }
             return new PublishLater(Duration.ofMinutes(5), "The Facebook page token has expired");
         }
         Optional<Duration> usage = r.headers().firstValue("X-Business-Use-Case-Usage").flatMap(this::regainAccess);
-        if (RATE_LIMITED.contains(code) || usage.isPresent()) {
+        if (RATE_LIMITED.contains(code) || usage.isPresent() || r.statusCode() == 429) {
             Duration wait = usage.orElse(Duration.ofMinutes(1));
             LOG.warnf("Facebook asks us to slow down (code %d); next reply in %s", code, wait);
             return new PublishLater(wait, "Facebook rate limit (code " + code + ")");
+        }
+        if (code == 100 || (r.statusCode() / 100 == 4 && r.statusCode() != 408)) {
+            return new CannotPublish("Graph API refused the reply (" + r.statusCode() + (code >= 0 ? ", code " + code : "") + "): " + message);
         }
         return new IOException("Graph API answered " + r.statusCode() + ": " + message);
     }

@@ -13,8 +13,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static dev.ydmyk.storage.Database.instant;
@@ -150,12 +156,12 @@ public class ComplaintRepository {
     }
 
     /** Several complaints in one query, by id. */
-    public java.util.Map<UUID, Complaint> findAll(java.util.Collection<UUID> ids) {
+    public Map<UUID, Complaint> findAll(Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         return db.read(conn -> {
-            java.util.Map<UUID, Complaint> out = new java.util.HashMap<>();
+            Map<UUID, Complaint> out = new HashMap<>();
             try (PreparedStatement ps = conn.prepareStatement("select * from complaint where id = any (?)")) {
                 ps.setArray(1, conn.createArrayOf("uuid", ids.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -273,7 +279,7 @@ public class ComplaintRepository {
     public List<Turn> conversation(Connection conn, Complaint c, int max) throws SQLException {
         List<Turn> turns = new ArrayList<>();
         String parent = c.parentExternalId();
-        java.util.Set<String> visited = new java.util.HashSet<>();
+        Set<String> visited = new HashSet<>();
         while (parent != null && turns.size() < max && visited.add(parent)) {
             String next = null;
             boolean theirs = false;
@@ -305,7 +311,7 @@ public class ComplaintRepository {
             }
             parent = next;
         }
-        java.util.Collections.reverse(turns);
+        Collections.reverse(turns);
         return turns;
     }
 

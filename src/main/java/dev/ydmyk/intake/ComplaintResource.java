@@ -1,15 +1,12 @@
 package dev.ydmyk.intake;
 
-import dev.ydmyk.agents.AgentOnly;
 import dev.ydmyk.agents.CurrentCaller;
 import dev.ydmyk.agents.SourceOnly;
-import dev.ydmyk.approval.Views;
 import dev.ydmyk.problem.Problem;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,12 +23,12 @@ import java.util.UUID;
 public class ComplaintResource {
 
     private final IntakeService intake;
-    private final Views views;
+    private final ComplaintStatus status;
     private final CurrentCaller caller;
 
-    public ComplaintResource(IntakeService intake, Views views, CurrentCaller caller) {
+    public ComplaintResource(IntakeService intake, ComplaintStatus status, CurrentCaller caller) {
         this.intake = intake;
-        this.views = views;
+        this.status = status;
         this.caller = caller;
     }
 
@@ -45,7 +42,8 @@ public class ComplaintResource {
     @APIResponse(responseCode = "401", description = "No valid source token")
     @APIResponse(responseCode = "403", description = "The token is not for this source")
     @APIResponse(responseCode = "413", description = "Body over 1 MiB")
-    public Response receive(NewComplaint body, UriInfo uri) {
+    @APIResponse(responseCode = "415", description = "Not JSON, or not UTF-8")
+    public Response receive(@Valid NewComplaint body, UriInfo uri) {
         if (body == null) {
             throw Problem.invalid(null, "A JSON body is required");
         }
@@ -57,22 +55,12 @@ public class ComplaintResource {
         ComplaintRepository.Stored stored = intake.accept(body);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", stored.id());
-        answer.put("status", stored.created() ? "received" : views.complaint(stored.id()).status());
+        answer.put("status", stored.created() ? "received" : status.of(stored.id()));
         return stored.created()
                 ? Response.created(uri.getBaseUriBuilder().path("api/complaints").path(stored.id().toString()).build())
                 .entity(answer).build()
                 : Response.ok(answer).header("Location", uri.getBaseUriBuilder().path("api/complaints")
                 .path(stored.id().toString()).build()).build();
-    }
-
-    @GET
-    @Path("{id}")
-    @AgentOnly
-    @Operation(summary = "A complaint with its triage, drafts, sent reply and audit trail")
-    @APIResponse(responseCode = "200", description = "The complaint")
-    @APIResponse(responseCode = "404", description = "No such complaint")
-    public Views.ComplaintView get(@PathParam("id") String id) {
-        return views.complaint(parseId(id, "complaint"));
     }
 
     public static UUID parseId(String id, String what) {

@@ -1,6 +1,11 @@
 package dev.ydmyk.intake;
 
+import dev.ydmyk.problem.CleanText;
 import dev.ydmyk.problem.Problem;
+import dev.ydmyk.problem.Storable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -8,18 +13,23 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The body of {@code POST /api/complaints}. Unknown fields are refused by the JSON reader. */
-public record NewComplaint(String source, String externalId, Author author, String text, String url,
-                           OffsetDateTime postedAt, String language, Engagement engagement) {
+public record NewComplaint(@Storable String source, @Storable String externalId, @Valid Author author, @Storable String text,
+                           @Storable String url, OffsetDateTime postedAt, @Storable String language, @Valid Engagement engagement) {
 
     public static final int MAX_TEXT = 10_000;
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
     static final Set<String> LANGUAGES = Set.of("nb", "nn", "no", "da", "sv", "en", "de", "fi");
 
-    public record Author(String name, String handle) {
+    public static final int MAX_NAME = 200;
+    /** More reactions than any post has had: a count over it is a mistake, and the sum must not overflow. */
+    public static final int MAX_COUNT = 1_000_000_000;
+
+    public record Author(@Storable String name, @Storable String handle) {
     }
 
     /** Reactions on the post as the source sees them now; posting the same post again updates them. */
-    public record Engagement(Integer likes, Integer comments, Integer shares) {
+    public record Engagement(@PositiveOrZero @Max(MAX_COUNT) Integer likes, @PositiveOrZero @Max(MAX_COUNT) Integer comments,
+                             @PositiveOrZero @Max(MAX_COUNT) Integer shares) {
         public int total() {
             return nz(likes) + nz(comments) + nz(shares);
         }
@@ -49,10 +59,10 @@ public record NewComplaint(String source, String externalId, Author author, Stri
             throw Problem.invalid("text", "text must be at most " + MAX_TEXT + " characters");
         }
         if (author != null) {
-            if (author.name() != null && author.name().length() > 200) {
+            if (author.name() != null && author.name().length() > MAX_NAME) {
                 throw Problem.invalid("author.name", "author.name must be at most 200 characters");
             }
-            if (author.handle() != null && author.handle().length() > 200) {
+            if (author.handle() != null && author.handle().length() > MAX_NAME) {
                 throw Problem.invalid("author.handle", "author.handle must be at most 200 characters");
             }
         }
@@ -79,9 +89,17 @@ public record NewComplaint(String source, String externalId, Author author, Stri
         return this;
     }
 
-    /** A text from a source that cannot be refused (a webhook, a mailbox), cut to the {@link #MAX_TEXT} characters a complaint keeps. */
+    /**
+     * A text from a source that cannot be refused (a webhook, a mailbox): cleaned of what PostgreSQL
+     * cannot store and cut to the {@link #MAX_TEXT} characters a complaint keeps.
+     */
     public static String fitted(String text) {
-        return text.codePointCount(0, text.length()) <= MAX_TEXT ? text : text.substring(0, text.offsetByCodePoints(0, MAX_TEXT));
+        return CleanText.of(text, MAX_TEXT);
+    }
+
+    /** An author's name or handle from a webhook or mailbox, cleaned and cut like {@link #fitted}. */
+    public static String fittedName(String name) {
+        return CleanText.of(name, MAX_NAME);
     }
 
     /** "no" is the macro-language; we answer it in Bokmål. */

@@ -1,10 +1,16 @@
 package dev.ydmyk.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -12,7 +18,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -57,10 +66,43 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response malformed(JsonParseException e, UriInfo uri) {
         String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (msg.startsWith("Duplicate field")) {
+            String field = path(e);
+            return render(400, "Invalid request", "Field '" + field + "' appears more than once", field, null, uri).build();
+        }
         String detail = msg.contains("UTF-8") || msg.contains("UTF8")
                 ? "The request body is not valid UTF-8"
                 : "The request body is not valid JSON: " + msg;
         return render(400, "Malformed request body", detail, null, null, uri).build();
+    }
+
+    /** A number out of range (an int over 2^31) and other stream errors that carry no mapping path. */
+    @ServerExceptionMapper
+    public Response unreadable(StreamReadException e, UriInfo uri) {
+        if (e instanceof JsonParseException p) {
+            return malformed(p, uri);
+        }
+        String field = path(e);
+        return field == null
+                ? render(400, "Malformed request body", "The request body could not be read: " + e.getOriginalMessage(), null, null, uri).build()
+                : render(400, "Invalid request", "Field '" + field + "' could not be read: " + e.getOriginalMessage(), field, null, uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidBody(io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException e, UriInfo uri) {
+        return invalid(e, uri);
+    }
+
+    /** Hibernate Validator's findings on a request body: the first field at fault, in the body's own order. */
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<ConstraintViolation<?>> all = new ArrayList<>(e.getConstraintViolations());
+        all.sort(Comparator.comparingInt(ProblemMapper::order).thenComparing(v -> field(v)));
+        if (all.isEmpty()) {
+            return render(400, "Invalid request", e.getMessage(), null, null, uri).build();
+        }
+        String field = field(all.get(0));
+        return render(400, "Invalid request", field + " " + all.get(0).getMessage(), field, null, uri).build();
     }
 
     @ServerExceptionMapper
@@ -77,8 +119,11 @@ public class ProblemMapper {
             if (cause instanceof MismatchedInputException m) {
                 return wrongType(m, uri);
             }
-            if (cause instanceof JsonParseException p) {
-                return malformed(p, uri);
+            if (cause instanceof StreamReadException p) {
+                return unreadable(p, uri);
+            }
+            if (cause instanceof Problem p) {
+                return problem(p, uri);
             }
             if (cause instanceof java.nio.charset.CharacterCodingException || cause instanceof java.io.CharConversionException) {
                 return render(400, "Malformed request body", "The request body is not valid UTF-8", null, null, uri).build();
@@ -113,6 +158,48 @@ public class ProblemMapper {
             body.put("findings", findings);
         }
         return Response.status(status).type(PROBLEM_JSON).entity(body);
+    }
+
+    /** The body field the parser stood at, as {@code author.name} or {@code entry[0].id}; null at the top. */
+    private static String path(StreamReadException e) {
+        JsonParser p = e.getProcessor();
+        if (p == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            parts.add(0, c.inArray() ? "[" + Math.max(c.getCurrentIndex(), 0) + "]" : c.getCurrentName() == null ? "" : c.getCurrentName());
+        }
+        String joined = String.join(".", parts).replace(".[", "[");
+        return joined.isEmpty() ? null : joined;
+    }
+
+    // The violation's path without the method and parameter it came in through (receive.body.author.name -> author.name).
+    private static String field(ConstraintViolation<?> v) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node n : v.getPropertyPath()) {
+            if (n.getKind() == jakarta.validation.ElementKind.PROPERTY || n.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                parts.add(n.getName());
+            }
+        }
+        return String.join(".", parts);
+    }
+
+    // The body's fields in declaration order, so that the first field at fault is named, as a reader expects.
+    private static int order(ConstraintViolation<?> v) {
+        String first = field(v).split("\\.")[0];
+        Class<?> type = v.getRootBeanClass();
+        for (Class<?> c : new Class<?>[]{type, v.getLeafBean() == null ? null : v.getLeafBean().getClass()}) {
+            if (c != null && c.isRecord()) {
+                var comps = c.getRecordComponents();
+                for (int i = 0; i < comps.length; i++) {
+                    if (comps[i].getName().equals(first)) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static String path(JsonMappingException e) {

@@ -1,91 +1,137 @@
 package dev.ydmyk.publishing;
 
-import dev.ydmyk.approval.AuditTrail;
-import dev.ydmyk.approval.DraftChanged;
-import dev.ydmyk.approval.DraftRepository;
+import dev.ydmyk.audit.AuditTrail;
 import dev.ydmyk.config.Backoff;
 import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.drafting.DraftChanged;
+import dev.ydmyk.drafting.DraftRepository;
+import dev.ydmyk.storage.BackgroundJob;
 import dev.ydmyk.storage.Database;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-
-import static dev.ydmyk.storage.Database.instant;
-import static dev.ydmyk.storage.Database.ts;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Sends approved replies through the {@link Publisher}. The approved text is committed before any
- * attempt, so a failing publisher never loses it: failures are retried with exponential backoff
- * and jitter until they succeed.
+ * The one way a message reaches a customer, whatever its {@link Purpose}: the approved text is
+ * committed before any attempt; each attempt is counted and committed before the {@link Publisher}
+ * is called, and no transaction is open during the call, so after a crash mid-call the next attempt
+ * knows an earlier one may have gone through ({@link OutgoingReply#attempts()} &gt; 0) and the
+ * publisher reconciles before sending again. Failures are retried with exponential backoff and
+ * jitter, until {@code ydmyk.publishing.max-attempts} failures or a {@link CannotPublish}: then the
+ * message is marked failed, stays approved with its reason, and {@link PublishingFailed} is fired.
+ * Every error is redacted ({@link Secrets}) before it is logged or stored.
  */
 @ApplicationScoped
 public class PublishingService {
 
     private static final Logger LOG = Logger.getLogger(PublishingService.class);
+    private static final int PUBLISHERS = 4;
 
     private final Database db;
+    private final Outbox outbox;
     private final Publishers publishers;
     private final DraftRepository drafts;
     private final AuditTrail audit;
+    private final Secrets secrets;
     private final YdmykConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Event<DraftChanged> changes;
+    private final Event<PublishingFailed> failures;
+    /** Approved replies on their way out; a few at a time, so a storm's bulk approval does not take every thread. */
+    private final ExecutorService now = new ThreadPoolExecutor(PUBLISHERS, PUBLISHERS, 30, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(10_000), r -> {
+                Thread t = new Thread(r, "ydmyk-publish");
+                t.setDaemon(true);
+                return t;
+            });
 
-    public PublishingService(Database db, Publishers publishers, DraftRepository drafts, AuditTrail audit,
-                             YdmykConfig config, Clock clock, MeterRegistry metrics,
-                             Event<DraftChanged> changes) {
+    public PublishingService(Database db, Outbox outbox, Publishers publishers, DraftRepository drafts, AuditTrail audit,
+                             Secrets secrets, YdmykConfig config, Clock clock, MeterRegistry metrics,
+                             Event<DraftChanged> changes, Event<PublishingFailed> failures) {
         this.db = db;
+        this.outbox = outbox;
         this.publishers = publishers;
         this.drafts = drafts;
         this.audit = audit;
+        this.secrets = secrets;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
         this.changes = changes;
+        this.failures = failures;
+    }
+
+    /** Tries to publish one approved reply or report-back now (by its draft), if it is not sent yet and no other attempt holds it. */
+    public void attempt(UUID draftId) {
+        attempt(Purpose.REPLY.store, draftId);
     }
 
     /**
-     * Tries to publish one approved reply now (by its draft), if it is not sent yet and no other
-     * attempt holds it. The attempt is counted and committed before the publisher is called, so
-     * after a crash mid-call the next attempt knows an earlier one may have gone through
-     * ({@link OutgoingReply#attempts()} &gt; 0) and the publisher checks before sending again.
+     * An approval is published at once, off the agent's request: an approval answers as soon as it is
+     * committed, whatever Facebook or the mail server take. After the channels have shown it (a later
+     * observer priority). If the hand-over queue is full or the service stops first, the message is
+     * already in the outbox, due now, and {@link #retryDue()} takes it within a second.
      */
-    public void attempt(UUID draftId) {
-        Instant claimedAt = clock.instant();
-        OutgoingReply reply = db.tx(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("""
-                    update reply r set publish_attempts = publish_attempts + 1, next_attempt_at = ?
-                    from complaint c where c.id = r.complaint_id and r.draft_id = ? and r.sent_at is null
-                      and (r.next_attempt_at is null or r.next_attempt_at <= ?)
-                    returning r.*, c.source, c.external_id as complaint_external_id, c.url""")) {
-                ps.setTimestamp(1, ts(claimedAt.plus(config.publishing().lease())));
-                ps.setObject(2, draftId);
-                ps.setTimestamp(3, ts(claimedAt));
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return null;
-                    }
-                    return new OutgoingReply(rs.getObject("complaint_id", UUID.class), draftId, rs.getString("source"),
-                            rs.getString("complaint_external_id"), rs.getString("url"), rs.getString("text"), rs.getString("agent"),
-                            instant(rs.getTimestamp("approved_at")), rs.getInt("publish_attempts") - 1);
-                }
+    void onApproved(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) DraftChanged change) {
+        if (change.change() == DraftChanged.Change.APPROVED) {
+            UUID draftId = change.draftId();
+            try {
+                now.execute(() -> publishNow(draftId));
+            } catch (RejectedExecutionException full) {
+                LOG.debugf("Reply %s waits for the next retry round (hand-over queue full)", draftId);
             }
-        });
-        if (reply == null) {
+        }
+    }
+
+    @BackgroundJob
+    void publishNow(UUID draftId) {
+        try {
+            attempt(draftId);
+        } catch (RuntimeException e) {
+            LOG.warnf("Publishing reply %s failed before it reached the publisher (retried within a second): %s", draftId, secrets.describe(e));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        now.shutdown();
+    }
+
+    /**
+     * Queues a holding reply sent under an administrator's standing approval, and tries it at once.
+     * A complaint gets at most one; the message gets its own id, never its reply's.
+     */
+    public void hold(UUID complaintId, String text, String approvedBy) {
+        UUID id = UUID.randomUUID();
+        if (outbox.addHolding(id, complaintId, text, approvedBy, clock.instant())) {
+            attempt(Purpose.HOLDING.store, id);
+        }
+    }
+
+    private void attempt(Outbox.Store store, UUID messageId) {
+        Instant claimedAt = clock.instant();
+        Optional<Outbox.Claimed> claimed = outbox.claim(store, messageId, claimedAt, claimedAt.plus(config.publishing().lease()));
+        if (claimed.isEmpty()) {
             return;
         }
+        OutgoingReply reply = claimed.get().reply();
         String externalId;
         try {
             externalId = publishers.forSource(reply.source()).publish(reply);
@@ -93,56 +139,73 @@ public class PublishingService {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            Instant next = clock.instant().plus(e instanceof PublishLater later ? later.delay() : backoff(reply.attempts() + 1));
-            LOG.warnf("Publishing the reply to complaint %s failed (attempt %d), next try at %s: %s",
-                    reply.complaintId(), reply.attempts() + 1, next, e.getMessage());
-            db.tx(conn -> {
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "update reply set next_attempt_at = ?, last_error = ? where draft_id = ? and sent_at is null")) {
-                    ps.setTimestamp(1, ts(next));
-                    ps.setString(2, String.valueOf(e.getMessage()));
-                    ps.setObject(3, draftId);
-                    ps.executeUpdate();
-                }
-                return null;
-            });
-            metrics.counter("ydmyk.publish.failures").increment();
+            failed(store, reply, claimed.get().failures(), e);
             return;
         }
         Instant now = clock.instant();
         db.tx(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "update reply set sent_at = ?, last_error = null, external_id = ? where draft_id = ?")) {
-                ps.setTimestamp(1, ts(now));
-                ps.setString(2, externalId);
-                ps.setObject(3, draftId);
-                ps.executeUpdate();
+            outbox.markSent(conn, store, messageId, now, externalId);
+            if (reply.draftId() != null) {
+                drafts.markSent(conn, reply.draftId());
             }
-            drafts.markSent(conn, reply.draftId());
-            audit.record(conn, reply.complaintId(), draftId, "sent", "ydmyk", now, "Published, signed by " + reply.agent());
+            if (reply.purpose() == Purpose.HOLDING) {
+                audit.record(conn, reply.complaintId(), null, reply.purpose().sentAction(), reply.agent(), now,
+                        "Out of hours, under the standing approval of " + reply.agent());
+            } else {
+                audit.record(conn, reply.complaintId(), reply.draftId(), reply.purpose().sentAction(), "ydmyk", now,
+                        "Published, signed by " + reply.agent());
+            }
             return null;
         });
-        metrics.counter("ydmyk.replies.sent").increment();
-        changes.fire(new DraftChanged(reply.draftId(), DraftChanged.Change.SENT, "ydmyk"));
+        metrics.counter("ydmyk.replies.sent", "purpose", reply.purpose().key()).increment();
+        if (reply.draftId() != null) {
+            changes.fire(new DraftChanged(reply.draftId(), DraftChanged.Change.SENT, "ydmyk"));
+        }
     }
 
-    /** Retries replies whose publishing failed, when their backoff has passed. */
+    private void failed(Outbox.Store store, OutgoingReply reply, int failuresBefore, Exception e) {
+        String reason = secrets.describe(e);
+        int attempt = reply.attempts() + 1;
+        metrics.counter("ydmyk.publish.failures").increment();
+        if (e instanceof PublishLater later) {
+            // Asked to wait (rate limit, paused token): not a failure, nothing given up.
+            Instant next = clock.instant().plus(later.delay());
+            LOG.warnf("Publishing %s message %s to complaint %s waits until %s: %s", reply.purpose().key(), reply.messageId(),
+                    reply.complaintId(), next, reason);
+            outbox.retryLater(store, reply.messageId(), next, reason, false);
+            return;
+        }
+        int failures = failuresBefore + 1;
+        if (e instanceof CannotPublish || failures >= config.publishing().maxAttempts()) {
+            String why = e instanceof CannotPublish ? reason : "Gave up after " + failures + " failed attempts: " + reason;
+            LOG.warnf("Publishing %s message %s to complaint %s failed for good (attempt %d): %s", reply.purpose().key(),
+                    reply.messageId(), reply.complaintId(), attempt, why);
+            if (!outbox.markFailed(store, reply.messageId(), clock.instant(), why)) {
+                return; // another attempt got it out meanwhile
+            }
+            metrics.counter("ydmyk.publish.given-up", "purpose", reply.purpose().key()).increment();
+            passOn(new PublishingFailed(reply.messageId(), reply.purpose(), reply.complaintId(), reply.source(), attempt, why));
+            return;
+        }
+        Instant next = clock.instant().plus(backoff(failures));
+        LOG.warnf("Publishing %s message %s to complaint %s failed (attempt %d), next try at %s: %s", reply.purpose().key(),
+                reply.messageId(), reply.complaintId(), attempt, next, reason);
+        outbox.retryLater(store, reply.messageId(), next, reason, true);
+    }
+
+    private void passOn(PublishingFailed failure) {
+        try {
+            failures.fire(failure);
+        } catch (RuntimeException e) {
+            LOG.warnf("The failure of message %s could not be passed on: %s", failure.messageId(), secrets.describe(e));
+        }
+    }
+
+    /** Retries messages of every purpose whose backoff has passed. */
+    @BackgroundJob
     @Scheduled(every = "${ydmyk.publishing.retry-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retryDue() {
-        List<UUID> due = db.read(conn -> {
-            List<UUID> ids = new ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "select draft_id from reply where sent_at is null and next_attempt_at <= ? order by next_attempt_at limit 50")) {
-                ps.setTimestamp(1, ts(clock.instant()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                    }
-                }
-            }
-            return ids;
-        });
-        due.forEach(this::attempt);
+        outbox.due(clock.instant(), 50).forEach(d -> attempt(d.store(), d.messageId()));
     }
 
     Duration backoff(int attempt) {

@@ -4,6 +4,7 @@ import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.drafting.Drafters;
 import dev.ydmyk.drafting.DraftingWorker;
 import dev.ydmyk.drafting.llm.FallbackRedrafter;
+import dev.ydmyk.storage.BackgroundJob;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -31,6 +32,7 @@ public class DraftingSweep {
         this.config = config;
     }
 
+    @BackgroundJob
     @Scheduled(cron = "${ydmyk.sweep.cron:0 * * * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run();

@@ -45,10 +45,28 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
     private static synchronized EmbeddedPostgres start(String dataDir, String osUser, boolean clean, int port) {
         if (server == null) {
             EmbeddedPostgres pg = new EmbeddedPostgres(Path.of(dataDir), osUser);
-            pg.start(clean, port);
+            try {
+                pg.start(clean, port);
+            } catch (EmbeddedPostgres.CannotStart e) {
+                refuseToStart(e.getMessage());
+            } catch (RuntimeException e) {
+                refuseToStart(e.getMessage() + ". Set ydmyk.embedded-db.data-dir to a folder this user can write, "
+                        + "or use an external PostgreSQL (quarkus.datasource.jdbc.url).");
+            }
             server = pg;
         }
         return server;
+    }
+
+    /**
+     * One line on why and what to do, then exit 1: a stack trace from inside configuration start-up
+     * would bury the one thing the operator needs to read. Nothing has started that needs stopping.
+     */
+    private static void refuseToStart(String why) {
+        String line = "Ydmyk cannot start its embedded PostgreSQL: " + String.valueOf(why).replaceAll("\\s*\\R\\s*", " ").strip();
+        System.err.println(line);
+        System.err.flush();
+        Runtime.getRuntime().halt(1);
     }
 
     @Override

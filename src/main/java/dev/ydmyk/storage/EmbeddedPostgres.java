@@ -1,6 +1,8 @@
 package dev.ydmyk.storage;
 
+import io.quarkus.runtime.Application;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -9,7 +11,6 @@ import org.jboss.logging.Logger;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -19,18 +20,24 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -44,14 +51,28 @@ public final class EmbeddedPostgres {
     public static final String DATABASE = "ydmyk";
     public static final String USER = "postgres";
 
-    private final Path dataDir;
+    /** Where clusters live when the server's OS user cannot reach the configured folder (root only). */
+    static final Path SHARED_ROOT = Path.of("/var/lib/ydmyk");
+    private static final Duration WAIT_FOR_DEAD_OWNER = Duration.ofSeconds(30);
+    private static final Duration APPLICATION_STOP = Duration.ofSeconds(60);
+
+    private final Path configuredDir;
     private final String osUser;
+    private Path dataDir;
     private Path binDir;
     private int port;
 
     EmbeddedPostgres(Path dataDir, String osUser) {
-        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.configuredDir = dataDir.toAbsolutePath().normalize();
+        this.dataDir = configuredDir;
         this.osUser = osUser;
+    }
+
+    /** The embedded database cannot start, for a reason the operator can fix: one line says why and what to do. */
+    public static final class CannotStart extends RuntimeException {
+        CannotStart(String message) {
+            super(message);
+        }
     }
 
     public String jdbcUrl() {
@@ -66,6 +87,7 @@ public final class EmbeddedPostgres {
         long t0 = System.nanoTime();
         try {
             binDir = extractBinaries().resolve("bin");
+            dataDir = placeDataDir();
             if (clean) {
                 stopOrphan();
                 deleteTree(dataDir);
@@ -76,18 +98,141 @@ public final class EmbeddedPostgres {
                 stopOrphan();
             }
             port = requestedPort > 0 ? requestedPort : freePort();
-            run(List.of(binDir.resolve("pg_ctl").toString(), "start", "-w", "-t", "60",
-                    "-D", dataDir.toString(), "-l", dataDir.resolve("server.log").toString(),
-                    "-o", "-p " + port), 90);
-            createDatabase();
+            startServer();
+            try {
+                createDatabase();
+            } catch (RuntimeException e) {
+                stop();
+                throw e;
+            }
             Files.writeString(dataDir.getParent().resolve(dataDir.getFileName() + ".owner"),
                     Long.toString(ProcessHandle.current().pid()));
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopAfterApplication, "embedded-postgres-stop"));
             LOG.infof("Embedded PostgreSQL started on 127.0.0.1:%d with data in %s (%d ms)", port, dataDir,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+            throw new CannotStart("cannot use the folder " + dataDir + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "). Give the service a folder it can write with ydmyk.embedded-db.data-dir, "
+                    + "or use an external PostgreSQL (quarkus.datasource.jdbc.url).");
         }
+    }
+
+    /**
+     * As root the server runs as {@code osUser}, who must reach the data folder. A clone in a folder
+     * other users cannot enter (root's home) gets its cluster under /var/lib/ydmyk instead, and the
+     * configured folder becomes a symbolic link to it, so the data persists and can be found.
+     */
+    private Path placeDataDir() throws IOException {
+        if (Files.isSymbolicLink(configuredDir)) {
+            return configuredDir.toRealPath();
+        }
+        if (!runningAsRoot() || serverUserCanReach(configuredDir)) {
+            return configuredDir;
+        }
+        if (Files.isDirectory(configuredDir) && !isEmpty(configuredDir)) {
+            throw new CannotStart("the data folder " + configuredDir + " holds data but the database's OS user '" + osUser
+                    + "' cannot reach it. Let it in (chmod o+x on each parent folder), move the data folder and set "
+                    + "ydmyk.embedded-db.data-dir, or use an external PostgreSQL (quarkus.datasource.jdbc.url).");
+        }
+        String hash = DigestUtils.sha256Hex(configuredDir.toString()).substring(0, 12);
+        Path shared = SHARED_ROOT.resolve("pg-" + hash);
+        Files.createDirectories(configuredDir.getParent());
+        Files.createDirectories(SHARED_ROOT);
+        Files.setPosixFilePermissions(SHARED_ROOT, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(shared);
+        if (Files.isDirectory(configuredDir)) {
+            Files.delete(configuredDir);
+        }
+        Files.createSymbolicLink(configuredDir, shared);
+        LOG.infof("User '%s', who runs the embedded PostgreSQL for root, cannot reach %s: its data is kept in %s instead (%s links to it)",
+                osUser, configuredDir.getParent(), shared, configuredDir);
+        return shared;
+    }
+
+    /** Whether the server's OS user can enter the nearest existing folder on the way to {@code dir}. */
+    private boolean serverUserCanReach(Path dir) throws IOException {
+        Path probe = dir;
+        while (probe != null && !Files.exists(probe)) {
+            probe = probe.getParent();
+        }
+        if (probe == null) {
+            return true;
+        }
+        try {
+            Process p = new ProcessBuilder("runuser", "-u", osUser, "--", "test", "-x", probe.toString())
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /**
+     * Starts the server; right after a {@code kill -9} the old server may still be shutting down or its
+     * backends still hold the shared memory: retry for a bounded time instead of refusing.
+     */
+    private void startServer() throws IOException {
+        Instant deadline = Instant.now().plus(WAIT_FOR_DEAD_OWNER);
+        while (true) {
+            try {
+                run(List.of(binDir.resolve("pg_ctl").toString(), "start", "-w", "-t", "60",
+                        "-D", dataDir.toString(), "-l", dataDir.resolve("server.log").toString(),
+                        "-o", "-p " + port), 90);
+                return;
+            } catch (IllegalStateException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new CannotStart("PostgreSQL would not start in " + dataDir + ": " + lastLines(dataDir.resolve("server.log"))
+                            + " Check that no other PostgreSQL uses this folder, or see " + dataDir.resolve("server.log") + ".");
+                }
+                LOG.infof("The embedded PostgreSQL did not start yet (an earlier server may still be stopping); retrying");
+                pause(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private static String lastLines(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotStart("interrupted while waiting for the embedded PostgreSQL");
+        }
+    }
+
+    /**
+     * JVM shutdown hooks run side by side: stopping the server at once would close the connections
+     * under the application's own orderly stop (the retry loops then log "This connection has been
+     * closed"). Wait, bounded, for the application to have stopped first.
+     */
+    private void stopAfterApplication() {
+        Application app = Application.currentApplication();
+        if (app != null) {
+            try {
+                CompletableFuture.runAsync(app::awaitShutdown).get(APPLICATION_STOP.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("The application did not stop within %s; stopping the embedded PostgreSQL anyway", APPLICATION_STOP);
+            }
+        }
+        stop();
     }
 
     void stop() {
@@ -107,10 +252,15 @@ public final class EmbeddedPostgres {
         Path owner = dataDir.getParent().resolve(dataDir.getFileName() + ".owner");
         if (Files.exists(owner)) {
             long ownerPid = Long.parseLong(Files.readString(owner).strip());
-            boolean alive = ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false);
-            if (alive && ownerPid != ProcessHandle.current().pid()) {
-                throw new IllegalStateException("The embedded database in " + dataDir + " is in use by another running Ydmyk (pid "
-                        + ownerPid + "). Stop it first, or give this one its own ydmyk.embedded-db.data-dir.");
+            // a service killed a moment ago may not be gone yet: give it a bounded time to go
+            Instant deadline = Instant.now().plus(WAIT_FOR_DEAD_OWNER);
+            while (ownerPid != ProcessHandle.current().pid()
+                    && ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new CannotStart("the embedded database in " + dataDir + " is in use by another running Ydmyk (pid "
+                            + ownerPid + "). Stop it first, or give this one its own ydmyk.embedded-db.data-dir.");
+                }
+                pause(Duration.ofMillis(200));
             }
         }
         LOG.infof("Found %s from an earlier run; stopping that server first", pid);
@@ -191,7 +341,7 @@ public final class EmbeddedPostgres {
                 }
             }
             // the server may run as another OS user: it must be able to read and run the binaries
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,16 +35,20 @@ public class ToneCheck {
             "sarcasm", "Sarcastic",
             "compensation", "Offers compensation that only a person may decide on");
 
+    // Every pattern reads in linear time: a run can only start where the previous character could not
+    // belong to it (lookbehind), runs are single character classes (no group repeated per character,
+    // which overflows the stack), and amounts are at most 40 characters long.
     private static final Pattern MONEY = Pattern.compile(
-            "(?i)(?:[$€£]\\s?\\d[\\d\\s.,]*|\\d[\\d\\s.,]*\\s?(?:kr\\.?|kroner|kronor|nok|dkk|sek|eur|euro|euros|usd|dollars?|pounds?|,-)(?![\\p{L}]))");
+            "(?i)(?:[$€£]\\s?\\d[\\d\\s.,]{0,40}|(?<![\\d.,]|[\\d.,]\\s)\\d[\\d\\s.,]{0,40}\\s?(?:kr\\.?|kroner|kronor|nok|dkk|sek|eur|euro|euros|usd|dollars?|pounds?|,-)(?![\\p{L}]))");
     private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)([^\\s/]+)\\S*");
-    private static final Pattern BARE_DOMAIN = Pattern.compile("(?i)(?<![@\\p{L}\\p{N}.])((?:[a-z0-9-]+\\.)+(?:com|no|dk|se|net|org|io|eu|info|biz|ly))(?:/\\S*)?(?![\\p{L}])");
-    private static final Pattern EMAIL = Pattern.compile("(?i)[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[a-z]{2,}");
+    private static final Pattern BARE_DOMAIN = Pattern.compile("(?i)(?<![@\\p{L}\\p{N}.-])([a-z0-9-]+\\.(?:[a-z0-9.-]*\\.)?(?:com|no|dk|se|net|org|io|eu|info|biz|ly))(?:/\\S*)?(?![\\p{L}])");
+    private static final Pattern EMAIL = Pattern.compile("(?i)(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[a-z]{2,}");
     private static final Pattern PHONE = Pattern.compile("(?<![\\p{N}])\\+?\\(?\\d[\\d ()\\-]{6,}\\d(?![\\p{N}])");
     private static final Pattern CAPS_WORD = Pattern.compile("(?<![\\p{L}])\\p{Lu}{4,}(?![\\p{L}])");
     private static final Pattern QUOTED = Pattern.compile("[\"“”«»„]([^\"“”«»„]{3,200})[\"“”«»„]");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int QUOTE_RUN = 6;
+    private static final int MAX_QUOTED_PASSAGES = 50;
 
     private final Map<String, Map<String, Phrases>> lexicons = new HashMap<>();
     private final YdmykConfig config;
@@ -191,16 +196,22 @@ public class ToneCheck {
     private static void quotes(String text, String complaint, List<Finding> findings) {
         List<String> reply = words(text);
         List<String> post = words(complaint);
-        String postJoined = " " + String.join(" ", post) + " ";
+        // The post's runs of six words, looked up by hash: linear, however long reply and post are.
+        Set<String> postRuns = new HashSet<>();
+        for (int i = 0; i + QUOTE_RUN <= post.size(); i++) {
+            postRuns.add(String.join(" ", post.subList(i, i + QUOTE_RUN)));
+        }
         for (int i = 0; i + QUOTE_RUN <= reply.size(); i++) {
-            String run = " " + String.join(" ", reply.subList(i, i + QUOTE_RUN)) + " ";
-            if (postJoined.contains(run)) {
-                findings.add(new Finding("quote", "Quotes the customer's own words back at them", run.strip()));
+            String run = String.join(" ", reply.subList(i, i + QUOTE_RUN));
+            if (postRuns.contains(run)) {
+                findings.add(new Finding("quote", "Quotes the customer's own words back at them", run));
                 return;
             }
         }
+        String postJoined = " " + String.join(" ", post) + " ";
         Matcher q = QUOTED.matcher(text);
-        while (q.find()) {
+        // A real reply quotes a few passages; a text of hundreds of them must not cost a search of the post each.
+        for (int n = 0; n < MAX_QUOTED_PASSAGES && q.find(); n++) {
             List<String> quoted = words(q.group(1));
             if (quoted.size() >= 2 && postJoined.contains(" " + String.join(" ", quoted) + " ")) {
                 findings.add(new Finding("quote", "Quotes the customer's own words back at them", q.group()));

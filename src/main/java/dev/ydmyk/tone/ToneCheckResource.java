@@ -2,6 +2,9 @@ package dev.ydmyk.tone;
 
 import dev.ydmyk.agents.AgentOnly;
 import dev.ydmyk.problem.Problem;
+import dev.ydmyk.problem.Storable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +19,12 @@ import java.util.Set;
 @AgentOnly
 public class ToneCheckResource {
 
-    public record Request(String text, String language, String complaintText) {
+    /** A complaint's limit (intake's NewComplaint.MAX_TEXT; tone sits below intake and cannot name it). */
+    static final int MAX_TEXT = 10_000;
+
+    /** At most the length of a complaint, both texts: the check is linear, but a 1 MiB text still costs. */
+    public record Request(@Storable @Size(max = MAX_TEXT) String text, @Storable String language,
+                          @Storable @Size(max = MAX_TEXT) String complaintText) {
     }
 
     private static final Set<String> LANGUAGES = Set.of("nb", "da", "sv", "en");
@@ -30,7 +38,7 @@ public class ToneCheckResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Check a reply's moves and findings without saving anything")
-    public ToneReport check(Request body) {
+    public ToneReport check(@Valid Request body) {
         if (body == null || body.text() == null || body.text().isBlank()) {
             throw Problem.invalid("text", "text is required");
         }

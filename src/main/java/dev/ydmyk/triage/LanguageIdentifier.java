@@ -3,6 +3,7 @@ package dev.ydmyk.triage;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import dev.ydmyk.config.ReplyLanguage;
 import dev.ydmyk.config.YdmykConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ public class LanguageIdentifier {
     private static final Set<String> DANO_NORWEGIAN_ONLY = Set.of("ikke", "jeg", "og", "hva", "hvad", "hvorfor", "hvornår",
             "når", "fra", "også", "meget", "mye", "hei", "takk", "tak", "dere", "jer", "deres", "jeres");
 
-    private static final Set<String> DANO_NORWEGIAN = Set.of("nb", "nn", "da");
+    private static final Set<String> DANO_NORWEGIAN = Set.of(ReplyLanguage.NB.code(), ReplyLanguage.NN.code(), ReplyLanguage.DA.code());
     /** The same everyday words as Bokmål and as Danish spell them. */
     private static final Set<String> BOKMAL_SPELLING = Set.of("dere", "deres", "hva", "nå", "mye", "meg", "deg", "seg", "noe",
             "noen", "etter", "gjøre", "hadde", "tilbake", "uten", "aldri", "fått", "kjøpt", "ble", "bli", "fortsatt", "sånn",

@@ -3,6 +3,7 @@ package dev.ydmyk.triage;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.guidelines.GuidelineFiles;
 import dev.ydmyk.guidelines.Phrases;
+import dev.ydmyk.guidelines.Sections;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class Triager {
 
+    private static final int LANGUAGE_SAMPLE = 2000;
     private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://\\S+|\\bwww\\.\\S+");
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?\\n]*");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'-]*");
@@ -39,13 +41,13 @@ public class Triager {
         this.config = config;
         for (String lang : config.triage().languages()) {
             files.config("triage/" + lang + ".txt").ifPresent(text ->
-                    lexicons.put(lang, TriageLexicon.from(dev.ydmyk.guidelines.Sections.parse(text))));
+                    lexicons.put(lang, TriageLexicon.from(Sections.parse(text))));
         }
-        this.english = lexicons.getOrDefault("en", TriageLexicon.from(dev.ydmyk.guidelines.Sections.empty()));
+        this.english = lexicons.getOrDefault("en", TriageLexicon.from(Sections.empty()));
     }
 
     public Triage triage(String text, String languageHint) {
-        String language = languages.identify(text)
+        String language = languages.identify(opening(text))
                 .orElse(languageHint != null ? languageHint : config.triage().defaultLanguage());
         TriageLexicon lex = lexiconFor(language);
 
@@ -89,6 +91,16 @@ public class Triager {
     }
 
     /** The language a reply is written in: the post's own where we have guidelines for it. */
+    /** A post's language shows in its opening; reading more only costs time (the detector is slow per character). */
+    static String opening(String text) {
+        if (text.length() <= LANGUAGE_SAMPLE) {
+            return text;
+        }
+        int end = text.offsetByCodePoints(0, text.codePointCount(0, LANGUAGE_SAMPLE));
+        int space = text.lastIndexOf(' ', end);
+        return text.substring(0, space > LANGUAGE_SAMPLE / 2 ? space : end);
+    }
+
     public String replyLanguageOf(String language) {
         return config.triage().replyFallback().getOrDefault(language, language);
     }

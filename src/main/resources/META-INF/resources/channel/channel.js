@@ -7,16 +7,22 @@ let presence = {};                // draftId -> [names]
 let me = "";
 let selected = null;
 
+// The session's CSRF token: every call that changes something carries it (another origin cannot).
+const csrf = document.querySelector('meta[name="csrf-token"]')?.content || "";
+// Only web addresses become links; a "javascript:" or "data:" address from a webhook stays text.
+const webLink = url => typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
+
 const api = async (method, path, body) => {
-  const res = await fetch(path, {method, credentials: "same-origin",
-    headers: body ? {"Content-Type": "application/json"} : {}, body: body ? JSON.stringify(body) : undefined});
+  const headers = {"X-CSRF-Token": csrf};
+  if (body) headers["Content-Type"] = "application/json";
+  const res = await fetch(path, {method, credentials: "same-origin", headers, body: body ? JSON.stringify(body) : undefined});
   const text = await res.text();
   return {ok: res.ok, status: res.status, body: text ? JSON.parse(text) : null};
 };
 const el = (tag, attrs = {}, ...children) => {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
-    if (k === "class") e.className = v; else if (k.startsWith("on")) e.addEventListener(k.slice(2), v); else e.setAttribute(k, v);
+    if (k === "class") e.className = v; else if (k === "style") e.style.cssText = v; else if (k.startsWith("on")) e.addEventListener(k.slice(2), v); else e.setAttribute(k, v);
   }
   for (const c of children.flat()) if (c !== null && c !== undefined) e.append(c.nodeType ? c : String(c));
   return e;
@@ -41,7 +47,7 @@ function render(d) {
   const card = el("article", {class: "message", tabindex: "0", id: `draft-${d.id}`, "data-draft": d.id, onfocus: () => select(d.id)},
     el("div", {class: "meta"},
       el("span", {class: "author"}, c.author?.name || c.author?.handle || "Someone"),
-      el("span", {}, c.source), c.url ? el("a", {href: c.url, target: "_blank", rel: "noopener"}, "link") : null,
+      el("span", {}, c.source), webLink(c.url) ? el("a", {href: webLink(c.url), target: "_blank", rel: "noopener noreferrer"}, "link") : null,
       el("time", {datetime: c.receivedAt, title: c.receivedAt}, ago(c.receivedAt) + " ago"),
       el("span", {class: "tag"}, t.language || d.language), el("span", {class: `tag ${t.kind}`}, t.kind || "?"),
       el("span", {class: `tag ${t.severity}`}, t.severity || ""),

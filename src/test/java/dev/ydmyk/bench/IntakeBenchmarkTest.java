@@ -5,6 +5,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -130,19 +131,17 @@ class IntakeBenchmarkTest {
 
     private Duration awaitDrafts(String batch, int n) throws Exception {
         Instant start = Instant.now();
-        while (true) {
+        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20)).until(() -> {
             try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                     "select count(*) from complaint where external_id like ? and not needs_draft")) {
                 ps.setString(1, batch + "-%");
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    if (rs.getInt(1) >= n) {
-                        return Duration.between(start, Instant.now());
-                    }
+                    return rs.getInt(1) >= n;
                 }
             }
-            Thread.sleep(20);
-        }
+        });
+        return Duration.between(start, Instant.now());
     }
 
     /** From the complaint's commit to its draft's commit, both stamped by the service. */

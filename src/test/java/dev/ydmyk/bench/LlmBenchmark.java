@@ -1,10 +1,12 @@
 package dev.ydmyk.bench;
 
 import dev.ydmyk.Api;
+import dev.ydmyk.drafting.llm.FakeOpenAiAccess;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -17,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,10 +61,10 @@ abstract class LlmBenchmark {
     }
 
     static void run(int cap, URI intake, AgroalDataSource ds) throws Exception {
-        var server = dev.ydmyk.drafting.llm.FakeOpenAiAccess.server();
+        var server = FakeOpenAiAccess.server();
         server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withLogNormalRandomDelay(2000, 0.1)
-                .withBody(dev.ydmyk.drafting.llm.FakeOpenAiAccess.completion(REPLY, "en"))));
+                .withBody(FakeOpenAiAccess.completion(REPLY, "en"))));
         server.resetRequests();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String batch = "llm" + cap + "-" + UUID.randomUUID();
@@ -81,9 +84,7 @@ abstract class LlmBenchmark {
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         long firstDraftWait = System.nanoTime();
-        while (drafted(ds, batch) < n) {
-            Thread.sleep(100);
-        }
+        Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> drafted(ds, batch) >= n);
         double totalSeconds = (System.nanoTime() - start) / 1e9;
         List<Long> latencies = new ArrayList<>();
         int byModel = 0;
@@ -129,7 +130,7 @@ abstract class LlmBenchmark {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(dev.ydmyk.drafting.llm.FakeOpenAiAccess.resource(), profile(cap())));
+            return List.of(new TestResourceEntry(FakeOpenAiAccess.resource(), profile(cap())));
         }
     }
 }

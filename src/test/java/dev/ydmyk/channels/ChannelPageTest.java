@@ -103,6 +103,27 @@ class ChannelPageTest {
     }
 
     @Test
+    void aPermalinkThatIsNotAWebAddressIsShownAsNoLink() throws Exception {
+        Api.wipe(ds);
+        String complaint = Api.post(Api.complaint("facebook", "Eve Hacker", "Pakken min kom aldri, og ingen svarer. Hvor er den?"));
+        Api.awaitDrafts(complaint, 1);
+        // As a webhook could have delivered it (the API itself refuses such an address).
+        try (var c = ds.getConnection(); var ps = c.prepareStatement("update complaint set url = ? where id = ?::uuid")) {
+            ps.setString(1, "javascript:document.title='owned'");
+            ps.setString(2, complaint);
+            ps.executeUpdate();
+        }
+        ChromeDriver b = signIn("kari", "kari-test", 1024, 768);
+        WebElement card = wait(b).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.message")));
+        assertTrue(card.getText().contains("Eve Hacker"), card.getText());
+        List<WebElement> links = card.findElements(By.cssSelector("a[href]"));
+        assertTrue(links.stream().noneMatch(a -> a.getDomAttribute("href").strip().toLowerCase().startsWith("javascript")),
+                "a javascript: address became a link");
+        assertTrue(card.findElements(By.linkText("link")).isEmpty(), "no link at all for an address that is not http(s)");
+        screenshot(b, "channel-after-csp.png");
+    }
+
+    @Test
     void theChannelPageNeedsASignIn() throws Exception {
         ChromeDriver b = Browser.open(1024, 768);
         browsers.add(b);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,7 +71,7 @@ class MailParserTest {
         assertEquals("kari.nordmann@example.no", m.fromAddress());
         assertEquals("Re: Ordre 4411", m.subject());
         assertEquals("<ydmyk.1@ydmyk.test>", m.inReplyTo());
-        assertEquals(java.util.List.of("<first@example.no>", "<ydmyk.1@ydmyk.test>"), m.references());
+        assertEquals(List.of("<first@example.no>", "<ydmyk.1@ydmyk.test>"), m.references());
         assertEquals("Hei,\n\nPakken har fortsatt ikke kommet. Som jeg skrev:\nDette er tredje gang jeg tar kontakt!\n\nMvh Kari", m.text());
     }
 
@@ -146,7 +147,7 @@ class MailParserTest {
                 --outer--
                 """);
         assertEquals("Sofaen kom med en stor flenge i setet.", m.text());
-        assertEquals(java.util.List.of("sofa.jpg"), m.attachments());
+        assertEquals(List.of("sofa.jpg"), m.attachments());
         assertEquals("Kari Nordmann", m.fromName(), "a name read from kari.nordmann@ so that the reply can greet her");
     }
 

@@ -30,6 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CrashRecoveryIT {
 
+    // The run's own source and agent, whatever the operator's config/application.properties says.
+    private static final String TOKEN = "it-source-token";
+    private static final String AGENT = "it:it-password";
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Process> started = new ArrayList<>();
 
@@ -45,7 +49,8 @@ class CrashRecoveryIT {
         Path jar = Path.of(System.getProperty("it.app.jar", "target/quarkus-app/quarkus-run.jar"));
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-Dydmyk.embedded-db.data-dir=" + dataDir,
-                "-Dydmyk.drafting.workers=" + workers, "-jar", jar.toString())
+                "-Dydmyk.drafting.workers=" + workers, "-Dydmyk.sources.facebook.token=" + TOKEN,
+                "-Dydmyk.agents.it.name=Ida Tester", "-Dydmyk.agents.it.password=it-password", "-jar", jar.toString())
                 .directory(new File(".")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process p = pb.start();
         started.add(p);
@@ -60,7 +65,7 @@ class CrashRecoveryIT {
                 throw new AssertionError("service exited:\n" + Files.readString(log));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
@@ -84,7 +89,7 @@ class CrashRecoveryIT {
                 {"source":"facebook","externalId":"crash-1","author":{"name":"Silje Strand"},
                  "text":"Tredje gang på en måned at strømmen går og ingen fra dere gir beskjed. Jeg har en baby i huset."}""";
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/complaints"))
-                .header("Authorization", "Bearer ydmyk-demo-token").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         first.destroyForcibly().waitFor();
         assertEquals(201, created.statusCode(), created.body());
@@ -95,8 +100,8 @@ class CrashRecoveryIT {
         String view = "";
         while (Instant.now().isBefore(deadline)) {
             view = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/complaints/" + id))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:ydmyk-demo".getBytes(StandardCharsets.UTF_8)))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(AGENT.getBytes(StandardCharsets.UTF_8)))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
             if (view.contains("\"status\":\"pending\"")) {
                 break;
             }

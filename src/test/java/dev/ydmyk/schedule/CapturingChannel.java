@@ -1,9 +1,10 @@
 package dev.ydmyk.schedule;
 
-import dev.ydmyk.approval.DraftChanged;
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.channels.ApprovalChannel;
-import dev.ydmyk.channels.Notice;
+import dev.ydmyk.drafting.DraftChanged;
+import dev.ydmyk.notices.Escalation;
+import dev.ydmyk.notices.Notice;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

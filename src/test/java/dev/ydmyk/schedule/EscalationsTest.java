@@ -2,6 +2,7 @@ package dev.ydmyk.schedule;
 
 import dev.ydmyk.Api;
 import dev.ydmyk.TestClock;
+import dev.ydmyk.notices.Escalation;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,16 +90,16 @@ class EscalationsTest {
     @Test
     void aPostDrawingReactionsFastOutOfHoursPingsOnCall() {
         clock.set(Instant.parse("2026-11-20T19:00:00Z")); // Friday 20:00 in Oslo
-        java.util.Map<String, Object> post = Api.complaint("facebook", "Anders Vestergaard",
+        Map<String, Object> post = Api.complaint("facebook", "Anders Vestergaard",
                 "Jeg har været kunde i 6 år, og I har lukket mit nummer ved en fejl.");
-        post.put("engagement", java.util.Map.of("likes", 10, "comments", 2));
+        post.put("engagement", Map.of("likes", 10, "comments", 2));
         String id = Api.post(post);
         Api.awaitDrafts(id, 1);
         escalations.check();
         assertTrue(escalationsOf(id).isEmpty(), "12 reactions is not a storm");
 
         clock.advance(Duration.ofMinutes(10));
-        post.put("engagement", java.util.Map.of("likes", 420, "comments", 80, "shares", 12));
+        post.put("engagement", Map.of("likes", 420, "comments", 80, "shares", 12));
         Api.asSource().body(post).post("/api/complaints").then().statusCode(200);
         escalations.check();
         List<Escalation> made = escalationsOf(id);

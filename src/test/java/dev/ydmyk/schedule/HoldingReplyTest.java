@@ -7,9 +7,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -46,10 +48,8 @@ class HoldingReplyTest {
         String id = Api.post(Api.complaint("facebook", "Silje Strand", "Strømmen er borte igjen, og ingen svarer."));
         Api.awaitDrafts(id, 1);
         var view = Api.awaitStatus(id, "awaiting-approval");
-        for (int i = 0; i < 100 && view.get("holdingReply.sentAt") == null; i++) {
-            Api.sleep(50);
-            view = Api.complaintView(id);
-        }
+        view = Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Api.complaintView(id), v -> v.get("holdingReply.sentAt") != null);
         String text = view.getString("holdingReply.text");
         assertTrue(text.startsWith("Hei Silje") && text.contains("Lars") && text.contains("kl. 08:00"), text);
         assertEquals("Ingrid Admin", view.getString("holdingReply.approvedBy"));
@@ -63,7 +63,7 @@ class HoldingReplyTest {
         clock.set(Instant.parse("2026-11-17T09:00:00Z")); // Tuesday 10:00
         String id = Api.post(Api.complaint("facebook", "Silje Strand", "Strømmen er borte igjen, og ingen svarer."));
         Api.awaitDrafts(id, 1);
-        Api.sleep(300);
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(3)).until(() -> Api.complaintView(id).get("holdingReply") == null);
         assertNull(Api.complaintView(id).get("holdingReply"));
     }
 }

@@ -2,10 +2,12 @@ package dev.ydmyk.schedule;
 
 import dev.ydmyk.Api;
 import dev.ydmyk.TestClock;
-import dev.ydmyk.channels.Notice;
+import dev.ydmyk.approval.FollowUps;
+import dev.ydmyk.notices.Notice;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,8 @@ class NightAndFollowUpTest {
         clock.set(Instant.parse("2026-11-20T15:54:00Z"));
         String id = Api.post(Api.complaint("facebook", "Silje Strand", "Strømmen er borte igjen, og ingen svarer."));
         Api.awaitDrafts(id, 1);
-        Api.sleep(300);
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(3))
+                .until(() -> Api.complaintView(id).get("holdingReply") == null && Api.complaintView(id).get("reply") == null);
         var view = Api.complaintView(id);
         assertNull(view.get("holdingReply"));
         assertNull(view.get("reply"));
@@ -119,7 +122,8 @@ class NightAndFollowUpTest {
     void answeringPraiseWhileOlderComplaintsWaitIsCalledOut() {
         String complaint = Api.post(Api.complaint("facebook", "Knut Berge", "Dere fjernet Discovery fra standardpakken uten varsel."));
         Api.awaitDrafts(complaint, 1);
-        Api.sleep(20);
+        Instant drafted = clock.instant(); // the praise must come later than the complaint
+        Awaitility.await().pollInterval(Duration.ofMillis(5)).until(() -> clock.instant().isAfter(drafted));
         String praise = Api.post(Api.complaint("facebook", "Hanne Vik", "Takk til dama på kundeservice som fikk orden på ruteren min. Super service!"));
         Api.approve(Api.latestDraftId(Api.awaitDrafts(praise, 1)), null).then().statusCode(200);
         assertTrue(channel.notices().stream().anyMatch(n -> n.kind().equals("praise-before-complaints")), channel.notices().toString());

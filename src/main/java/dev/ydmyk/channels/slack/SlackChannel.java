@@ -1,17 +1,14 @@
 package dev.ydmyk.channels.slack;
 
-import dev.ydmyk.approval.DraftChanged;
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.channels.ApprovalChannel;
 import dev.ydmyk.config.YdmykConfig;
-import dev.ydmyk.schedule.Escalation;
-import dev.ydmyk.storage.Database;
+import dev.ydmyk.drafting.DraftChanged;
+import dev.ydmyk.notices.Escalation;
+import dev.ydmyk.notices.Notice;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
-
-import static dev.ydmyk.storage.Database.ts;
 
 /**
  * Slack as an approval channel: each new draft is queued for posting (in the database, so a restart
@@ -22,14 +19,14 @@ import static dev.ydmyk.storage.Database.ts;
 public class SlackChannel implements ApprovalChannel {
 
     private final SlackApi slack;
-    private final Database db;
+    private final SlackOutbox outbox;
     private final YdmykConfig config;
     private final Clock clock;
     private final SlackPoster poster;
 
-    public SlackChannel(SlackApi slack, Database db, YdmykConfig config, Clock clock, SlackPoster poster) {
+    public SlackChannel(SlackApi slack, SlackOutbox outbox, YdmykConfig config, Clock clock, SlackPoster poster) {
         this.slack = slack;
-        this.db = db;
+        this.outbox = outbox;
         this.config = config;
         this.clock = clock;
         this.poster = poster;
@@ -40,28 +37,16 @@ public class SlackChannel implements ApprovalChannel {
         if (!slack.enabled()) {
             return;
         }
-        db.tx(conn -> {
-            String sql = change.change() == DraftChanged.Change.CREATED
-                    ? "insert into slack_message (draft_id, channel, created_at, next_attempt_at) values (?, ?, ?, ?) on conflict do nothing"
-                    : "update slack_message set needs_update = true, next_attempt_at = least(next_attempt_at, ?) where draft_id = ?";
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                if (change.change() == DraftChanged.Change.CREATED) {
-                    ps.setObject(1, draft.id());
-                    ps.setString(2, config.slack().channel());
-                    ps.setTimestamp(3, ts(clock.instant()));
-                    ps.setTimestamp(4, ts(clock.instant()));
-                } else {
-                    ps.setTimestamp(1, ts(clock.instant()));
-                    ps.setObject(2, draft.id());
-                }
-                return ps.executeUpdate();
-            }
-        });
+        if (change.change() == DraftChanged.Change.CREATED) {
+            outbox.post(draft.id(), config.slack().channel(), clock.instant());
+        } else {
+            outbox.update(draft.id(), clock.instant());
+        }
         poster.wake();
     }
 
     @Override
-    public void notice(dev.ydmyk.channels.Notice notice) {
+    public void notice(Notice notice) {
         if (!slack.enabled()) {
             return;
         }

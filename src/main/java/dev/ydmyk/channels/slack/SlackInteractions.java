@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ydmyk.agents.Agent;
 import dev.ydmyk.agents.Credentials;
 import dev.ydmyk.approval.ApprovalService;
-import dev.ydmyk.approval.DraftStatus;
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.drafting.DraftStatus;
+import dev.ydmyk.problem.CleanText;
 import dev.ydmyk.problem.Problem;
 import dev.ydmyk.tone.ToneCheck;
 import dev.ydmyk.tone.ToneReport;
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,8 @@ import java.util.concurrent.Executors;
 public class SlackInteractions {
 
     private static final Logger LOG = Logger.getLogger(SlackInteractions.class);
+    private static final Set<String> ACTIONS = Set.of(SlackMessages.APPROVE, SlackMessages.EDIT, SlackMessages.REJECT, SlackMessages.REDRAFT);
+    private static final Set<String> MODALS = Set.of(SlackMessages.EDIT, SlackMessages.REJECT, SlackMessages.REDRAFT);
 
     private final SlackApi slack;
     private final ApprovalService approvals;
@@ -59,36 +63,78 @@ public class SlackInteractions {
                 .publishPercentiles(0.5, 0.99).register(metrics);
     }
 
-    /** Handles one interaction payload; returns the JSON to answer Slack with (empty map: plain 200). */
+    /**
+     * Handles one interaction payload; returns the JSON to answer Slack with (empty map: plain 200).
+     * A payload that verifies but does not parse is refused (400, logged) before anything is done.
+     */
     Map<String, Object> handle(String payload) throws Exception {
         long t0 = System.nanoTime();
         try {
-            JsonNode p = json.readTree(payload);
+            JsonNode p = parse(payload);
             String type = p.path("type").asText();
             String user = p.path("user").path("id").asText();
-            Optional<Agent> agent = agentFor(user);
             if (type.equals("block_actions")) {
+                JsonNode action = p.path("actions").path(0);
+                String actionId = action.path("action_id").asText();
+                if (!ACTIONS.contains(actionId)) {
+                    throw refused("payload.actions[0].action_id", "not one of our buttons: " + actionId);
+                }
+                UUID draftId = uuid(action.path("value").asText(), "payload.actions[0].value");
                 String channel = p.path("channel").path("id").asText(config.slack().channel());
+                Optional<Agent> agent = agentFor(user);
                 if (agent.isEmpty()) {
                     later(() -> ephemeral(channel, user, "Your Slack user is not linked to a Ydmyk agent, so this did nothing. "
                             + "An operator can add ydmyk.agents.<login>.slack-user=" + user + "."));
                     return Map.of();
                 }
-                JsonNode action = p.path("actions").path(0);
-                String actionId = action.path("action_id").asText();
-                UUID draftId = UUID.fromString(action.path("value").asText());
                 String trigger = p.path("trigger_id").asText();
                 later(() -> button(agent.get(), actionId, draftId, trigger, channel, user));
                 return Map.of();
             }
             if (type.equals("view_submission")) {
-                return agent.map(a -> submit(a, p, user)).orElse(Map.of("response_action", "errors",
+                JsonNode view = p.path("view");
+                String action = view.path("callback_id").asText();
+                if (!MODALS.contains(action)) {
+                    throw refused("payload.view.callback_id", "not one of our modals: " + action);
+                }
+                String[] meta = view.path("private_metadata").asText().split("\\|", 2);
+                UUID draftId = uuid(meta[0], "payload.view.private_metadata");
+                return agentFor(user).map(a -> submit(a, view, action, draftId, meta, user)).orElse(Map.of("response_action", "errors",
                         "errors", Map.of(SlackMessages.TEXT_BLOCK, "Your Slack user is not linked to a Ydmyk agent")));
             }
             return Map.of();
         } finally {
             ack.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
+    }
+
+    private JsonNode parse(String payload) {
+        JsonNode p;
+        try {
+            p = json.readTree(payload);
+        } catch (Exception e) {
+            throw refused("payload", "not JSON");
+        }
+        if (p == null || !p.isObject()) {
+            throw refused("payload", "not a JSON object");
+        }
+        return p;
+    }
+
+    private static UUID uuid(String value, String field) {
+        try {
+            if (value.length() == 36) {
+                return UUID.fromString(value);
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw refused(field, "not a draft id");
+    }
+
+    private static Problem refused(String field, String why) {
+        LOG.warnf("Slack interaction refused: %s %s", field, why.length() > 100 ? why.substring(0, 100) + "…" : why);
+        return Problem.invalid(field, "Slack payload refused: " + field + " is " + why);
     }
 
     private Optional<Agent> agentFor(String slackUser) {
@@ -118,16 +164,12 @@ public class SlackInteractions {
         }
     }
 
-    private Map<String, Object> submit(Agent agent, JsonNode p, String user) {
-        JsonNode view = p.path("view");
-        String action = view.path("callback_id").asText();
-        String[] meta = view.path("private_metadata").asText().split("\\|", 2);
-        UUID draftId = UUID.fromString(meta[0]);
+    private Map<String, Object> submit(Agent agent, JsonNode view, String action, UUID draftId, String[] meta, String user) {
         String channel = meta.length > 1 ? meta[1] : config.slack().channel();
         JsonNode values = view.path("state").path("values");
         if (action.equals(SlackMessages.EDIT)) {
-            String text = values.path(SlackMessages.TEXT_BLOCK).path(SlackMessages.TEXT_BLOCK).path("value").asText("");
-            String override = values.path(SlackMessages.OVERRIDE_BLOCK).path(SlackMessages.OVERRIDE_BLOCK).path("value").asText("");
+            String text = CleanText.of(values.path(SlackMessages.TEXT_BLOCK).path(SlackMessages.TEXT_BLOCK).path("value").asText(""));
+            String override = CleanText.of(values.path(SlackMessages.OVERRIDE_BLOCK).path(SlackMessages.OVERRIDE_BLOCK).path("value").asText(""));
             Views.DraftView d = views.draft(draftId);
             ToneReport report = toneCheck.check(text, d.language(), d.complaint().text());
             if (!report.clean() && override.isBlank()) {
@@ -139,7 +181,7 @@ public class SlackInteractions {
                     new ApprovalService.Approval(text, override.isBlank() ? null : override))));
             return Map.of();
         }
-        String note = values.path(SlackMessages.NOTE_BLOCK).path(SlackMessages.NOTE_BLOCK).path("value").asText("");
+        String note = CleanText.of(values.path(SlackMessages.NOTE_BLOCK).path(SlackMessages.NOTE_BLOCK).path("value").asText(""));
         later(() -> decide(channel, user, () -> {
             if (action.equals(SlackMessages.REJECT)) {
                 approvals.reject(draftId, agent, note);

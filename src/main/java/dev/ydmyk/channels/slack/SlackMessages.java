@@ -2,12 +2,14 @@ package dev.ydmyk.channels.slack;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
-import dev.ydmyk.approval.DraftStatus;
 import dev.ydmyk.approval.Views;
+import dev.ydmyk.drafting.Draft;
+import dev.ydmyk.drafting.DraftStatus;
 import dev.ydmyk.tone.Finding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static com.slack.api.model.block.Blocks.actions;
@@ -44,17 +46,18 @@ final class SlackMessages {
     static String summary(Views.DraftView d) {
         String who = d.complaint() == null || d.complaint().author() == null || d.complaint().author().name() == null
                 ? "a customer" : d.complaint().author().name();
-        return "Draft reply to " + who + " is " + d.status().wire();
+        // The notification and fallback text is mrkdwn too: a customer's name must not mention or link.
+        return "Draft reply to " + escape(who) + " is " + d.status().wire();
     }
 
     static List<LayoutBlock> draft(Views.DraftView d, String decision) {
         Views.ComplaintSummary c = d.complaint();
         Views.TriageView t = c.triage();
         String author = c.author() == null || c.author().name() == null ? "Someone" : c.author().name();
-        String meta = "*" + escape(author) + "* on " + c.source()
+        String meta = "*" + escape(author) + "* on " + escape(c.source())
                 + (t == null ? "" : " · " + t.kind().wire() + " · " + t.severity().wire() + " · " + t.language())
-                + (c.url() == null ? "" : " · <" + c.url() + "|open post>")
-                + (t != null && !t.flags().isEmpty() ? " · :warning: " + String.join(", ", t.flags()) : "");
+                + link(c.url(), "open post").map(l -> " · " + l).orElse("")
+                + (t != null && !t.flags().isEmpty() ? " · :warning: " + escape(String.join(", ", t.flags())) : "");
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(meta))));
         if (c.conversation() != null && !c.conversation().isEmpty()) {
@@ -68,7 +71,7 @@ final class SlackMessages {
         }
         blocks.addAll(asBlocks(
                 section(s -> s.text(markdownText((c.subject() == null ? "" : "*" + escape(cut(c.subject(), 200)) + "*\n") + quote(c.text())))),
-                section(s -> s.text(markdownText("*Draft* (" + d.drafter() + (d.fallback() == null ? "" : ", fallback: " + d.fallback())
+                section(s -> s.text(markdownText("*Draft* (" + escape(d.drafter()) + (d.fallback() == null ? "" : ", fallback: " + escape(d.fallback()))
                         + ")\n" + escape(cut(d.text()))))),
                 context(x -> x.elements(asContextElements(markdownText(tone(d)))))));
         if (decision == null && d.status() == DraftStatus.PENDING) {
@@ -113,12 +116,13 @@ final class SlackMessages {
     static String tone(Views.DraftView d) {
         String moves = d.toneCheck().moves().isEmpty() ? "no moves recognised" : d.toneCheck().moves().stream()
                 .map(m -> ":white_check_mark: " + m).collect(Collectors.joining("  "));
-        String findings = d.toneCheck().findings().stream().map(f -> ":warning: " + f.message() + " (" + f.excerpt() + ")")
+        String findings = d.toneCheck().findings().stream().map(f -> ":warning: " + escape(f.message()) + " (" + escape(f.excerpt()) + ")")
                 .collect(Collectors.joining("  "));
         return moves + (findings.isEmpty() ? "" : "  " + findings);
     }
 
     static String findings(List<Finding> findings) {
+        // Plain text (a modal's input error), not mrkdwn: nothing to escape.
         return findings.stream().map(f -> f.message() + ": \"" + f.excerpt() + "\"").collect(Collectors.joining("; "));
     }
 
@@ -134,8 +138,20 @@ final class SlackMessages {
         return text.length() <= max ? text : text.substring(0, max) + "…";
     }
 
-    /** Slack's mrkdwn needs &, < and > escaped. */
+    /**
+     * Slack's mrkdwn needs &, < and > escaped; escaped, a customer's {@code <!channel>}, {@code <@U…>} or
+     * {@code <https://…|…>} shows as the text it is and mentions or links nobody.
+     */
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A mrkdwn link, for http(s) addresses only; anything else ({@code javascript:}, {@code slack:}) is no link. */
+    static Optional<String> link(String url, String label) {
+        if (url == null || !url.regionMatches(true, 0, "https://", 0, 8) && !url.regionMatches(true, 0, "http://", 0, 7)
+                || url.chars().anyMatch(ch -> ch <= ' ' || ch == 0x7f)) {
+            return Optional.empty();
+        }
+        return Optional.of("<" + escape(url).replace("|", "%7C") + "|" + escape(label) + ">");
     }
 }

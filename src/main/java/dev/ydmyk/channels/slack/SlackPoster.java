@@ -8,42 +8,36 @@ import dev.ydmyk.agents.Credentials;
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.config.Backoff;
 import dev.ydmyk.config.YdmykConfig;
-import dev.ydmyk.storage.Database;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
-import static dev.ydmyk.storage.Database.ts;
 
 /**
  * Posts queued drafts to Slack and updates their messages after decisions, one call at a time and
  * no faster than {@code ydmyk.slack.post-interval} (Slack allows about one message a second per
- * channel). A 429's Retry-After is waited out; other failures are retried with backoff. The row is
- * locked while it is sent, so several instances never post the same draft.
+ * channel). A 429's Retry-After is waited out; other failures are retried with backoff. A message is
+ * claimed for a lease while it is sent, so several instances never post the same draft.
  */
 @ApplicationScoped
 public class SlackPoster {
 
     private static final Logger LOG = Logger.getLogger(SlackPoster.class);
+    /** Longer than any Slack call takes; after a crash mid-call the message is tried again once it passes. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final SlackApi slack;
-    private final Database db;
+    private final SlackOutbox outbox;
     private final Views views;
     private final Credentials credentials;
     private final YdmykConfig config;
@@ -52,9 +46,9 @@ public class SlackPoster {
     private volatile boolean running;
     private Thread thread;
 
-    public SlackPoster(SlackApi slack, Database db, Views views, Credentials credentials, YdmykConfig config, Clock clock) {
+    public SlackPoster(SlackApi slack, SlackOutbox outbox, Views views, Credentials credentials, YdmykConfig config, Clock clock) {
         this.slack = slack;
-        this.db = db;
+        this.outbox = outbox;
         this.views = views;
         this.credentials = credentials;
         this.config = config;
@@ -71,9 +65,12 @@ public class SlackPoster {
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent ev) {
+    void stop(@Observes ShutdownEvent ev) throws InterruptedException {
         running = false;
         wake.release();
+        if (thread != null) {
+            thread.join(10_000); // a post in flight finishes before the database goes
+        }
     }
 
     void wake() {
@@ -92,60 +89,51 @@ public class SlackPoster {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return; // stopping: the lease runs out and the message is sent after the restart
+                }
                 LOG.warn("Slack poster hit a problem; trying again shortly", e);
                 sleep(Duration.ofSeconds(1));
             }
         }
     }
 
-    /** Sends the next due post or update, if any; true if it called Slack. */
+    /** Sends the next due post or update, if any; true if it called Slack. No transaction is open during the call. */
     boolean sendOne() {
-        return db.tx(conn -> {
-            UUID draftId;
-            String channel;
-            String ts;
-            int attempts;
-            try (PreparedStatement ps = conn.prepareStatement("""
-                    select draft_id, channel, ts, attempts from slack_message
-                    where (ts is null or needs_update) and next_attempt_at <= ?
-                    order by created_at limit 1 for update skip locked""")) {
-                ps.setTimestamp(1, ts(clock.instant()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                    draftId = rs.getObject(1, UUID.class);
-                    channel = rs.getString(2);
-                    ts = rs.getString(3);
-                    attempts = rs.getInt(4);
+        Optional<SlackOutbox.Due> next = outbox.claimNext(clock.instant(), LEASE);
+        if (next.isEmpty()) {
+            return false;
+        }
+        SlackOutbox.Due due = next.get();
+        Views.DraftView draft = views.draft(due.draftId());
+        String decision = decision(draft);
+        try {
+            if (due.ts() == null) {
+                ChatPostMessageResponse r = slack.methods().chatPostMessage(m -> m.channel(due.channel())
+                        .text(SlackMessages.summary(draft)).blocks(SlackMessages.draft(draft, decision)));
+                if (!r.isOk()) {
+                    throw new IllegalStateException("chat.postMessage: " + r.getError());
                 }
-            }
-            Views.DraftView draft = views.draft(draftId);
-            String decision = decision(draft);
-            try {
-                if (ts == null) {
-                    ChatPostMessageResponse r = slack.methods().chatPostMessage(m -> m.channel(channel)
-                            .text(SlackMessages.summary(draft)).blocks(SlackMessages.draft(draft, decision)));
-                    if (!r.isOk()) {
-                        throw new IllegalStateException("chat.postMessage: " + r.getError());
-                    }
-                    done(conn, draftId, r.getChannel() == null ? channel : r.getChannel(), r.getTs());
-                } else {
-                    ChatUpdateResponse r = slack.methods().chatUpdate(m -> m.channel(channel).ts(ts)
-                            .text(SlackMessages.summary(draft)).blocks(SlackMessages.draft(draft, decision)));
-                    if (!r.isOk()) {
-                        throw new IllegalStateException("chat.update: " + r.getError());
-                    }
-                    done(conn, draftId, channel, ts);
+                outbox.done(due, r.getChannel() == null ? due.channel() : r.getChannel(), r.getTs(), clock.instant());
+            } else {
+                ChatUpdateResponse r = slack.methods().chatUpdate(m -> m.channel(due.channel()).ts(due.ts())
+                        .text(SlackMessages.summary(draft)).blocks(SlackMessages.draft(draft, decision)));
+                if (!r.isOk()) {
+                    throw new IllegalStateException("chat.update: " + r.getError());
                 }
-            } catch (SlackApiException e) {
-                Duration wait = e.getResponse().code() == 429 ? retryAfter(e) : backoff(attempts);
-                failed(conn, draftId, wait, "HTTP " + e.getResponse().code());
-            } catch (Exception e) {
-                failed(conn, draftId, backoff(attempts), e.getMessage());
+                outbox.done(due, due.channel(), due.ts(), clock.instant());
             }
-            return true;
-        });
+        } catch (SlackApiException e) {
+            failed(due, e.getResponse().code() == 429 ? retryAfter(e) : backoff(due.attempts()), "HTTP " + e.getResponse().code());
+        } catch (Exception e) {
+            failed(due, backoff(due.attempts()), e.getMessage());
+        }
+        return true;
+    }
+
+    private void failed(SlackOutbox.Due due, Duration wait, String error) {
+        LOG.warnf("Slack message for draft %s failed (%s); next try in %s", due.draftId(), error, wait);
+        outbox.failed(due.draftId(), clock.instant().plus(wait), error);
     }
 
     /** What happened to a decided draft, for its Slack message; null while it waits. */
@@ -163,29 +151,6 @@ public class SlackPoster {
                     + (d.note() == null ? "" : ": " + SlackMessages.escape(d.note()));
             default -> null;
         };
-    }
-
-    private void done(Connection conn, UUID draftId, String channel, String ts) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("""
-                update slack_message set channel = ?, ts = ?, posted_at = coalesce(posted_at, ?), needs_update = false,
-                       attempts = 0, last_error = null where draft_id = ?""")) {
-            ps.setString(1, channel);
-            ps.setString(2, ts);
-            ps.setTimestamp(3, ts(clock.instant()));
-            ps.setObject(4, draftId);
-            ps.executeUpdate();
-        }
-    }
-
-    private void failed(Connection conn, UUID draftId, Duration wait, String error) throws SQLException {
-        LOG.warnf("Slack message for draft %s failed (%s); next try in %s", draftId, error, wait);
-        try (PreparedStatement ps = conn.prepareStatement(
-                "update slack_message set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where draft_id = ?")) {
-            ps.setTimestamp(1, ts(clock.instant().plus(wait)));
-            ps.setString(2, error);
-            ps.setObject(3, draftId);
-            ps.executeUpdate();
-        }
     }
 
     private Duration backoff(int attempts) {

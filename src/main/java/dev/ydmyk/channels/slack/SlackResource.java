@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ import java.util.Map;
 /** Slack's interactivity request URL: button clicks and modal submissions. */
 @Path("/slack/interactions")
 public class SlackResource {
+
+    private static final Logger LOG = Logger.getLogger(SlackResource.class);
 
     private final SlackInteractions interactions;
     private final YdmykConfig config;
@@ -39,12 +42,17 @@ public class SlackResource {
         if (!SlackSignature.valid(config.slack().signingSecret().orElse(null), timestamp, signature, body, clock.instant())) {
             return ProblemMapper.render(401, "Unauthorized", "Missing, invalid or stale Slack signature", "X-Slack-Signature", null, null).build();
         }
-        String form = new String(body, StandardCharsets.UTF_8);
         String payload = null;
-        for (String pair : form.split("&")) {
-            if (pair.startsWith("payload=")) {
-                payload = URLDecoder.decode(pair.substring("payload=".length()), StandardCharsets.UTF_8);
+        try {
+            String form = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
+            for (String pair : form.split("&")) {
+                if (pair.startsWith("payload=")) {
+                    payload = URLDecoder.decode(pair.substring("payload=".length()), StandardCharsets.UTF_8);
+                }
             }
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            LOG.warnf("Slack interaction refused: the form is not UTF-8 or not %%-encoded (%s)", e.getMessage());
+            return ProblemMapper.render(400, "Invalid request", "The form is not valid UTF-8 or %-encoding", "payload", null, null).build();
         }
         if (payload == null) {
             return ProblemMapper.render(400, "Invalid request", "No payload field", "payload", null, null).build();

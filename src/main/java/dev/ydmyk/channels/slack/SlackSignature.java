@@ -1,13 +1,10 @@
 package dev.ydmyk.channels.slack;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.ydmyk.agents.Signatures;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Slack's request signing: {@code v0=} + hex HMAC-SHA256 of {@code v0:<timestamp>:<raw body>} with the
@@ -35,17 +32,10 @@ final class SlackSignature {
             return false;
         }
         String expected = sign(secret, timestamp.strip(), body);
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.strip().getBytes(StandardCharsets.UTF_8));
+        return Signatures.same(expected, signature);
     }
 
     static String sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
-            return "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return "v0=" + Signatures.hmacHex(secret, ("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8), body);
     }
 }

@@ -1,9 +1,10 @@
 package dev.ydmyk.drafting.llm;
 
-import dev.ydmyk.approval.AuditTrail;
-import dev.ydmyk.approval.DraftRepository;
-import dev.ydmyk.approval.DraftStatus;
+import dev.ydmyk.audit.AuditTrail;
 import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.drafting.Draft;
+import dev.ydmyk.drafting.DraftRepository;
+import dev.ydmyk.drafting.DraftStatus;
 import dev.ydmyk.drafting.Drafters;
 import dev.ydmyk.drafting.DraftingWorker;
 import dev.ydmyk.intake.ComplaintRepository;
@@ -12,11 +13,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * With {@code ydmyk.llm.redraft-fallbacks=true}: once the model answers again, pending drafts that
@@ -63,21 +61,12 @@ public class FallbackRedrafter {
         Instant now = clock.instant();
         int n = db.tx(conn -> {
             int count = 0;
-            try (PreparedStatement ps = conn.prepareStatement("""
-                    select id, complaint_id from draft where status = 'pending' and fallback_cause is not null
-                    and fallback_cause not like 'guardrail%' order by created_at limit ? for update skip locked""")) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        UUID draft = rs.getObject(1, UUID.class);
-                        UUID complaint = rs.getObject(2, UUID.class);
-                        if (drafts.decide(conn, draft, DraftStatus.PENDING, DraftStatus.REDRAFT, "ydmyk", now,
-                                "The model is back: redrafting")) {
-                            complaints.requestDraft(conn, complaint, null);
-                            audit.record(conn, complaint, draft, "redraft-requested", "ydmyk", now, "The model is back");
-                            count++;
-                        }
-                    }
+            for (Draft draft : drafts.lockAvailabilityFallbacks(conn, limit)) {
+                if (drafts.decide(conn, draft.id(), DraftStatus.PENDING, DraftStatus.REDRAFT, "ydmyk", now,
+                        "The model is back: redrafting")) {
+                    complaints.requestDraft(conn, draft.complaintId(), null);
+                    audit.record(conn, draft.complaintId(), draft.id(), "redraft-requested", "ydmyk", now, "The model is back");
+                    count++;
                 }
             }
             return count;

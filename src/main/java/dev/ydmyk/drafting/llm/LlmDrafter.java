@@ -8,117 +8,145 @@ import dev.ydmyk.drafting.DraftRequest;
 import dev.ydmyk.drafting.DraftText;
 import dev.ydmyk.drafting.Drafter;
 import dev.ydmyk.drafting.GuidelineDrafter;
-import io.quarkiverse.langchain4j.ChatMemoryRemover;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkiverse.langchain4j.ChatMemoryRemover;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Drafts with a language model, safely: a cap on concurrent calls, retries with exponential
- * backoff and jitter that honour Retry-After, a circuit breaker, and output guardrails. Whatever
- * goes wrong, the complaint still gets a draft: the guideline drafter writes it, marked with why.
+ * Drafts with a language model, safely, through SmallRye Fault Tolerance: a bulkhead caps the
+ * calls under way, retries back off exponentially with jitter and honour Retry-After, and a
+ * circuit breaker counts failed drafts; output guardrails check what comes back. Whatever goes
+ * wrong, the complaint still gets a draft: the guideline drafter writes it, marked with why.
  */
 @ApplicationScoped
 public class LlmDrafter implements Drafter {
 
     public static final String NAME = "llm";
     private static final Logger LOG = Logger.getLogger(LlmDrafter.class);
+    /** Drafting threads beyond the cap wait their turn rather than being turned away. */
+    private static final int WAITING_CALLS = 10_000;
 
     private final ReplyModel model;
     private final LlmPrompt prompt;
     private final GuidelineDrafter guidelines;
-    private final CircuitBreaker breaker;
     private final RateLimitGate gate;
     private final YdmykConfig config;
     private final MeterRegistry metrics;
-    private final Semaphore permits;
     private final Timer latency;
+    /** The breaker sees whole drafts (retries included), so breaker-failures counts failed drafts, as documented. */
+    private final TypedGuard<DraftText> breaker;
+    private final TypedGuard<DraftText> attempts;
 
-    public LlmDrafter(ReplyModel model, LlmPrompt prompt, GuidelineDrafter guidelines, CircuitBreaker breaker,
-                      RateLimitGate gate, YdmykConfig config, MeterRegistry metrics) {
+    public LlmDrafter(ReplyModel model, LlmPrompt prompt, GuidelineDrafter guidelines, RateLimitGate gate,
+                      CircuitBreaker circuit, YdmykConfig config, MeterRegistry metrics) {
         this.model = model;
         this.prompt = prompt;
         this.guidelines = guidelines;
-        this.breaker = breaker;
         this.gate = gate;
         this.config = config;
         this.metrics = metrics;
-        this.permits = new Semaphore(Math.max(1, config.llm().maxConcurrent()), true);
         this.latency = Timer.builder("ydmyk.llm.latency").description("Time for one model call, guardrail re-prompts included")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(metrics);
+        YdmykConfig.Llm llm = config.llm();
+        this.breaker = TypedGuard.create(DraftText.class)
+                .withDescription("the model's circuit breaker")
+                .withCircuitBreaker().name(CircuitBreaker.NAME)
+                    .requestVolumeThreshold(Math.max(1, llm.breakerFailures())).failureRatio(1.0).successThreshold(1)
+                    .delay(llm.breakerOpen().toMillis(), ChronoUnit.MILLIS)
+                    .onStateChange(state -> {
+                        circuit.changed(state);
+                        logBreaker(state, llm);
+                    }).done()
+                .build();
+        this.attempts = TypedGuard.create(DraftText.class)
+                .withDescription("model calls")
+                .withRetry().maxRetries(Math.max(1, llm.maxAttempts()) - 1)
+                    .whenException(e -> classify(e).retriable())
+                    .jitter(0, ChronoUnit.MILLIS) // the backoff below brings its own jitter
+                    .maxDuration(llm.maxBackoff().multipliedBy(Math.max(1, llm.maxAttempts())).plus(RetryAfterFilter.LONGEST_WAIT).toMillis(), ChronoUnit.MILLIS)
+                    .withCustomBackoff().strategy(ModelBackoff::new).done().done()
+                .withBulkhead().limit(Math.max(1, llm.maxConcurrent())).enableSynchronousQueueing().queueSize(WAITING_CALLS).done()
+                .build();
     }
 
     @Override
     public DraftText draft(DraftRequest req) {
-        if (!breaker.tryAcquire()) {
-            return fallback(req, "circuit-open");
-        }
+        String system = prompt.system();
+        String user = prompt.user(req);
         try {
-            permits.acquire();
+            return breaker.call(() -> attempts.call(() -> attempt(req, system, user)));
+        } catch (CircuitBreakerOpenException e) {
+            return fallback(req, "circuit-open");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            breaker.failure();
             return fallback(req, "interrupted");
-        }
-        try {
-            return callWithRetries(req);
-        } finally {
-            permits.release();
+        } catch (Exception e) {
+            return fallback(req, classify(e).cause());
         }
     }
 
-    private DraftText callWithRetries(DraftRequest req) {
-        String system = prompt.system();
-        String user = prompt.user(req);
-        String cause = "error";
-        int attempts = Math.max(1, config.llm().maxAttempts());
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            sleep(gate.remaining());
-            GuardrailContext ctx = GuardrailContext.open(req.language(), req.complaint().text());
-            String memoryId = UUID.randomUUID().toString();
-            long t0 = System.nanoTime();
-            try {
-                ModelReply reply = model.draft(memoryId, system, user);
-                latency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-                breaker.success();
-                metrics.counter("ydmyk.llm.calls", "outcome", "ok").increment();
-                return new DraftText(reply.reply().strip(), req.language(), NAME);
-            } catch (OutputGuardrailException e) {
-                latency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-                breaker.success();
-                metrics.counter("ydmyk.llm.calls", "outcome", "guardrail").increment();
-                return fallback(req, "guardrail:" + String.join(",", ctx.failedRules.stream().distinct().toList()));
-            } catch (RuntimeException e) {
-                Failure f = classify(e);
-                cause = f.cause();
-                metrics.counter("ydmyk.llm.calls", "outcome", cause).increment();
-                if (cause.equals("error")) {
-                    LOG.warnf(e, "Model call %d/%d for complaint %s failed unexpectedly", attempt, attempts, req.complaint().id());
-                } else {
-                    LOG.debugf("Model call %d/%d for complaint %s failed: %s (%s)", attempt, attempts, req.complaint().id(), cause, e.getMessage());
-                }
-                if (!f.retriable()) {
-                    break;
-                }
-                if (attempt < attempts) {
-                    Duration wait = backoff(attempt);
-                    Duration gateWait = gate.remaining();
-                    sleep(gateWait.compareTo(wait) > 0 ? gateWait : wait);
-                }
-            } finally {
-                GuardrailContext.close();
-                ChatMemoryRemover.remove(model, memoryId);
+    /** One call to the model; a failure is thrown for the retry and the breaker to see. */
+    private DraftText attempt(DraftRequest req, String system, String user) {
+        GuardrailContext ctx = GuardrailContext.open(req.language(), req.complaint().text());
+        String memoryId = UUID.randomUUID().toString();
+        long t0 = System.nanoTime();
+        try {
+            ModelReply reply = model.draft(memoryId, system, user);
+            latency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            metrics.counter("ydmyk.llm.calls", "outcome", "ok").increment();
+            return new DraftText(reply.reply().strip(), req.language(), NAME);
+        } catch (OutputGuardrailException e) {
+            // The model answered: a reply that fails the guardrails is not an outage, so no retry and no breaker failure.
+            latency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            metrics.counter("ydmyk.llm.calls", "outcome", "guardrail").increment();
+            return fallback(req, "guardrail:" + String.join(",", ctx.failedRules.stream().distinct().toList()));
+        } catch (RuntimeException e) {
+            String cause = classify(e).cause();
+            metrics.counter("ydmyk.llm.calls", "outcome", cause).increment();
+            if (cause.equals("error")) {
+                LOG.warnf(e, "A model call for complaint %s failed unexpectedly", req.complaint().id());
+            } else {
+                LOG.debugf("A model call for complaint %s failed: %s (%s)", req.complaint().id(), cause, e.getMessage());
             }
+            throw e;
+        } finally {
+            GuardrailContext.close();
+            ChatMemoryRemover.remove(model, memoryId);
         }
-        breaker.failure();
-        return fallback(req, cause);
+    }
+
+    private static void logBreaker(CircuitBreakerState state, YdmykConfig.Llm llm) {
+        switch (state) {
+            case OPEN -> LOG.warnf("The model failed %d draft(s) in a row: circuit open for %s; the guideline drafter stands in",
+                    llm.breakerFailures(), llm.breakerOpen());
+            case CLOSED -> LOG.info("The model answers again: circuit closed");
+            default -> LOG.debugf("The model's circuit is %s", state);
+        }
+    }
+
+    /** Exponential backoff with jitter, but never sooner than the account-wide Retry-After allows. */
+    private final class ModelBackoff implements CustomBackoffStrategy {
+        private int attempt;
+
+        @Override
+        public long nextDelayInMillis(Throwable failure) {
+            Duration wait = backoff(++attempt);
+            Duration gateWait = gate.remaining();
+            return (gateWait.compareTo(wait) > 0 ? gateWait : wait).toMillis();
+        }
     }
 
     private DraftText fallback(DraftRequest req, String cause) {
@@ -132,6 +160,9 @@ public class LlmDrafter implements Drafter {
 
     static Failure classify(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BulkheadException) {
+                return new Failure("busy", true);
+            }
             if (t instanceof HttpException h) {
                 int s = h.statusCode();
                 if (s == 429) {
@@ -161,16 +192,5 @@ public class LlmDrafter implements Drafter {
 
     Duration backoff(int attempt) {
         return new Backoff(config.llm().initialBackoff(), config.llm().maxBackoff()).delay(attempt);
-    }
-
-    private static void sleep(Duration d) {
-        if (d.isZero() || d.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ydmyk.drafting.llm;
 
+import dev.ydmyk.config.ReplyLanguage;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.drafting.DraftRequest;
 import dev.ydmyk.drafting.ReplyGuidelines;
@@ -27,8 +28,11 @@ public class LlmPrompt {
     public static final String POST_START = "<<<CUSTOMER_POST";
     public static final String POST_END = "CUSTOMER_POST>>>";
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([a-z-]+)}");
-    static final Map<String, String> LANGUAGE_NAMES = Map.of("nb", "Norwegian Bokmål", "da", "Danish",
-            "sv", "Swedish", "en", "English", "nn", "Norwegian Nynorsk", "de", "German", "fi", "Finnish");
+
+    /** The language's name for the model, e.g. Danish; the code itself for a language we do not reply in. */
+    static String languageName(String code) {
+        return ReplyLanguage.byCode(code).map(ReplyLanguage::englishName).orElse(code);
+    }
 
     private final GuidelineFiles files;
     private final ReplyGuidelines replies;
@@ -68,7 +72,7 @@ public class LlmPrompt {
         String remedy = first(s.get("remedy:" + topics.remedyOf(t.primaryTopic())), s.get("remedy:investigate"));
         String signature = first(s.get("signature"), List.of("{agent}")).replace("\\n", "\n");
         StringBuilder u = new StringBuilder();
-        line(u, ask, "language", Map.of("language", LANGUAGE_NAMES.getOrDefault(req.language(), req.language()), "code", req.language()));
+        line(u, ask, "language", Map.of("language", languageName(req.language()), "code", req.language()));
         line(u, ask, "triage", Map.of("kind", t.kind().wire(), "severity", t.severity().wire(),
                 "topics", t.topics().isEmpty() ? "none recognised" : String.join(", ", t.topics())));
         String name = req.complaint().firstName();

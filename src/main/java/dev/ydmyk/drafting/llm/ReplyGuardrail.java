@@ -60,7 +60,7 @@ public class ReplyGuardrail implements OutputGuardrail {
         // The reply's own language, not mapped through the reply fallbacks: German is not English.
         String detected = languages.identify(reply.reply()).map(l -> l.equals("nn") ? "nb" : l).orElse(ctx.language);
         if (!ctx.language.equals(detected) || (reply.language() != null && !ctx.language.equals(reply.language().toLowerCase(Locale.ROOT)))) {
-            String name = LlmPrompt.LANGUAGE_NAMES.getOrDefault(ctx.language, ctx.language);
+            String name = LlmPrompt.languageName(ctx.language);
             return refuse(ctx, "language", "The reply is not in " + name + ".",
                     "Write the whole reply in " + name + " (language code " + ctx.language + "), the customer's language.");
         }

@@ -6,6 +6,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +48,7 @@ public class FakeSlack implements QuarkusTestResourceLifecycleManager {
         ok("views.open", "{\"ok\":true,\"view\":{\"id\":\"V0MODAL\",\"type\":\"modal\"}}");
         ok("auth.test", "{\"ok\":true,\"url\":\"https://ydmyk.slack.com/\",\"team\":\"Ydmyk\",\"user\":\"ydmyk\",\"team_id\":\"T0YDMYK\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}");
         ok("chat.postEphemeral", "{\"ok\":true,\"message_ts\":\"1700000000.000300\"}");
-        Map<String, String> config = new java.util.HashMap<>(Map.of("ydmyk.slack.bot-token", "xoxb-test-token",
+        Map<String, String> config = new HashMap<>(Map.of("ydmyk.slack.bot-token", "xoxb-test-token",
                 "ydmyk.slack.signing-secret", SECRET,
                 "ydmyk.slack.channel", CHANNEL,
                 "ydmyk.slack.api-url", "http://127.0.0.1:" + server.port() + "/api/",
@@ -72,7 +74,7 @@ public class FakeSlack implements QuarkusTestResourceLifecycleManager {
     /** Calls of a Web API method whose (form-decoded) body contains the text. */
     static List<LoggedRequest> calls(String method, String containing) {
         return server.findAll(postRequestedFor(urlEqualTo("/api/" + method))).stream()
-                .filter(r -> java.net.URLDecoder.decode(r.getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8).contains(containing))
+                .filter(r -> java.net.URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8).contains(containing))
                 .toList();
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,9 +51,7 @@ class SlackBenchmarkTest {
             drafts.add(Api.latestDraftId(Api.awaitDrafts(Api.post(body), 1)));
             Thread.sleep(1500);
         }
-        while (posted(batch) < 20) {
-            Thread.sleep(100);
-        }
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> posted(batch) >= 20);
         List<Long> toChannel = new ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select extract(epoch from (s.posted_at - co.received_at)) * 1000 from slack_message s

@@ -3,20 +3,24 @@ package dev.ydmyk.channels.slack;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ydmyk.Api;
+import dev.ydmyk.TestClock;
+import dev.ydmyk.schedule.Escalations;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,8 +29,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -64,15 +71,9 @@ class SlackChannelTest {
     }
 
     private static List<LoggedRequest> awaitCalls(String method, String containing, int n) {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            List<LoggedRequest> found = calls(method, containing);
-            if (found.size() >= n) {
-                return found;
-            }
-            Api.sleep(50);
-        }
-        throw new AssertionError("Slack was not called " + n + "x with " + method + " containing " + containing);
+        return Awaitility.await("Slack called " + n + "x with " + method + " containing " + containing)
+                .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> calls(method, containing), found -> found.size() >= n);
     }
 
     private static String form(LoggedRequest r) {
@@ -129,14 +130,12 @@ class SlackChannelTest {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
-    private static <T> T await(Supplier<T> read, java.util.function.Predicate<T> done) {
-        Instant deadline = Instant.now().plusSeconds(15);
-        T value = read.get();
-        while (!done.test(value) && Instant.now().isBefore(deadline)) {
-            Api.sleep(50);
-            value = read.get();
+    private static <T> T await(Supplier<T> read, Predicate<T> done) {
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(read::get, done::test);
+        } catch (ConditionTimeoutException e) {
+            return read.get(); // the caller's assertion shows the value it got
         }
-        return value;
     }
 
     private static String status(String draft) {
@@ -154,6 +153,43 @@ class SlackChannelTest {
             assertTrue(sent.contains(action), action + " missing: " + sent);
         }
         assertTrue(sent.contains("Pernille Skov") && sent.contains("acknowledge"), "the post, the draft and the tone notes: " + sent);
+    }
+
+    /** One form field of a Web API call, decoded. */
+    private static String param(LoggedRequest r, String name) {
+        for (String pair : r.getBodyAsString().split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
+    }
+
+    @Test
+    void aCustomerCannotMentionOrLinkInSlackNeitherInTheBlocksNorInTheNotificationText() {
+        String marker = marker();
+        String complaint = Api.post(Api.complaint("facebook", "<!channel> Pernille <https://evil.example|Skov>",
+                "Min pakke kom aldrig frem <!here> <@U0KARI> <https://evil.example/login|se her> & svar nu. " + marker));
+        String draft = Api.latestDraftId(Api.awaitDrafts(complaint, 1));
+        LoggedRequest r = awaitCalls("chat.postMessage", draft, 1).get(0);
+        String text = param(r, "text");
+        // The texts of the blocks, as Slack reads them (the SDK writes <, > and & as JSON escapes).
+        String blocks = JsonPath.from(param(r, "blocks")).getList("text.text", String.class).stream()
+                .filter(Objects::nonNull).reduce("", (a, b) -> a + "\n" + b);
+        assertTrue(text.contains("&lt;!channel&gt; Pernille &lt;https://evil.example|Skov&gt;"), "the name, shown as written: " + text);
+        assertTrue(blocks.contains("&lt;!here&gt; &lt;@U0KARI&gt; &lt;https://evil.example/login|se her&gt; &amp; svar nu"), blocks);
+        for (String live : List.of("<!channel>", "<!here>", "<@U0KARI>", "<https://evil.example")) {
+            assertTrue(!text.contains(live) && !blocks.contains(live), live + " reached Slack live: " + text + " " + blocks);
+        }
+    }
+
+    @Test
+    void onlyWebAddressesBecomeLinksInSlack() {
+        assertEquals("<https://example.com/p?a=1&amp;b=%7C2|open post>", SlackMessages.link("https://example.com/p?a=1&b=|2", "open post").orElseThrow());
+        assertTrue(SlackMessages.link("javascript:alert(1)", "open post").isEmpty());
+        assertTrue(SlackMessages.link("slack://channel?id=C1", "open post").isEmpty());
+        assertTrue(SlackMessages.link("https://x.example/a>b <!channel>", "open post").isEmpty(), "a space: not one address");
     }
 
     @Test
@@ -222,7 +258,7 @@ class SlackChannelTest {
         assertEquals(401, interact(click("U0KARI", "approve", draft), -301, true).status());
         assertEquals(401, interact(click("U0KARI", "approve", draft), 301, true).status());
         given().contentType("application/x-www-form-urlencoded").body("payload=%7B%7D").post("/slack/interactions").then().statusCode(401);
-        Api.sleep(300);
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(3)).until(() -> "pending".equals(status(draft)));
         assertEquals("pending", status(draft));
     }
 
@@ -262,7 +298,7 @@ class SlackChannelTest {
         String draft = draftPostedToSlack(m);
         awaitCalls("chat.postMessage", draft, 3);
         assertEquals(1, await(() -> count("select count(*) from slack_message where ts is not null and draft_id = '" + draft + "'"), n -> n == 1));
-        Api.sleep(300);
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(3)).until(() -> calls("chat.postMessage", draft).size() == 3);
         assertEquals(3, calls("chat.postMessage", draft).size(), "two failures, then exactly one post");
     }
 
@@ -279,9 +315,9 @@ class SlackChannelTest {
     }
 
     @Inject
-    dev.ydmyk.TestClock clock;
+    TestClock clock;
     @Inject
-    dev.ydmyk.schedule.Escalations escalations;
+    Escalations escalations;
 
     @Test
     void anAfterHoursEscalationMentionsWhoeverIsOnCallWithALinkToTheDraft() {
@@ -305,5 +341,27 @@ class SlackChannelTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aDecisionWhileTheDraftIsBeingPostedIsShownAfterThePost() {
+        String m = marker();
+        // Slack takes its time over this one post: the approval must not wait for it, nor be lost.
+        server.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing(m.substring(6))).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"channel\":\"" + FakeSlack.CHANNEL + "\",\"ts\":\"1700000099.000100\"}")));
+        String complaint = Api.post(Api.complaint("facebook", "Pernille Skov",
+                "Min pakke blev leveret til en forkert adresse, og ingen svarer. " + m));
+        String draft = Api.latestDraftId(Api.awaitDrafts(complaint, 1));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> calls("chat.postMessage", draft).size() == 1);
+
+        Api.approve(draft, Map.of()).then().statusCode(200);
+        assertEquals(0, count("select count(*) from slack_message where ts is not null and draft_id = '" + draft + "'"),
+                "the approval was answered while Slack was still taking the post: no lock held across the call");
+
+        List<LoggedRequest> updates = Awaitility.await().atMost(Duration.ofSeconds(15))
+                .until(() -> calls("chat.update", m.substring(6)), u -> !u.isEmpty());
+        assertTrue(form(updates.get(updates.size() - 1)).contains("Approved by Kari Nordmann"), "the message shows the approval");
+        assertTrue(form(updates.get(0)).contains("1700000099.000100"), "the update is of the message Slack just posted");
     }
 }

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1").containerThreads(300));
         server.start();
-        Map<String, String> config = new java.util.HashMap<>(Map.ofEntries(
+        Map<String, String> config = new HashMap<>(Map.ofEntries(
                 Map.entry("ydmyk.drafter", "llm"),
                 Map.entry("quarkus.langchain4j.openai.base-url", "http://127.0.0.1:" + server.port() + "/v1"),
                 Map.entry("quarkus.langchain4j.openai.api-key", "test-key"),

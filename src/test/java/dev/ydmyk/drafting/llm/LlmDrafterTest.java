@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ydmyk.Api;
+import dev.ydmyk.drafting.DraftRequest;
+import dev.ydmyk.intake.Complaint;
+import dev.ydmyk.intake.ComplaintRepository;
+import dev.ydmyk.triage.Triager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -47,7 +53,7 @@ class LlmDrafterTest {
     @Inject
     FallbackRedrafter fallbackRedrafter;
     @Inject
-    dev.ydmyk.triage.Triager triager;
+    Triager triager;
 
     @BeforeEach
     void closeCircuit() {
@@ -106,19 +112,19 @@ class LlmDrafterTest {
     @Test
     void anAnswerToOurReplyIsDraftedWithTheConversationSoFar() {
         String text = "Tak for svaret, men pakken er stadig ikke kommet, og nu er der gået en uge mere.";
-        var complaint = new dev.ydmyk.intake.Complaint(java.util.UUID.randomUUID(), "facebook", "c2", "Pernille Skov", "1", text, null,
+        var complaint = new Complaint(UUID.randomUUID(), "facebook", "c2", "Pernille Skov", "1", text, null,
                 null, null, java.time.Instant.now(), null, true, null, null, "our-reply-1", null);
         var turns = List.of(
-                new dev.ydmyk.intake.ComplaintRepository.Turn(false, "Pernille Skov", "Min pakke blev leveret til en forkert adresse."),
-                new dev.ydmyk.intake.ComplaintRepository.Turn(true, "Kari Nordmann", "Hej Pernille, jeg har sat en efterlysning i gang."));
-        String user = prompt.user(new dev.ydmyk.drafting.DraftRequest(complaint, triager.triage(text, null), "da", null, 0, turns));
+                new ComplaintRepository.Turn(false, "Pernille Skov", "Min pakke blev leveret til en forkert adresse."),
+                new ComplaintRepository.Turn(true, "Kari Nordmann", "Hej Pernille, jeg har sat en efterlysning i gang."));
+        String user = prompt.user(new DraftRequest(complaint, triager.triage(text, null), "da", null, 0, turns));
         int conversation = user.indexOf("The conversation so far");
         assertTrue(conversation > 0, user);
         assertTrue(user.indexOf("- Customer (Pernille Skov): Min pakke blev leveret") > conversation, user);
         assertTrue(user.indexOf("- Us (Kari Nordmann): Hej Pernille") > user.indexOf("- Customer (Pernille Skov)"), "oldest first: " + user);
         assertTrue(user.indexOf(LlmPrompt.POST_START) > user.indexOf("- Us (Kari Nordmann)"), "the new post comes last: " + user);
 
-        String first = prompt.user(new dev.ydmyk.drafting.DraftRequest(complaint, triager.triage(text, null), "da", null, 0));
+        String first = prompt.user(new DraftRequest(complaint, triager.triage(text, null), "da", null, 0));
         assertFalse(first.contains("The conversation so far"), "a first post has no conversation");
     }
 
@@ -234,7 +240,7 @@ class LlmDrafterTest {
         assertEquals(0, requestsFor(skipped).size(), "no call while the circuit is open");
         assertEquals(callsWhileDown, requestsFor(down).size());
 
-        Thread.sleep(Duration.ofMillis(2_100).toMillis());
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> breaker.state() != CircuitBreaker.State.OPEN); // ydmyk.llm.breaker-open=PT2S
         String back = marker();
         server.stubFor(forPost(back).willReturn(answering(reply(CLEAN_EN, "en"))));
         assertEquals("llm", draftOf(postEnglish(back)).getString("drafts[0].drafter"));

@@ -1,4 +1,4 @@
-package dev.ydmyk.approval;
+package dev.ydmyk.drafting;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.ydmyk.channels;
+package dev.ydmyk.notices;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.ydmyk.schedule;
+package dev.ydmyk.notices;
 
 import dev.ydmyk.agents.Agent;
 

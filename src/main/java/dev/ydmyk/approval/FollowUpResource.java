@@ -1,4 +1,4 @@
-package dev.ydmyk.schedule;
+package dev.ydmyk.approval;
 
 import dev.ydmyk.agents.AgentOnly;
 import dev.ydmyk.agents.CurrentCaller;
@@ -38,7 +38,7 @@ public class FollowUpResource {
 
     @GET
     @Operation(summary = "Follow-ups: what sent replies promised to come back about")
-    public List<FollowUps.FollowUp> list(@QueryParam("status") @DefaultValue("open") String status) {
+    public List<FollowUpRepository.FollowUp> list(@QueryParam("status") @DefaultValue("open") String status) {
         if (!Set.of("open", "fixed", "all").contains(status)) {
             throw Problem.invalid("status", "status must be open, fixed or all");
         }

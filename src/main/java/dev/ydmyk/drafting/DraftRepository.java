@@ -1,4 +1,4 @@
-package dev.ydmyk.approval;
+package dev.ydmyk.drafting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -99,6 +99,45 @@ public class DraftRepository {
     }
 
     /** Moves a draft from one status to another; false if it was no longer in {@code from}. */
+    /** Ends the pending drafts of a source's complaint (its post was edited or removed); returns their ids. */
+    public List<UUID> endPending(Connection conn, String source, String externalId, String status, String actor, String note,
+                                 Instant at) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                update draft d set status = ?, decided_by = ?, decided_at = ?, decision_note = ?
+                from complaint c where c.id = d.complaint_id and c.source = ? and c.external_id = ? and d.status = 'pending'
+                returning d.id""")) {
+            ps.setString(1, status);
+            ps.setString(2, actor);
+            ps.setTimestamp(3, ts(at));
+            ps.setString(4, note);
+            ps.setString(5, source);
+            ps.setString(6, externalId);
+            List<UUID> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Pending drafts written by the fallback while the model was unavailable (not guardrail refusals), oldest first, locked. */
+    public List<Draft> lockAvailabilityFallbacks(Connection conn, int limit) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                select * from draft where status = 'pending' and fallback_cause is not null
+                and fallback_cause not like 'guardrail%' order by created_at limit ? for update skip locked""")) {
+            ps.setInt(1, limit);
+            List<Draft> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+            }
+            return out;
+        }
+    }
+
     public boolean decide(Connection conn, UUID id, DraftStatus from, DraftStatus to, String agent, Instant at, String note)
             throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""

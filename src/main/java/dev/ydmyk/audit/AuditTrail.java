@@ -1,4 +1,4 @@
-package dev.ydmyk.approval;
+package dev.ydmyk.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,0 +1,66 @@
+package dev.ydmyk.approval;
+
+import dev.ydmyk.storage.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+import static dev.ydmyk.storage.Database.ts;
+
+/** The reply rows an approval creates, for publishing to send; and what still waits for one. */
+@ApplicationScoped
+public class ApprovedReplyRepository {
+
+    private final Database db;
+
+    public ApprovedReplyRepository(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Queues the approved text for publishing: one answer per complaint, report-backs after it.
+     * The complaint row is locked first, so two approvals of different drafts for the same complaint
+     * cannot both pass the check. False if the complaint already has its answer.
+     */
+    public boolean queue(Connection conn, UUID complaintId, UUID draftId, String purpose, String text, String agent, Instant now)
+            throws SQLException {
+        try (PreparedStatement lock = conn.prepareStatement("select 1 from complaint where id = ? for update")) {
+            lock.setObject(1, complaintId);
+            lock.executeQuery().close();
+        }
+        try (PreparedStatement ps = conn.prepareStatement("""
+                insert into reply (complaint_id, draft_id, text, agent, approved_at, next_attempt_at)
+                select ?, ?, ?, ?, ?, ? where ? = 'report-back' or not exists
+                  (select 1 from reply r join draft d on d.id = r.draft_id where r.complaint_id = ? and d.purpose = 'reply')""")) {
+            ps.setObject(1, complaintId);
+            ps.setObject(2, draftId);
+            ps.setString(3, text);
+            ps.setString(4, agent);
+            ps.setTimestamp(5, ts(now));
+            ps.setTimestamp(6, ts(now));
+            ps.setString(7, purpose);
+            ps.setObject(8, complaintId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Complaints received before {@code before} that have no approved reply yet. */
+    public long complaintsWithoutReplyBefore(Instant before) {
+        return db.read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    select count(*) from complaint c where c.kind = 'complaint' and c.received_at < ?
+                    and not exists (select 1 from reply r where r.complaint_id = c.id)""")) {
+                ps.setTimestamp(1, ts(before));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+}
