@@ -89,6 +89,19 @@ public final class Api {
         throw new AssertionError("Complaint " + complaintId + " never reached " + status + ": " + view.prettify());
     }
 
+    /** Waits until the complaint's reply is out: publishing runs after the approval has answered. */
+    public static JsonPath awaitSent(String complaintId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath view = complaintView(complaintId);
+            if (view.getString("reply.sentAt") != null) {
+                return view;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("The reply to " + complaintId + " was not sent within 15 s: " + complaintView(complaintId).prettify());
+    }
+
     public static String latestDraftId(JsonPath view) {
         List<String> ids = view.getList("drafts.id");
         return ids.get(ids.size() - 1);

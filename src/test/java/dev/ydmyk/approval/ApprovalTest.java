@@ -51,8 +51,8 @@ class ApprovalTest {
     void approvingSendsTheReplySignedWithTheAgentsName() {
         String draft = pendingDraftFor("Silje Strand", "Tredje gang på en måned at strømmen går og ingen gir beskjed.");
         String complaint = approve(draft, null).then().statusCode(200)
-                .body("status", equalTo("sent")).body("decidedBy", equalTo("kari")).extract().path("complaintId");
-        var view = Api.complaintView(complaint);
+                .body("status", equalTo("approved")).body("decidedBy", equalTo("kari")).extract().path("complaintId");
+        var view = Api.awaitSent(complaint);
         assertEquals("answered", view.getString("status"));
         assertEquals("Kari Nordmann", view.getString("reply.agent"));
         assertTrue(view.getString("reply.text").contains("Kari Nordmann"), view.getString("reply.text"));
