@@ -30,6 +30,7 @@ class ArchitectureTest {
             List.of("intake"),
             List.of("drafting"),
             List.of("approval"),
+            List.of("incidents"),
             List.of("publishing"),
             List.of("schedule", "facebook", "email"),
             List.of("channels"));

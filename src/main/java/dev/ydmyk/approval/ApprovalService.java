@@ -22,7 +22,9 @@ import jakarta.enterprise.event.Event;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -113,6 +115,42 @@ public class ApprovalService {
         changes.fire(new DraftChanged(draftId, DraftChanged.Change.APPROVED, agent.login()));
         warnIfPraiseBeforeComplaints(complaint);
         return drafts.find(draftId).orElseThrow();
+    }
+
+    /**
+     * One agent's decision on many drafts at once (an incident's acknowledgements or report-backs):
+     * all in one transaction, so a crash approves all or none; each draft is approved once however
+     * many bulk decisions race (compare-and-set), audited one by one under {@code decision}. Drafts
+     * no longer pending are skipped. Returns the ids approved.
+     */
+    public List<UUID> approveAll(List<UUID> draftIds, Agent agent, String decision) {
+        if (draftIds.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<UUID> approved = db.tx(conn -> {
+            List<UUID> won = new ArrayList<>();
+            for (UUID id : draftIds) {
+                Optional<Draft> d = drafts.find(conn, id);
+                if (d.isEmpty() || d.get().status() != DraftStatus.PENDING
+                        || !drafts.decide(conn, id, DraftStatus.PENDING, DraftStatus.APPROVED, agent.login(), now, decision)) {
+                    continue;
+                }
+                Draft draft = d.get();
+                if (!replies.queue(conn, draft.complaintId(), id, draft.purpose(), sign(draft.text(), agent.name()), agent.name(), now)) {
+                    drafts.decide(conn, id, DraftStatus.APPROVED, DraftStatus.WITHDRAWN, "ydmyk", now, "The customer was already answered");
+                    continue;
+                }
+                if (Draft.ACKNOWLEDGEMENT.equals(draft.purpose())) {
+                    followUps.open(conn, draft.complaintId(), id, now);
+                }
+                audit.record(conn, draft.complaintId(), id, "approved", agent.login(), now, decision);
+                won.add(id);
+            }
+            return won;
+        });
+        approved.forEach(id -> changes.fire(new DraftChanged(id, DraftChanged.Change.APPROVED, agent.login())));
+        return approved;
     }
 
     public Draft reject(UUID draftId, Agent agent, String reason) {

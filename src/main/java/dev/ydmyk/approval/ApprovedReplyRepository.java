@@ -35,8 +35,8 @@ public class ApprovedReplyRepository {
         }
         try (PreparedStatement ps = conn.prepareStatement("""
                 insert into reply (complaint_id, draft_id, text, agent, approved_at, next_attempt_at)
-                select ?, ?, ?, ?, ?, ? where ? = 'report-back' or not exists
-                  (select 1 from reply r join draft d on d.id = r.draft_id where r.complaint_id = ? and d.purpose = 'reply')""")) {
+                select ?, ?, ?, ?, ?, ? where ? in ('report-back', 'statement') or not exists
+                  (select 1 from reply r join draft d on d.id = r.draft_id where r.complaint_id = ? and d.purpose = ?)""")) {
             ps.setObject(1, complaintId);
             ps.setObject(2, draftId);
             ps.setString(3, text);
@@ -45,6 +45,7 @@ public class ApprovedReplyRepository {
             ps.setTimestamp(6, ts(now));
             ps.setString(7, purpose);
             ps.setObject(8, complaintId);
+            ps.setString(9, purpose);
             return ps.executeUpdate() == 1;
         }
     }

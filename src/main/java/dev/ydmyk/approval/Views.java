@@ -51,7 +51,7 @@ public class Views implements ComplaintStatus {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DraftView(UUID id, UUID complaintId, DraftStatus status, String language, String text, String drafter,
                             ToneReport toneCheck, Instant createdAt, String decidedBy, Instant decidedAt, String hint,
-                            String note, String fallback, String purpose, ComplaintSummary complaint) {
+                            String note, String fallback, String purpose, UUID incidentId, ComplaintSummary complaint) {
     }
 
     public record ReplyView(UUID draftId, String text, Instant sentAt, String agent, Instant approvedAt, int publishAttempts,
@@ -69,7 +69,7 @@ public class Views implements ComplaintStatus {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ComplaintView(UUID id, String status, String source, String externalId, AuthorView author, String text,
-                                String url, OffsetDateTime postedAt, Instant receivedAt, TriageView triage, SlaView sla,
+                                String url, OffsetDateTime postedAt, Instant receivedAt, UUID incidentId, TriageView triage, SlaView sla,
                                 List<DraftView> drafts, ReplyView reply, List<ReplyView> replies, HoldingView holdingReply,
                                 List<FollowUpRepository.FollowUp> followUps, List<AuditTrail.Event> events,
                                 EmailView email, List<ComplaintRepository.Turn> conversation) {
@@ -118,7 +118,7 @@ public class Views implements ComplaintStatus {
             }
             return new ComplaintView(c.id(), status(c, ds, reply), c.source(), c.externalId(),
                     new AuthorView(c.authorName(), c.authorHandle()), c.text(), c.url(), c.postedAt(), c.receivedAt(),
-                    triage(c), new SlaView(deadline, first, met), ds, reply, replies, holding, followUps.list(conn, "all", id),
+                    c.incidentId(), triage(c), new SlaView(deadline, first, met), ds, reply, replies, holding, followUps.list(conn, "all", id),
                     audit.forComplaint(conn, id), rows.email(conn, id), conversation.isEmpty() ? null : conversation);
         });
     }
@@ -203,6 +203,6 @@ public class Views implements ComplaintStatus {
 
     private static DraftView draft(Draft d, ComplaintSummary summary) {
         return new DraftView(d.id(), d.complaintId(), d.status(), d.language(), d.text(), d.drafter(), d.toneCheck(),
-                d.createdAt(), d.decidedBy(), d.decidedAt(), d.hint(), d.note(), d.fallbackCause(), d.purpose(), summary);
+                d.createdAt(), d.decidedBy(), d.decidedAt(), d.hint(), d.note(), d.fallbackCause(), d.purpose(), d.incidentId(), summary);
     }
 }

@@ -2,6 +2,7 @@ package dev.ydmyk.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 
 import java.time.Duration;
 import java.util.List;
@@ -152,7 +153,37 @@ public interface YdmykConfig {
 
     Publishing publishing();
 
+    Incidents incidents();
+
     EmbeddedDb embeddedDb();
+
+    /** Storms: many complaints about one thing, grouped into an incident with one public statement. */
+    interface Incidents {
+        /** Off: every complaint gets a reply of its own, as before. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How many similar complaints within the window make an incident. */
+        @WithDefault("5")
+        @Min(2)
+        int minSize();
+
+        /** How far back similar complaints count towards forming an incident. */
+        @WithDefault("PT30M")
+        Duration window();
+
+        /** Cosine (plus thread and topic evidence) a complaint needs to join an open incident. */
+        @WithDefault("0.30")
+        double joinThreshold();
+
+        /** Cosine (plus evidence) at which two complaints outside incidents are linked towards forming one. */
+        @WithDefault("0.40")
+        double linkThreshold();
+
+        /** When the statement promises the next update: this long after it is drafted. */
+        @WithDefault("PT1H")
+        Duration updateEvery();
+    }
 
     interface Agent {
         String name();

@@ -40,8 +40,8 @@ public class DraftRepository {
     public void insert(Connection conn, Draft d) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""
                 insert into draft (id, complaint_id, status, language, text, drafter, hint, tone_moves, tone_findings, created_at,
-                                   fallback_cause, purpose)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")) {
+                                   fallback_cause, purpose, incident_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")) {
             ps.setObject(1, d.id());
             ps.setObject(2, d.complaintId());
             ps.setString(3, d.status().wire());
@@ -54,6 +54,7 @@ public class DraftRepository {
             ps.setTimestamp(10, ts(d.createdAt()));
             ps.setString(11, d.fallbackCause());
             ps.setString(12, d.purpose());
+            ps.setObject(13, d.incidentId());
             ps.executeUpdate();
         }
     }
@@ -87,7 +88,8 @@ public class DraftRepository {
             try (PreparedStatement ps = conn.prepareStatement("""
                     select d.* from draft d join complaint c on c.id = d.complaint_id
                     where d.status = ?
-                    order by case c.kind when 'complaint' then 0 when 'question' then 1 when 'praise' then 2 else 3 end,
+                    order by case d.purpose when 'statement' then 0 else 1 end,
+                             case c.kind when 'complaint' then 0 when 'question' then 1 when 'praise' then 2 else 3 end,
                              case c.severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end,
                              c.received_at, d.created_at
                     limit ?""")) {
@@ -153,6 +155,18 @@ public class DraftRepository {
         }
     }
 
+    /** Whether the complaint has a pending draft of this purpose (an incident's acknowledgement, written meanwhile). */
+    public boolean hasPending(Connection conn, UUID complaintId, String purpose) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "select 1 from draft where complaint_id = ? and purpose = ? and status = 'pending' limit 1")) {
+            ps.setObject(1, complaintId);
+            ps.setString(2, purpose);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     public void markSent(Connection conn, UUID id) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("update draft set status = 'sent' where id = ? and status = 'approved'")) {
             ps.setObject(1, id);
@@ -176,7 +190,7 @@ public class DraftRepository {
                 DraftStatus.of(rs.getString("status")), rs.getString("language"), rs.getString("text"),
                 rs.getString("drafter"), rs.getString("hint"), tone, instant(rs.getTimestamp("created_at")),
                 rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")), rs.getString("decision_note"),
-                rs.getString("fallback_cause"), rs.getString("purpose"));
+                rs.getString("fallback_cause"), rs.getString("purpose"), rs.getObject("incident_id", UUID.class));
     }
 
     private String write(List<Finding> findings) {

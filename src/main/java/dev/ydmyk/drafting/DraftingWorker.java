@@ -19,12 +19,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +61,7 @@ public class DraftingWorker {
     private final MeterRegistry metrics;
     private final Event<DraftChanged> changes;
     private final Event<FirstDraftQueued> firstDrafts;
+    private final Instance<Storms> storms;
     private final Semaphore wake = new Semaphore(0);
     private ExecutorService pool;
     private volatile boolean running;
@@ -66,7 +69,7 @@ public class DraftingWorker {
     public DraftingWorker(ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit, Database db,
                           Triager triager, Drafters drafters, ReplyGuidelines guidelines, ToneCheck toneCheck,
                           YdmykConfig config, Clock clock, MeterRegistry metrics, Event<DraftChanged> changes,
-                          Event<FirstDraftQueued> firstDrafts) {
+                          Event<FirstDraftQueued> firstDrafts, Instance<Storms> storms) {
         this.complaints = complaints;
         this.drafts = drafts;
         this.audit = audit;
@@ -80,6 +83,7 @@ public class DraftingWorker {
         this.metrics = metrics;
         this.changes = changes;
         this.firstDrafts = firstDrafts;
+        this.storms = storms;
         this.intakeToDraft = Timer.builder("ydmyk.intake.to.draft")
                 .description("Time from a complaint reaching us to its draft waiting for approval")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(metrics);
@@ -174,16 +178,23 @@ public class DraftingWorker {
             return;
         }
         String language = replyLanguage(triage.language());
-        DraftText text = drafters.active().draft(new DraftRequest(c, triage, language, c.redraftHint(), claim.draftsSoFar(),
-                complaints.conversation(c, CONVERSATION_TURNS)));
+        // A storm's member gets the incident's acknowledgement, composed without a model call; a redraft is personal.
+        Optional<Storms.Acknowledgement> storm = claim.draftsSoFar() == 0 && c.reportBackNote() == null && storms.isResolvable()
+                ? storms.get().place(c, triage, language) : Optional.empty();
+        DraftText text = storm.isPresent() ? storm.get().text() : drafters.active().draft(new DraftRequest(c, triage, language,
+                c.redraftHint(), claim.draftsSoFar(), complaints.conversation(c, CONVERSATION_TURNS)));
         ToneReport tone = toneCheck.check(text.text(), text.language(), c.text());
         Instant now = clock.instant();
+        String purpose = storm.isPresent() ? Draft.ACKNOWLEDGEMENT : c.reportBackNote() == null ? Draft.REPLY : Draft.REPORT_BACK;
         Draft draft = new Draft(UUID.randomUUID(), c.id(), DraftStatus.PENDING, text.language(), text.text(),
-                text.drafter(), c.redraftHint(), tone, now, null, null, null, text.fallbackCause(),
-                c.reportBackNote() == null ? Draft.REPLY : Draft.REPORT_BACK);
+                text.drafter(), c.redraftHint(), tone, now, null, null, null, text.fallbackCause(), purpose,
+                storm.map(Storms.Acknowledgement::incidentId).orElse(c.incidentId()));
         boolean stored = db.tx(conn -> {
             if (!complaints.finishDrafting(conn, claim, triage)) {
                 return false;
+            }
+            if (storm.isEmpty() && drafts.hasPending(conn, c.id(), Draft.ACKNOWLEDGEMENT)) {
+                return false; // an incident formed around it meanwhile and acknowledged it
             }
             drafts.insert(conn, draft);
             audit.record(conn, c.id(), draft.id(), "drafted", text.drafter(), now,

@@ -41,48 +41,22 @@ public class GuidelineDrafter implements Drafter {
             // The customer answers a reply of ours: build on what we promised instead of starting over.
             kind = "follow-up";
         }
-        List<String> parts = s.get("compose:" + kind);
-        if (parts.isEmpty()) {
+        if (s.get("compose:" + kind).isEmpty()) {
             throw new IllegalStateException("prompts/" + req.language() + "/reply.txt has no [compose:" + kind + "] section");
         }
         // Variants are picked per complaint and then rotated by the attempt, so a redraft never repeats the draft before it.
         Random random = new Random(req.complaint().id().hashCode());
-        Values values = new Values(req.complaint().firstName(), detail(t, req.complaint().firstName()),
-                pick(s.get("topic:" + t.primaryTopic()), s.get("topic:general"), random),
-                pick(s.get("remedy:" + topics.remedyOf(t.primaryTopic())), s.get("remedy:investigate"), random),
-                req.reportBack() == null ? "" : req.reportBack().strip());
-
-        List<String> paragraphs = new ArrayList<>();
-        StringBuilder body = new StringBuilder();
-        for (String line : parts) {
-            for (String part : line.split("\\s+")) {
-                boolean ownParagraph = part.startsWith("|");
-                String section = ownParagraph ? part.substring(1) : part;
-                String sentence = fill(choose(s.get(section), values, random, req.attempt()), values);
-                if (sentence.isEmpty()) {
-                    continue;
-                }
-                if (ownParagraph) {
-                    if (!body.isEmpty()) {
-                        paragraphs.add(body.toString());
-                        body.setLength(0);
-                    }
-                    paragraphs.add(sentence);
-                } else {
-                    body.append(body.isEmpty() ? "" : " ").append(sentence);
-                }
-            }
-        }
-        if (!body.isEmpty()) {
-            paragraphs.add(body.toString());
-        }
-        return new DraftText(String.join("\n\n", paragraphs).replace("\\n", "\n"), req.language(), NAME);
+        Composition text = new Composition(s)
+                .with("name", req.complaint().firstName())
+                .with("detail", detail(t, req.complaint().firstName()))
+                .with("topic", pick(s.get("topic:" + t.primaryTopic()), s.get("topic:general"), random))
+                .with("remedy", pick(s.get("remedy:" + topics.remedyOf(t.primaryTopic())), s.get("remedy:investigate"), random))
+                .with("note", req.reportBack());
+        return new DraftText(text.compose(kind, random, req.attempt()), req.language(), NAME);
     }
 
-    private record Values(String name, String detail, String topic, String remedy, String note) {
-    }
-
-    private static String detail(Triage t, String name) {
+    /** The concrete detail a reply can pick up from the post: short, and not the customer's own name. */
+    public static String detail(Triage t, String name) {
         for (String d : t.details()) {
             if (d.length() <= MAX_DETAIL && (name == null || !d.equalsIgnoreCase(name))) {
                 return d;
@@ -91,38 +65,8 @@ public class GuidelineDrafter implements Drafter {
         return null;
     }
 
-    /** Personal variants first: those that use what we know, and none that need what we do not. */
-    private static String choose(List<String> variants, Values v, Random random, int attempt) {
-        List<String> usable = new ArrayList<>();
-        List<String> personal = new ArrayList<>();
-        for (String variant : variants) {
-            boolean needsName = variant.contains("{name}");
-            boolean needsDetail = variant.contains("{detail}");
-            if ((needsName && v.name() == null) || (needsDetail && v.detail() == null)) {
-                continue;
-            }
-            usable.add(variant);
-            if (needsName || needsDetail) {
-                personal.add(variant);
-            }
-        }
-        List<String> from = personal.isEmpty() ? usable : personal;
-        return from.isEmpty() ? "" : from.get((random.nextInt(from.size()) + attempt) % from.size());
-    }
-
     private static String pick(List<String> preferred, List<String> fallback, Random random) {
         List<String> from = preferred.isEmpty() ? fallback : preferred;
         return from.isEmpty() ? "" : from.get(random.nextInt(from.size()));
-    }
-
-    private static String fill(String template, Values v) {
-        String out = template.replace("{remedy}", v.remedy()).replace("{topic}", v.topic()).replace("{note}", v.note());
-        if (v.name() != null) {
-            out = out.replace("{name}", v.name());
-        }
-        if (v.detail() != null) {
-            out = out.replace("{detail}", v.detail());
-        }
-        return out.strip();
     }
 }

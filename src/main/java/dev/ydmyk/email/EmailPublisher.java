@@ -4,6 +4,7 @@ import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.publishing.CannotPublish;
 import dev.ydmyk.publishing.OutgoingReply;
 import dev.ydmyk.publishing.Publisher;
+import dev.ydmyk.publishing.Purpose;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +75,11 @@ public class EmailPublisher implements Publisher {
 
     @Override
     public String publish(OutgoingReply reply) throws Exception {
+        if (reply.purpose() == Purpose.STATEMENT) {
+            // E-mail has no public page: the statement's gist reaches each customer in their acknowledgement.
+            LOG.infof("Statement %s kept on its incident: e-mail has no public place to post it", reply.messageId());
+            return null;
+        }
         Conversation thread = thread(reply.complaintId(), reply.externalId());
         String messageId = messageId(reply.messageId());
         if (reply.attempts() > 0 && watcher.inSentFolder(messageId)) {

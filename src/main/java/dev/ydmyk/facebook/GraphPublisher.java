@@ -9,6 +9,7 @@ import dev.ydmyk.publishing.CannotPublish;
 import dev.ydmyk.publishing.OutgoingReply;
 import dev.ydmyk.publishing.PublishLater;
 import dev.ydmyk.publishing.Publisher;
+import dev.ydmyk.publishing.Purpose;
 import dev.ydmyk.publishing.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -71,6 +72,9 @@ public class GraphPublisher implements Publisher, SourceIds {
 
     @Override
     public String publish(OutgoingReply reply) throws Exception {
+        if (reply.purpose() == Purpose.STATEMENT) {
+            return publishOnPage(reply);
+        }
         if (!GraphIds.valid(reply.externalId())) {
             throw new CannotPublish("Not answerable on Facebook: the complaint's id is not a Graph object id");
         }
@@ -95,6 +99,48 @@ public class GraphPublisher implements Publisher, SourceIds {
             return json.readTree(r.body()).path("id").asText(null);
         }
         throw failure(r);
+    }
+
+    /** An incident's statement is a post on the page ({@code POST /{page-id}/feed}), published once like a reply. */
+    private String publishOnPage(OutgoingReply reply) throws Exception {
+        String page = config.facebook().pageId().filter(GraphIds::valid)
+                .orElseThrow(() -> new CannotPublish("ydmyk.facebook.page-id is not set: a statement cannot be posted on the page"));
+        if (tokenExpired.get()) {
+            throw new PublishLater(Duration.ofMinutes(5), "The Facebook page token has expired; publishing is paused");
+        }
+        String segment = GraphIds.segment(page);
+        if (reply.attempts() > 0) {
+            Optional<String> already = findOurPost(segment, reply.text());
+            if (already.isPresent()) {
+                LOG.infof("Statement was already posted as %s (an earlier attempt's outcome was unknown)", already.get());
+                return already.get();
+            }
+        }
+        String form = "message=" + URLEncoder.encode(reply.text(), StandardCharsets.UTF_8)
+                + "&access_token=" + URLEncoder.encode(token(), StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(graph() + "/" + segment + "/feed"))
+                .timeout(config.publishing().callbackTimeout())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 == 2) {
+            return json.readTree(r.body()).path("id").asText(null);
+        }
+        throw failure(r);
+    }
+
+    private Optional<String> findOurPost(String page, String text) throws IOException, InterruptedException {
+        String url = graph() + "/" + page + "/feed?fields=id,message&limit=100&access_token=" + URLEncoder.encode(token(), StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(config.publishing().callbackTimeout())
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IOException("Could not read the page's posts to reconcile: HTTP " + r.statusCode());
+        }
+        for (JsonNode p : json.readTree(r.body()).path("data")) {
+            if (text.equals(p.path("message").asText())) {
+                return Optional.of(p.path("id").asText());
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<String> findOurComment(String object, String text) throws IOException, InterruptedException {

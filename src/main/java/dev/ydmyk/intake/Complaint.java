@@ -12,7 +12,15 @@ import java.util.UUID;
 public record Complaint(UUID id, String source, String externalId, String authorName, String authorHandle,
                         String text, String url, OffsetDateTime postedAt, String languageHint, Instant receivedAt,
                         StoredTriage triage, boolean needsDraft, String redraftHint, String reportBackNote,
-                        String parentExternalId, Instant withdrawnAt) {
+                        String parentExternalId, Instant withdrawnAt, UUID incidentId) {
+
+    public Complaint(UUID id, String source, String externalId, String authorName, String authorHandle,
+                     String text, String url, OffsetDateTime postedAt, String languageHint, Instant receivedAt,
+                     StoredTriage triage, boolean needsDraft, String redraftHint, String reportBackNote,
+                     String parentExternalId, Instant withdrawnAt) {
+        this(id, source, externalId, authorName, authorHandle, text, url, postedAt, languageHint, receivedAt, triage, needsDraft,
+                redraftHint, reportBackNote, parentExternalId, withdrawnAt, null);
+    }
 
     public record StoredTriage(String language, Kind kind, Severity severity, List<String> topics, List<String> flags) {
     }

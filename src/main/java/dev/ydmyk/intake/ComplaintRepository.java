@@ -324,6 +324,7 @@ public class ComplaintRepository {
                 rs.getString("author_name"), rs.getString("author_handle"), rs.getString("text"), rs.getString("url"),
                 rs.getObject("posted_at", OffsetDateTime.class), rs.getString("language_hint"),
                 instant(rs.getTimestamp("received_at")), triage, rs.getBoolean("needs_draft"), rs.getString("redraft_hint"),
-                rs.getString("report_back_note"), rs.getString("parent_external_id"), instant(rs.getTimestamp("withdrawn_at")));
+                rs.getString("report_back_note"), rs.getString("parent_external_id"), instant(rs.getTimestamp("withdrawn_at")),
+                rs.getObject("incident_id", UUID.class));
     }
 }

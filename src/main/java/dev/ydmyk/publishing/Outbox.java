@@ -92,6 +92,12 @@ public class Outbox {
                 + store.key + " = ? and sent_at is null", ts(next), error, failed ? 1 : 0, messageId));
     }
 
+    /** Undoes a claim that did not call the publisher (the platform asked us to wait): not counted as an attempt. */
+    void unclaim(Store store, UUID messageId, Instant next) {
+        db.tx(conn -> update(conn, "update " + store.table + " set publish_attempts = publish_attempts - 1, next_attempt_at = ? where "
+                + store.key + " = ? and sent_at is null", ts(next), messageId));
+    }
+
     /** Gives up: the message stays where it is, unsent, with its reason; false if it was sent meanwhile. */
     boolean markFailed(Store store, UUID messageId, Instant now, String reason) {
         return db.tx(conn -> update(conn, "update " + store.table + " set failed_at = ?, next_attempt_at = null, last_error = ?,"

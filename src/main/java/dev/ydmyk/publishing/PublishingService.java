@@ -20,9 +20,11 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -55,6 +57,8 @@ public class PublishingService {
     private final MeterRegistry metrics;
     private final Event<DraftChanged> changes;
     private final Event<PublishingFailed> failures;
+    /** Sources whose platform asked us to slow down (rate limits), until when. */
+    private final Map<String, Instant> paused = new ConcurrentHashMap<>();
     /** Approved replies on their way out; a few at a time, so a storm's bulk approval does not take every thread. */
     private final ExecutorService now = new ThreadPoolExecutor(PUBLISHERS, PUBLISHERS, 30, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(10_000), r -> {
@@ -132,6 +136,12 @@ public class PublishingService {
             return;
         }
         OutgoingReply reply = claimed.get().reply();
+        Instant until = paused.get(reply.source());
+        if (until != null && until.isAfter(claimedAt)) {
+            // The platform asked us to slow down: wait with every message to it, not only the one that hit the limit.
+            outbox.unclaim(store, messageId, until);
+            return;
+        }
         String externalId;
         try {
             externalId = publishers.forSource(reply.source()).publish(reply);
@@ -170,6 +180,7 @@ public class PublishingService {
         if (e instanceof PublishLater later) {
             // Asked to wait (rate limit, paused token): not a failure, nothing given up.
             Instant next = clock.instant().plus(later.delay());
+            paused.merge(reply.source(), next, (a, b) -> a.isAfter(b) ? a : b);
             LOG.warnf("Publishing %s message %s to complaint %s waits until %s: %s", reply.purpose().key(), reply.messageId(),
                     reply.complaintId(), next, reason);
             outbox.retryLater(store, reply.messageId(), next, reason, false);

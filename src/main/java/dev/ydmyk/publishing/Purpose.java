@@ -12,7 +12,11 @@ public enum Purpose {
     /** The first answer, approved by an agent. */
     REPLY("reply", Outbox.Store.REPLY, "sent"),
     /** Coming back about what a reply promised. */
-    REPORT_BACK("report-back", Outbox.Store.REPLY, "sent");
+    REPORT_BACK("report-back", Outbox.Store.REPLY, "sent"),
+    /** An incident's public statement: on Facebook a post on the page, elsewhere through the source's callback. */
+    STATEMENT("statement", Outbox.Store.REPLY, "statement-published"),
+    /** An incident member's personal answer, composed from the incident's wording. */
+    ACKNOWLEDGEMENT("acknowledgement", Outbox.Store.REPLY, "sent");
 
     private final String key;
     final Outbox.Store store;
@@ -34,7 +38,7 @@ public enum Purpose {
         return sentAction;
     }
 
-    static Purpose of(String key) {
+    public static Purpose of(String key) {
         return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No such purpose: " + key));
     }

@@ -1,0 +1,119 @@
+package dev.ydmyk.drafting;
+
+import dev.ydmyk.guidelines.Sections;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a text from a support lead's wording: a {@code [compose:KIND]} section lists the parts in
+ * order ({@code |part} in a paragraph of its own); each part has variants, one picked per text.
+ * A variant is usable only when every placeholder it names has a value; those naming {@code {name}}
+ * or {@code {detail}} are preferred when usable: personal beats generic. {@code {agent}} stays for
+ * the approving agent's signature.
+ */
+public final class Composition {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
+
+    private final Sections wording;
+    private final Map<String, String> values = new HashMap<>();
+
+    public Composition(Sections wording) {
+        this.wording = wording;
+    }
+
+    /** Sets a placeholder; a null or blank value leaves it unknown, so variants that need it are not picked. */
+    public Composition with(String placeholder, String value) {
+        if (value != null && !value.isBlank()) {
+            values.put(placeholder, value.strip());
+        } else {
+            values.remove(placeholder);
+        }
+        return this;
+    }
+
+    public boolean has(String kind) {
+        return !wording.get("compose:" + kind).isEmpty();
+    }
+
+    /** One variant of a section, filled in; empty if the section has no usable variant. */
+    public String part(String section, Random random, int attempt) {
+        return fill(choose(wording.get(section), random, attempt));
+    }
+
+    /** The whole text for {@code kind}; variants picked by {@code random}, rotated by {@code attempt} so a redraft differs. */
+    public String compose(String kind, Random random, int attempt) {
+        List<String> parts = wording.get("compose:" + kind);
+        if (parts.isEmpty()) {
+            throw new IllegalStateException("No [compose:" + kind + "] section in the wording");
+        }
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+        for (String line : parts) {
+            for (String part : line.split("\\s+")) {
+                boolean ownParagraph = part.startsWith("|");
+                String sentence = part(ownParagraph ? part.substring(1) : part, random, attempt);
+                if (sentence.isEmpty()) {
+                    continue;
+                }
+                if (ownParagraph) {
+                    if (!body.isEmpty()) {
+                        paragraphs.add(body.toString());
+                        body.setLength(0);
+                    }
+                    paragraphs.add(sentence);
+                } else {
+                    body.append(body.isEmpty() ? "" : " ").append(sentence);
+                }
+            }
+        }
+        if (!body.isEmpty()) {
+            paragraphs.add(body.toString());
+        }
+        return String.join("\n\n", paragraphs).replace("\\n", "\n");
+    }
+
+    private String choose(List<String> variants, Random random, int attempt) {
+        List<String> usable = new ArrayList<>();
+        List<String> personal = new ArrayList<>();
+        for (String variant : variants) {
+            if (!usable(variant)) {
+                continue;
+            }
+            usable.add(variant);
+            if (variant.contains("{name}") || variant.contains("{detail}")) {
+                personal.add(variant);
+            }
+        }
+        List<String> from = personal.isEmpty() ? usable : personal;
+        return from.isEmpty() ? "" : from.get((random.nextInt(from.size()) + attempt) % from.size());
+    }
+
+    private boolean usable(String variant) {
+        Matcher m = PLACEHOLDER.matcher(variant);
+        while (m.find()) {
+            String key = m.group(1);
+            if (!key.equals("agent") && !values.containsKey(key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String fill(String template) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString().strip();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.ydmyk.incidents;
+
+import java.util.UUID;
+
+/** Fired after an incident's change is committed: the channels redraw its one card, the schedule pings on-call once. */
+public record IncidentChanged(UUID incidentId, Change change, int size) {
+
+    public enum Change {
+        FORMED, GREW, DECIDED, RESOLVED
+    }
+}

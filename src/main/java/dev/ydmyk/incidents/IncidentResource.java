@@ -1,0 +1,176 @@
+package dev.ydmyk.incidents;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ydmyk.agents.AgentOnly;
+import dev.ydmyk.agents.CurrentCaller;
+import dev.ydmyk.problem.Problem;
+import dev.ydmyk.problem.Storable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.ydmyk.intake.ComplaintResource.parseId;
+
+/** Storms for agents: the open incidents, their statement and members, and the bulk decisions on them. */
+@Path("/api/incidents")
+@AgentOnly
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+
+    public record ApproveBody(@Size(max = 40) String purpose, @Size(max = 100_000) List<String> except,
+                              @JsonProperty("continue") Boolean continueAfter) {
+    }
+
+    public record ResolveBody(@Storable @Size(max = 2_000) String note) {
+    }
+
+    public record DetachBody(@Size(max = 36) String complaintId) {
+    }
+
+    public record BulkAnswer(int approved, int held) {
+    }
+
+    private final Incidents incidents;
+    private final IncidentViews views;
+    private final CurrentCaller caller;
+
+    public IncidentResource(Incidents incidents, IncidentViews views, CurrentCaller caller) {
+        this.incidents = incidents;
+        this.views = views;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Incidents, newest first", description = "status=open or resolved; all when left out.")
+    @APIResponse(responseCode = "200", description = "The incidents")
+    @APIResponse(responseCode = "400", description = "Unknown status")
+    public List<IncidentViews.Summary> list(@QueryParam("status") String status) {
+        return incidents.list(status).stream().map(views::summary).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One incident: its size, languages, arrivals per minute, statements and acknowledgement counts")
+    @APIResponse(responseCode = "200", description = "The incident")
+    @APIResponse(responseCode = "404", description = "No such incident")
+    public IncidentViews.Detail get(@PathParam("id") String id) {
+        return views.detail(parseId(id, "incident"));
+    }
+
+    @GET
+    @Path("{id}/complaints")
+    @Operation(summary = "The incident's complaints, oldest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of members")
+    @APIResponse(responseCode = "400", description = "Bad offset or limit")
+    @APIResponse(responseCode = "404", description = "No such incident")
+    public IncidentViews.Page complaints(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") String offset,
+                                         @QueryParam("limit") @DefaultValue("100") String limit) {
+        int from = number("offset", offset, 0, Integer.MAX_VALUE);
+        int n = number("limit", limit, 1, 500);
+        return views.members(parseId(id, "incident"), from, n);
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve every pending acknowledgement (or report-back) of the incident at once",
+            description = "Severe posts, flagged injections, a customer's second post, the already answered and drafts the tone "
+                    + "check flags are held for one-by-one handling. \"continue\": true approves later members on arrival.")
+    @APIResponse(responseCode = "200", description = "{\"approved\": N, \"held\": M}")
+    @APIResponse(responseCode = "400", description = "Bad purpose or except")
+    @APIResponse(responseCode = "404", description = "No such incident")
+    @APIResponse(responseCode = "409", description = "continue on a resolved incident")
+    public BulkAnswer approve(@PathParam("id") String id, @Valid ApproveBody body) {
+        if (body == null) {
+            throw Problem.invalid("purpose", "purpose is required: \"acknowledgement\" or \"report-back\"");
+        }
+        List<UUID> except = new ArrayList<>();
+        if (body.except() != null) {
+            for (String e : body.except()) {
+                try {
+                    except.add(UUID.fromString(e));
+                } catch (IllegalArgumentException | NullPointerException ex) {
+                    throw Problem.invalid("except", "except must list draft ids; not one: " + (e == null ? "null" : e.length() > 40 ? e.substring(0, 40) : e));
+                }
+            }
+        }
+        Incidents.BulkResult r = incidents.approve(parseId(id, "incident"), caller.agent(), body.purpose(), except,
+                Boolean.TRUE.equals(body.continueAfter()));
+        return new BulkAnswer(r.approved(), r.held());
+    }
+
+    @POST
+    @Path("{id}/stop-auto")
+    @Operation(summary = "Stop approving later members' acknowledgements on arrival")
+    @APIResponse(responseCode = "200", description = "The incident")
+    @APIResponse(responseCode = "404", description = "No such incident")
+    @APIResponse(responseCode = "409", description = "Nothing was approved on arrival")
+    public IncidentViews.Detail stopAuto(@PathParam("id") String id) {
+        UUID incident = parseId(id, "incident");
+        incidents.stopAuto(incident, caller.agent());
+        return views.detail(incident);
+    }
+
+    @POST
+    @Path("{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve the incident: an update to the statement and a report-back to every member are drafted")
+    @APIResponse(responseCode = "200", description = "The resolved incident")
+    @APIResponse(responseCode = "400", description = "No note")
+    @APIResponse(responseCode = "404", description = "No such incident")
+    @APIResponse(responseCode = "409", description = "Already resolved")
+    public IncidentViews.Detail resolve(@PathParam("id") String id, @Valid ResolveBody body) {
+        UUID incident = parseId(id, "incident");
+        incidents.resolve(incident, caller.agent(), body == null ? null : body.note());
+        return views.detail(incident);
+    }
+
+    @POST
+    @Path("{id}/detach")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take a complaint that does not belong out of the incident; it gets its ordinary draft")
+    @APIResponse(responseCode = "200", description = "The incident")
+    @APIResponse(responseCode = "400", description = "No complaintId")
+    @APIResponse(responseCode = "404", description = "No such incident")
+    @APIResponse(responseCode = "409", description = "Not a member")
+    public IncidentViews.Detail detach(@PathParam("id") String id, @Valid DetachBody body) {
+        UUID incident = parseId(id, "incident");
+        if (body == null || body.complaintId() == null) {
+            throw Problem.invalid("complaintId", "complaintId is required");
+        }
+        UUID complaint;
+        try {
+            complaint = UUID.fromString(body.complaintId());
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("complaintId", "complaintId must be a complaint's id");
+        }
+        incidents.detach(incident, complaint, caller.agent());
+        return views.detail(incident);
+    }
+
+    private static int number(String field, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the problem below
+        }
+        throw Problem.invalid(field, field + " must be a whole number from " + min + " to " + max);
+    }
+}

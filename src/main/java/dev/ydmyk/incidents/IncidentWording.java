@@ -1,0 +1,84 @@
+package dev.ydmyk.incidents;
+
+import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.drafting.Composition;
+import dev.ydmyk.drafting.ReplyGuidelines;
+import dev.ydmyk.guidelines.GuidelineFiles;
+import dev.ydmyk.guidelines.Sections;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * An incident's texts, from the support lead's wording in {@code prompts/<lang>/incident.txt}: the
+ * public statement and its update, each member's acknowledgement and report-back. Composed, not
+ * generated: a storm of thousands costs no model call per complaint.
+ */
+@ApplicationScoped
+public class IncidentWording {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final GuidelineFiles files;
+    private final ReplyGuidelines replies;
+    private final ZoneId zone;
+
+    public IncidentWording(GuidelineFiles files, ReplyGuidelines replies, YdmykConfig config) {
+        this.files = files;
+        this.replies = replies;
+        this.zone = ZoneId.of(config.hours().zone());
+    }
+
+    /** The language whose wording is used: the reply's own if it has incident.txt, else English. */
+    String language(String language) {
+        return files.promptSections(language + "/incident.txt").has("compose:acknowledgement") ? language : "en";
+    }
+
+    String statement(String language, String topic, Instant since, Instant next, UUID seed) {
+        return compose(language, "statement", seed, 0, "topic", topicWords(language, topic),
+                "since", CLOCK.format(since.atZone(zone)), "next", CLOCK.format(next.atZone(zone)));
+    }
+
+    String update(String language, String topic, String note, UUID seed) {
+        return compose(language, "statement-update", seed, 0, "topic", topicWords(language, topic), "note", note);
+    }
+
+    String acknowledgement(String language, String name, String detail, String topic, String statementUrl, UUID seed) {
+        String lang = language(language);
+        String topicWords = topicWords(lang, topic);
+        Composition c = composition(lang, "topic", topicWords, "name", name, "detail", detail, "statement", statementUrl);
+        c.with("gist", c.part("gist", new Random(seed.hashCode()), 0));
+        return c.compose("acknowledgement", new Random(seed.hashCode()), 0);
+    }
+
+    String reportBack(String language, String name, String topic, String note, UUID seed) {
+        return compose(language, "report-back", seed, 0, "topic", topicWords(language(language), topic), "name", name, "note", note);
+    }
+
+    /** How the reply guidelines name a topic in this language ("the outage", "bruddet"). */
+    String topicWords(String language, String topic) {
+        Sections s = replies.forLanguage(language);
+        List<String> words = s.get("topic:" + topic);
+        if (words.isEmpty()) {
+            words = s.get("topic:general");
+        }
+        return words.isEmpty() ? topic : words.get(0);
+    }
+
+    private String compose(String language, String kind, UUID seed, int attempt, String... values) {
+        return composition(language(language), values).compose(kind, new Random(seed.hashCode()), attempt);
+    }
+
+    private Composition composition(String language, String... values) {
+        Composition c = new Composition(files.promptSections(language + "/incident.txt"));
+        for (int i = 0; i < values.length; i += 2) {
+            c.with(values[i], values[i + 1]);
+        }
+        return c;
+    }
+}

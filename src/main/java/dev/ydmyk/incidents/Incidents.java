@@ -1,0 +1,540 @@
+package dev.ydmyk.incidents;
+
+import dev.ydmyk.agents.Agent;
+import dev.ydmyk.agents.Credentials;
+import dev.ydmyk.approval.ApprovalService;
+import dev.ydmyk.audit.AuditTrail;
+import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.drafting.Draft;
+import dev.ydmyk.drafting.DraftChanged;
+import dev.ydmyk.drafting.DraftRepository;
+import dev.ydmyk.drafting.DraftStatus;
+import dev.ydmyk.drafting.DraftText;
+import dev.ydmyk.drafting.GuidelineDrafter;
+import dev.ydmyk.drafting.Storms;
+import dev.ydmyk.intake.Complaint;
+import dev.ydmyk.intake.ComplaintRepository;
+import dev.ydmyk.notices.Notice;
+import dev.ydmyk.problem.Problem;
+import dev.ydmyk.storage.Database;
+import dev.ydmyk.tone.ToneCheck;
+import dev.ydmyk.triage.Kind;
+import dev.ydmyk.triage.Triage;
+import dev.ydmyk.triage.Triager;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Storms as one capability: complaints about one thing are grouped into an incident as they arrive
+ * ({@link StormWatch}); the incident gets one public statement per language, every member a personal
+ * acknowledgement composed from the incident's wording (no model call per complaint), approved in
+ * bulk by one agent with the cases that need a person held back; when it is resolved, an update to
+ * the statement and a report-back to every member. All of it travels the ordinary drafts, approval
+ * and the one publishing pipeline.
+ */
+@ApplicationScoped
+public class Incidents implements Storms {
+
+    private static final Logger LOG = Logger.getLogger(Incidents.class);
+    private static final int[] MILESTONES = {100, 1_000, 10_000};
+    static final String DRAFTER = "incident";
+
+    /** What a bulk decision did. */
+    public record BulkResult(int approved, int held) {
+    }
+
+    private final Database db;
+    private final IncidentRepository incidents;
+    private final ComplaintRepository complaints;
+    private final DraftRepository drafts;
+    private final AuditTrail audit;
+    private final ToneCheck toneCheck;
+    private final Triager triager;
+    private final IncidentWording wording;
+    private final ApprovalService approvals;
+    private final Credentials credentials;
+    private final YdmykConfig config;
+    private final Clock clock;
+    private final Event<IncidentChanged> changes;
+    private final Event<DraftChanged> draftChanges;
+    private final Event<Notice> notices;
+    private final StormWatch watch;
+
+    public Incidents(Database db, IncidentRepository incidents, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit,
+                     ToneCheck toneCheck, Triager triager, IncidentWording wording, ApprovalService approvals, Credentials credentials,
+                     YdmykConfig config, Clock clock, Event<IncidentChanged> changes, Event<DraftChanged> draftChanges,
+                     Event<Notice> notices) {
+        this.db = db;
+        this.incidents = incidents;
+        this.complaints = complaints;
+        this.drafts = drafts;
+        this.audit = audit;
+        this.toneCheck = toneCheck;
+        this.triager = triager;
+        this.wording = wording;
+        this.approvals = approvals;
+        this.credentials = credentials;
+        this.config = config;
+        this.clock = clock;
+        this.changes = changes;
+        this.draftChanges = draftChanges;
+        this.notices = notices;
+        YdmykConfig.Incidents c = config.incidents();
+        this.watch = new StormWatch(new StormWatch.Settings(c.minSize(), c.window(), c.joinThreshold(), c.linkThreshold()));
+    }
+
+    /** The detector starts where the last run stopped: open incidents and the recent complaints outside them. */
+    void rebuild(@Observes StartupEvent ev) {
+        if (!config.incidents().enabled()) {
+            return;
+        }
+        synchronized (this) {
+            List<Incident> open = db.read(incidents::open);
+            for (Incident i : open) {
+                List<StormWatch.Post> members = incidents.members(i.id(), Math.max(0, i.size() - 500), 500).stream()
+                        .map(this::post).toList();
+                watch.placed(i.id(), members);
+            }
+            incidents.loose(clock.instant().minus(config.incidents().window()), 5_000).forEach(m -> watch.rememberLoose(post(m)));
+            if (!open.isEmpty()) {
+                LOG.infof("%d open incident(s) taken up again", open.size());
+            }
+        }
+    }
+
+    @Override
+    public Optional<Acknowledgement> place(Complaint c, Triage t, String language) {
+        if (!config.incidents().enabled() || t.kind() != Kind.COMPLAINT) {
+            return Optional.empty();
+        }
+        UUID incidentId;
+        List<IncidentChanged> fired = new ArrayList<>();
+        synchronized (this) {
+            if (c.incidentId() != null) {
+                incidentId = c.incidentId();
+            } else {
+                StormWatch.Post post = post(c, t);
+                StormWatch.Verdict verdict = watch.offer(post);
+                while (verdict instanceof StormWatch.Joins joins && !joined(joins.incidentId(), c.id(), language)) {
+                    // Resolved or removed behind the detector's back (another instance, an operator): start afresh.
+                    watch.closed(joins.incidentId());
+                    verdict = watch.offer(post);
+                }
+                if (verdict instanceof StormWatch.Joins joins) {
+                    incidentId = joins.incidentId();
+                    fired.add(new IncidentChanged(incidentId, IncidentChanged.Change.GREW, 0));
+                } else if (verdict instanceof StormWatch.Forms forms) {
+                    incidentId = form(forms.members(), c, fired);
+                } else {
+                    return Optional.empty();
+                }
+            }
+        }
+        fired.forEach(this::announce);
+        Optional<Incident> incident = incidents.find(incidentId);
+        if (incident.isEmpty() || !incident.get().open()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Acknowledgement(incidentId, acknowledgement(incident.get(), c, t, language)));
+    }
+
+    /** Makes the complaint a member of the open incident; false if the incident is no longer open. */
+    private boolean joined(UUID incidentId, UUID complaintId, String language) {
+        return db.tx(conn -> {
+            Optional<Incident> i = incidents.lock(conn, incidentId);
+            if (i.isEmpty() || !i.get().open()) {
+                return false;
+            }
+            incidents.join(conn, incidentId, complaintId);
+            statementsFor(conn, incidentId, Set.of(language));
+            return true;
+        });
+    }
+
+    /**
+     * An incident forms from these posts (the current complaint last), or they join the open incident
+     * about the same topic. Earlier members' pending replies are replaced by acknowledgements; those
+     * already answered keep their answer. One statement per language is queued.
+     */
+    private UUID form(List<StormWatch.Post> posts, Complaint current, List<IncidentChanged> fired) {
+        Instant now = clock.instant();
+        Optional<UUID> existing = watch.sameTopic(posts);
+        if (existing.isPresent() && !incidents.find(existing.get()).map(Incident::open).orElse(false)) {
+            watch.closed(existing.get());
+            existing = Optional.empty();
+        }
+        boolean forms = existing.isEmpty();
+        UUID incidentId = existing.orElseGet(UUID::randomUUID);
+        watch.placed(incidentId, posts);
+        List<StormWatch.Post> all = new ArrayList<>(posts);
+        all.addAll(watch.sweep(incidentId));
+        List<UUID> created = new ArrayList<>();
+        List<UUID> withdrawn = new ArrayList<>();
+        db.tx(conn -> {
+            if (forms) {
+                List<String> topics = topics(all);
+                // first_at and last_at follow the members as they join.
+                incidents.create(conn, new Incident(incidentId, Incident.OPEN, title(incidentId, topics), topics, thread(all), now,
+                        now, current.receivedAt(), 0, 0, null, null, null, null));
+            }
+            Incident incident = incidents.lock(conn, incidentId).orElseThrow();
+            Set<String> languages = new LinkedHashSet<>();
+            for (StormWatch.Post p : all) {
+                if (!incidents.join(conn, incidentId, p.id())) {
+                    continue;
+                }
+                languages.add(replyLanguage(p.language()));
+                if (p.id().equals(current.id())) {
+                    continue; // its worker drafts its acknowledgement
+                }
+                IncidentRepository.Member m = incidents.member(conn, p.id()).orElseThrow();
+                withdrawn.addAll(incidents.supersedePending(conn, p.id(), "Part of incident \"" + incident.title()
+                        + "\": answered with the incident's acknowledgement", now));
+                if (!incidents.answered(conn, p.id())) {
+                    created.add(insertAcknowledgement(conn, incident, m, now));
+                }
+            }
+            created.addAll(statementsFor(conn, incidentId, languages));
+            audit.record(conn, anchor(conn, incidentId), null, forms ? "incident-formed" : "incident-grew", "ydmyk", now,
+                    (forms ? "Incident formed: " : "Joined incident: ") + incident.title() + " (" + all.size() + " complaints)");
+            return null;
+        });
+        withdrawn.forEach(id -> draftChanges.fire(new DraftChanged(id, DraftChanged.Change.WITHDRAWN, "ydmyk")));
+        created.forEach(id -> draftChanges.fire(new DraftChanged(id, DraftChanged.Change.CREATED, DRAFTER)));
+        fired.add(new IncidentChanged(incidentId, forms ? IncidentChanged.Change.FORMED : IncidentChanged.Change.GREW, all.size()));
+        LOG.infof("Incident %s %s with %d complaints", incidentId, forms ? "formed" : "grew", all.size());
+        return incidentId;
+    }
+
+    /** A pending statement draft for each of these languages that has none yet; the ids of the new ones. */
+    private List<UUID> statementsFor(Connection conn, UUID incidentId, Set<String> languages) throws SQLException {
+        Set<String> have = new HashSet<>();
+        for (IncidentRepository.Statement s : incidents.statements(conn, incidentId)) {
+            if (!s.status().equals("rejected") && !s.status().equals("withdrawn")) {
+                have.add(s.language());
+            }
+        }
+        Incident incident = incidents.lock(conn, incidentId).orElseThrow();
+        List<UUID> created = new ArrayList<>();
+        Instant now = clock.instant();
+        for (String language : languages) {
+            if (incident.open() && have.add(language)) {
+                String lang = wording.language(language);
+                String text = wording.statement(lang, incident.topics().isEmpty() ? "general" : incident.topics().get(0),
+                        incident.firstAt(), now.plus(config.incidents().updateEvery()), incidentId);
+                created.add(insertDraft(conn, incident, anchor(conn, incidentId), lang, text, Draft.STATEMENT, null, now));
+            }
+        }
+        return created;
+    }
+
+    private UUID anchor(Connection conn, UUID incidentId) throws SQLException {
+        return incidents.members(conn, incidentId, 0, 1).get(0).id();
+    }
+
+    private UUID insertAcknowledgement(Connection conn, Incident incident, IncidentRepository.Member m, Instant now) throws SQLException {
+        Triage t = triager.triage(m.text(), m.language());
+        String language = replyLanguage(t.language());
+        Complaint c = complaints.find(conn, m.id()).orElseThrow();
+        DraftText text = acknowledgement(conn, incident, c, t, language);
+        return insertDraft(conn, incident, m.id(), text.language(), text.text(), Draft.ACKNOWLEDGEMENT, m.text(), now);
+    }
+
+    private UUID insertDraft(Connection conn, Incident incident, UUID complaintId, String language, String text, String purpose,
+                             String complaintText, Instant now) throws SQLException {
+        Draft d = new Draft(UUID.randomUUID(), complaintId, DraftStatus.PENDING, language, text, DRAFTER, null,
+                toneCheck.check(text, language, complaintText), now, null, null, null, null, purpose, incident.id());
+        drafts.insert(conn, d);
+        audit.record(conn, complaintId, d.id(), "drafted", DRAFTER, now, purpose + " for incident \"" + incident.title() + "\"");
+        return d.id();
+    }
+
+    private DraftText acknowledgement(Incident incident, Complaint c, Triage t, String language) {
+        return db.read(conn -> acknowledgement(conn, incident, c, t, language));
+    }
+
+    private DraftText acknowledgement(Connection conn, Incident incident, Complaint c, Triage t, String language) throws SQLException {
+        String lang = wording.language(language);
+        String url = null;
+        for (IncidentRepository.Statement s : incidents.statements(conn, incident.id())) {
+            if (s.externalId() != null && s.language().equals(lang)) {
+                url = statementUrl(s.externalId());
+            }
+        }
+        String topic = t.topics().stream().filter(incident.topics()::contains).findFirst()
+                .orElse(incident.topics().isEmpty() ? "general" : incident.topics().get(0));
+        String text = wording.acknowledgement(lang, c.firstName(), GuidelineDrafter.detail(t, c.firstName()), topic, url, c.id());
+        return new DraftText(text, lang, DRAFTER);
+    }
+
+    /** Where people read a statement published on Facebook (its post id); other sources give no address. */
+    static String statementUrl(String externalId) {
+        return externalId != null && externalId.matches("[0-9]+(_[0-9]+)?") ? "https://www.facebook.com/" + externalId : null;
+    }
+
+    // ---- agents' decisions ----
+
+    /**
+     * One agent approves every pending draft of one purpose in the incident, except those listed and
+     * those that need a person (held). With {@code continueAfter}, later members' acknowledgements are
+     * approved on arrival under this agent's standing decision.
+     */
+    public BulkResult approve(UUID incidentId, Agent agent, String purpose, List<UUID> except, boolean continueAfter) {
+        if (purpose == null || !(purpose.equals(Draft.ACKNOWLEDGEMENT) || purpose.equals(Draft.REPORT_BACK))) {
+            throw Problem.invalid("purpose", "purpose must be \"acknowledgement\" or \"report-back\" (approve a statement on its own)");
+        }
+        if (except != null && except.stream().anyMatch(Objects::isNull)) {
+            throw Problem.invalid("except", "except must list draft ids");
+        }
+        Incident incident = incidents.find(incidentId).orElseThrow(() -> Problem.notFound("incident", incidentId));
+        if (continueAfter && !incident.open()) {
+            throw Problem.conflict("This incident is resolved: there are no later members to approve on arrival");
+        }
+        if (continueAfter && !purpose.equals(Draft.ACKNOWLEDGEMENT)) {
+            throw Problem.invalid("continue", "continue applies to acknowledgements only");
+        }
+        Set<UUID> skip = except == null ? Set.of() : Set.copyOf(except);
+        List<IncidentRepository.Pending> pending = incidents.pending(incidentId, purpose);
+        List<UUID> approvable = pending.stream().filter(p -> p.held() == null && !skip.contains(p.draftId()))
+                .map(IncidentRepository.Pending::draftId).toList();
+        int held = (int) pending.stream().filter(p -> p.held() != null).count();
+        String decision = "Approved in bulk for incident \"" + incident.title() + "\" by " + agent.name();
+        List<UUID> approved = approvals.approveAll(approvable, agent, decision);
+        Instant now = clock.instant();
+        db.tx(conn -> {
+            incidents.lock(conn, incidentId);
+            if (continueAfter) {
+                incidents.standingApproval(conn, incidentId, agent.login(), now);
+            }
+            audit.record(conn, anchor(conn, incidentId), null, "incident-bulk-approved", agent.login(), now,
+                    approved.size() + " " + purpose + "(s) approved, " + held + " held for a person, " + skip.size() + " excepted"
+                            + (continueAfter ? "; later members approved on arrival" : ""));
+            return null;
+        });
+        changes.fire(new IncidentChanged(incidentId, IncidentChanged.Change.DECIDED, incident.size()));
+        return new BulkResult(approved.size(), held);
+    }
+
+    /** Ends an agent's standing decision: later members' acknowledgements wait for a person again. */
+    public Incident stopAuto(UUID incidentId, Agent agent) {
+        Instant now = clock.instant();
+        Incident result = db.tx(conn -> {
+            Incident i = incidents.lock(conn, incidentId).orElseThrow(() -> Problem.notFound("incident", incidentId));
+            if (i.autoApproveBy() == null) {
+                throw Problem.conflict("Nothing to stop: later acknowledgements of this incident are not approved on arrival");
+            }
+            incidents.standingApproval(conn, incidentId, null, null);
+            audit.record(conn, anchor(conn, incidentId), null, "incident-auto-stopped", agent.login(), now,
+                    "Standing approval of " + i.autoApproveBy() + " ended");
+            return incidents.lock(conn, incidentId).orElseThrow();
+        });
+        changes.fire(new IncidentChanged(incidentId, IncidentChanged.Change.DECIDED, result.size()));
+        return result;
+    }
+
+    /**
+     * Closes the incident: what was done goes into an update of the statement (per language) and a
+     * personal report-back to every member; acknowledgements never approved are withdrawn (the
+     * report-back answers them), and the follow-ups the acknowledgements opened are closed.
+     */
+    public Incident resolve(UUID incidentId, Agent agent, String note) {
+        if (note == null || note.isBlank() || note.length() > 2_000) {
+            throw Problem.invalid("note", "note is required: what was done, in a few words (at most 2000 characters)");
+        }
+        String done = note.strip();
+        Instant now = clock.instant();
+        List<UUID> created = new ArrayList<>();
+        List<UUID> withdrawn = new ArrayList<>();
+        Incident resolved;
+        synchronized (this) {
+            resolved = db.tx(conn -> {
+                Incident i = incidents.lock(conn, incidentId).orElseThrow(() -> Problem.notFound("incident", incidentId));
+                if (!i.open()) {
+                    throw Problem.conflict("This incident is already resolved (by " + i.resolvedBy() + " at " + i.resolvedAt() + ")");
+                }
+                incidents.resolve(conn, incidentId, agent.login(), done, now);
+                withdrawn.addAll(incidents.withdrawPending(conn, incidentId, Draft.ACKNOWLEDGEMENT,
+                        "The incident was resolved: the report-back answers this customer", now));
+                int closed = incidents.closeFollowUps(conn, incidentId, agent.login(), done, now);
+                String topic = i.topics().isEmpty() ? "general" : i.topics().get(0);
+                Set<String> languages = new LinkedHashSet<>();
+                for (IncidentRepository.Statement s : incidents.statements(conn, incidentId)) {
+                    languages.add(s.language());
+                }
+                UUID anchor = anchor(conn, incidentId);
+                for (String language : languages) {
+                    created.add(insertDraft(conn, i, anchor, language, wording.update(language, topic, done, incidentId),
+                            Draft.STATEMENT, null, now));
+                }
+                int offset = 0;
+                List<IncidentRepository.Member> page;
+                do {
+                    page = incidents.members(conn, incidentId, offset, 500);
+                    for (IncidentRepository.Member m : page) {
+                        Complaint c = complaints.find(conn, m.id()).orElseThrow();
+                        String language = wording.language(replyLanguage(m.language()));
+                        String text = wording.reportBack(language, c.firstName(), topic, done, m.id());
+                        created.add(insertDraft(conn, i, m.id(), language, text, Draft.REPORT_BACK, m.text(), now));
+                    }
+                    offset += page.size();
+                } while (page.size() == 500);
+                audit.record(conn, anchor, null, "incident-resolved", agent.login(), now,
+                        done + " (" + offset + " report-backs drafted, " + closed + " follow-ups closed)");
+                return incidents.lock(conn, incidentId).orElseThrow();
+            });
+            watch.closed(incidentId);
+        }
+        withdrawn.forEach(id -> draftChanges.fire(new DraftChanged(id, DraftChanged.Change.WITHDRAWN, "ydmyk")));
+        created.forEach(id -> draftChanges.fire(new DraftChanged(id, DraftChanged.Change.CREATED, DRAFTER)));
+        changes.fire(new IncidentChanged(incidentId, IncidentChanged.Change.RESOLVED, resolved.size()));
+        return resolved;
+    }
+
+    /** A complaint that does not belong: it leaves the incident and gets its ordinary draft. */
+    public void detach(UUID incidentId, UUID complaintId, Agent agent) {
+        if (complaintId == null) {
+            throw Problem.invalid("complaintId", "complaintId is required");
+        }
+        Instant now = clock.instant();
+        List<UUID> withdrawn = new ArrayList<>();
+        synchronized (this) {
+            db.tx(conn -> {
+                incidents.lock(conn, incidentId).orElseThrow(() -> Problem.notFound("incident", incidentId));
+                if (!incidents.leave(conn, incidentId, complaintId)) {
+                    throw Problem.conflict("Complaint " + complaintId + " is not a member of this incident");
+                }
+                withdrawn.addAll(incidents.supersedePending(conn, complaintId, "Detached from the incident by " + agent.login(), now));
+                complaints.requestDraft(conn, complaintId, null);
+                audit.record(conn, complaintId, null, "incident-detached", agent.login(), now, "Taken out of incident " + incidentId);
+                return null;
+            });
+            watch.detached(incidentId, complaintId);
+        }
+        withdrawn.forEach(id -> draftChanges.fire(new DraftChanged(id, DraftChanged.Change.WITHDRAWN, agent.login())));
+        changes.fire(new IncidentChanged(incidentId, IncidentChanged.Change.DECIDED, 0));
+    }
+
+    /** Under a standing decision, a new member's acknowledgement is approved on arrival, unless it needs a person. */
+    void onCreated(@Observes DraftChanged change) {
+        if (change.change() != DraftChanged.Change.CREATED) {
+            return;
+        }
+        Optional<Draft> draft = drafts.find(change.draftId());
+        if (draft.isEmpty() || draft.get().incidentId() == null || !Draft.ACKNOWLEDGEMENT.equals(draft.get().purpose())) {
+            return;
+        }
+        Optional<Incident> incident = incidents.find(draft.get().incidentId());
+        if (incident.isEmpty() || !incident.get().open() || incident.get().autoApproveBy() == null) {
+            return;
+        }
+        Optional<Agent> agent = credentials.agentByLogin(incident.get().autoApproveBy());
+        boolean approvable = incidents.pending(incident.get().id(), Draft.ACKNOWLEDGEMENT).stream()
+                .anyMatch(p -> p.draftId().equals(change.draftId()) && p.held() == null);
+        if (agent.isPresent() && approvable) {
+            approvals.approveAll(List.of(change.draftId()), agent.get(),
+                    "Approved on arrival under the standing decision of " + agent.get().name() + " for incident \"" + incident.get().title() + "\"");
+        }
+    }
+
+    /** Growth is announced at milestones, once each: never a banner per member. */
+    private void announce(IncidentChanged change) {
+        changes.fire(change);
+        if (change.change() != IncidentChanged.Change.GREW && change.change() != IncidentChanged.Change.FORMED) {
+            return;
+        }
+        incidents.find(change.incidentId()).ifPresent(i -> {
+            if (change.change() == IncidentChanged.Change.FORMED) {
+                notices.fire(new Notice("incident-formed", "Incident: " + i.title(), List.of(
+                        i.size() + " complaints about the same thing since " + i.firstAt() + ".",
+                        "A public statement is drafted for approval; every customer gets a personal acknowledgement to approve in bulk.")));
+            }
+            for (int m : MILESTONES) {
+                if (i.size() >= m && i.announced() < m && incidents.announce(i.id(), m)) {
+                    notices.fire(new Notice("incident-grew", "Incident grew to " + m + ": " + i.title(), List.of(
+                            i.size() + " complaints so far, the latest at " + i.lastAt() + ".")));
+                }
+            }
+        });
+    }
+
+    // ---- reading ----
+
+    public Optional<Incident> find(UUID id) {
+        return incidents.find(id);
+    }
+
+    public List<Incident> list(String status) {
+        if (status != null && !status.equals(Incident.OPEN) && !status.equals(Incident.RESOLVED)) {
+            throw Problem.invalid("status", "status must be \"open\" or \"resolved\"");
+        }
+        return incidents.list(status, 200);
+    }
+
+    IncidentRepository repository() {
+        return incidents;
+    }
+
+    private String replyLanguage(String detected) {
+        return triager.replyLanguageOf(detected == null ? config.triage().defaultLanguage() : detected);
+    }
+
+    private String title(UUID incidentId, List<String> topics) {
+        List<String> words = watch.keywords(incidentId, 4);
+        String topic = topics.isEmpty() ? "" : topics.get(0) + ": ";
+        return (topic + String.join(", ", words)).strip();
+    }
+
+    private static List<String> topics(List<StormWatch.Post> posts) {
+        Map<String, Integer> counts = new HashMap<>();
+        posts.forEach(p -> p.topics().forEach(t -> counts.merge(t, 1, Integer::sum)));
+        return counts.entrySet().stream().filter(e -> e.getValue() * 3 >= posts.size())
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+    }
+
+    private static String thread(List<StormWatch.Post> posts) {
+        Map<String, Integer> counts = new HashMap<>();
+        posts.forEach(p -> {
+            if (p.thread() != null) {
+                counts.merge(p.thread(), 1, Integer::sum);
+            }
+        });
+        return counts.entrySet().stream().filter(e -> e.getValue() * 2 >= posts.size()).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
+    private StormWatch.Post post(Complaint c, Triage t) {
+        return new StormWatch.Post(c.id(), t.language(), Signature.of(c.text()), t.topics(), threadOf(c.source(), c.parentExternalId()),
+                c.externalId(), c.parentExternalId(), c.receivedAt());
+    }
+
+    private StormWatch.Post post(IncidentRepository.Member m) {
+        return new StormWatch.Post(m.id(), m.language(), Signature.of(m.text()), m.topics(), threadOf(m.source(), m.parentExternalId()),
+                m.externalId(), m.parentExternalId(), m.receivedAt());
+    }
+
+    /** Comments under one Facebook post share a thread: its id (a comment's parent, or the post part of a reply's id). */
+    private static String threadOf(String source, String parent) {
+        if (parent == null) {
+            return null;
+        }
+        return source + ":" + parent;
+    }
+}

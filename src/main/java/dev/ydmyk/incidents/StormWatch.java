@@ -1,0 +1,366 @@
+package dev.ydmyk.incidents;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Tells, as complaints arrive, which ones are the same grievance. Each post becomes a TF-IDF vector
+ * of its folded, stemmed words ({@link Signature}); the document frequencies come from the recent
+ * posts outside any incident (the usual traffic), so a storm's own words stay rare and weigh
+ * heavily while the words every complaint uses weigh little. A post joins an open incident when its
+ * cosine to the incident's centroid (of its language, once that has members) clears the join
+ * threshold; shared topics and the thread (a comment under the incident's Facebook post, an answer
+ * to a member) add evidence. Posts outside incidents that resemble each other are linked
+ * (single linkage above a stricter threshold); a linked group of {@code min-size} posts within the
+ * window forms an incident, or joins an open one about the same topic, so one outage in four
+ * languages is one incident. Kept in memory and rebuilt from the database at start.
+ * Not thread-safe: its owner serialises calls.
+ */
+final class StormWatch {
+
+    /** One triaged complaint, as the detector sees it. */
+    record Post(UUID id, String language, Signature signature, List<String> topics, String thread, String externalId,
+                String parentExternalId, Instant at) {
+    }
+
+    sealed interface Verdict permits Joins, Forms, Alone {
+    }
+
+    /** The post belongs to this open incident. */
+    record Joins(UUID incidentId) implements Verdict {
+    }
+
+    /** These posts (the new one last) are one grievance and no open incident is theirs: an incident forms. */
+    record Forms(List<Post> members) implements Verdict {
+    }
+
+    record Alone() implements Verdict {
+    }
+
+    record Settings(int minSize, Duration window, double join, double link) {
+        static final double JOIN = 0.30;
+        static final double LINK = 0.40;
+    }
+
+    private static final double THREAD = 0.25;
+    private static final double TOPIC = 0.10;
+    /** A language's own centroid is used once it has this many members. */
+    private static final int LANGUAGE_MEMBERS = 3;
+    /** How many recent posts outside incidents are kept as candidates and as the background vocabulary. */
+    private static final int LOOSE_MAX = 5_000;
+
+    private final Settings settings;
+    private final Map<UUID, Group> open = new LinkedHashMap<>();
+    private final Deque<Loose> loose = new ArrayDeque<>();
+    private final Map<String, Integer> documentFrequency = new HashMap<>();
+
+    StormWatch(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** An open incident as the detector knows it: where its members are, what they say. */
+    private static final class Group {
+        final UUID id;
+        final Map<String, Double> all = new HashMap<>();
+        final Map<String, Map<String, Double>> byLanguage = new HashMap<>();
+        final Map<String, Integer> languageMembers = new HashMap<>();
+        final Map<String, Integer> topics = new HashMap<>();
+        final Set<String> threads = new HashSet<>();
+        final Set<String> externalIds = new HashSet<>();
+        final Map<String, String> words = new HashMap<>();
+        int members;
+
+        Group(UUID id) {
+            this.id = id;
+        }
+
+        void add(Post p, Map<String, Double> vector) {
+            add(all, vector);
+            add(byLanguage.computeIfAbsent(p.language(), l -> new HashMap<>()), vector);
+            languageMembers.merge(p.language(), 1, Integer::sum);
+            p.topics().forEach(t -> topics.merge(t, 1, Integer::sum));
+            p.signature().words().forEach(words::putIfAbsent);
+            if (p.thread() != null) {
+                threads.add(p.thread());
+            }
+            if (externalIds.size() < 100_000) {
+                externalIds.add(p.externalId());
+            }
+            members++;
+        }
+
+        private static void add(Map<String, Double> into, Map<String, Double> v) {
+            v.forEach((t, w) -> into.merge(t, w, Double::sum));
+        }
+
+        /** The topics most members share: at least a third of them. */
+        Set<String> mainTopics() {
+            Set<String> main = new HashSet<>();
+            topics.forEach((t, n) -> {
+                if (n * 3 >= members) {
+                    main.add(t);
+                }
+            });
+            return main;
+        }
+    }
+
+    /** A recent post outside any incident, linked to those it resembles. */
+    private static final class Loose {
+        final Post post;
+        final Map<String, Double> vector;
+        Loose root = this;
+
+        Loose(Post post, Map<String, Double> vector) {
+            this.post = post;
+            this.vector = vector;
+        }
+
+        Loose find() {
+            Loose r = this;
+            while (r.root != r) {
+                r.root = r.root.root;
+                r = r.root;
+            }
+            return r;
+        }
+    }
+
+    /** Decides where a new complaint belongs. A post that joins or forms is not kept as loose. */
+    Verdict offer(Post p) {
+        expire(p.at());
+        Map<String, Double> vector = weigh(p.signature());
+        if (vector.isEmpty()) {
+            return new Alone();
+        }
+        Optional<Group> best = bestGroup(p, vector);
+        if (best.isPresent()) {
+            best.get().add(p, vector);
+            return new Joins(best.get().id);
+        }
+        Loose added = new Loose(p, vector);
+        for (Loose other : loose) {
+            if (score(p, vector, other.post, other.vector) >= settings.link()) {
+                Loose a = added.find();
+                Loose b = other.find();
+                if (a != b) {
+                    a.root = b;
+                }
+            }
+        }
+        remember(added);
+        Loose root = added.find();
+        List<Loose> component = new ArrayList<>();
+        for (Loose l : loose) {
+            if (l.find() == root) {
+                component.add(l);
+            }
+        }
+        if (component.size() < settings.minSize()) {
+            return new Alone();
+        }
+        // The new post last: the caller places it after the others.
+        component.remove(added);
+        component.add(added);
+        return new Forms(component.stream().map(l -> l.post).toList());
+    }
+
+    /** The open incident about the same topic as these posts, if one is open: one outage is one incident, whatever the languages. */
+    Optional<UUID> sameTopic(List<Post> posts) {
+        Map<String, Integer> counts = new HashMap<>();
+        posts.forEach(p -> p.topics().forEach(t -> counts.merge(t, 1, Integer::sum)));
+        Set<String> main = new HashSet<>();
+        counts.forEach((t, n) -> {
+            if (n * 2 >= posts.size()) {
+                main.add(t);
+            }
+        });
+        for (Group g : open.values()) {
+            Set<String> theirs = g.mainTopics();
+            if (main.stream().anyMatch(theirs::contains)) {
+                return Optional.of(g.id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Registers an incident formed (or grown) from these posts: they leave the loose pool and make its centroid. */
+    void placed(UUID incidentId, Collection<Post> members) {
+        Group g = open.computeIfAbsent(incidentId, Group::new);
+        Set<UUID> ids = new HashSet<>();
+        for (Post p : members) {
+            ids.add(p.id());
+        }
+        for (Iterator<Loose> it = loose.iterator(); it.hasNext(); ) {
+            Loose l = it.next();
+            if (ids.remove(l.post.id())) {
+                g.add(l.post, l.vector);
+                forget(l);
+                it.remove();
+            }
+        }
+        // Members the pool never held (a restart, a post that joined directly).
+        for (Post p : members) {
+            if (ids.contains(p.id())) {
+                g.add(p, weigh(p.signature()));
+            }
+        }
+    }
+
+    /** The loose posts that now belong to this incident (after it formed or grew): they are moved into it. */
+    List<Post> sweep(UUID incidentId) {
+        Group g = open.get(incidentId);
+        if (g == null) {
+            return List.of();
+        }
+        List<Post> joined = new ArrayList<>();
+        for (Iterator<Loose> it = loose.iterator(); it.hasNext(); ) {
+            Loose l = it.next();
+            if (score(l.post, l.vector, g) >= settings.join()) {
+                g.add(l.post, l.vector);
+                joined.add(l.post);
+                forget(l);
+                it.remove();
+            }
+        }
+        return joined;
+    }
+
+    /** A post taken out of its incident by an agent: it stays out (it is not loose again either). */
+    void detached(UUID incidentId, UUID complaintId) {
+        // The centroid keeps its words: one post among many barely moves it, and rebuilding costs more than it gains.
+    }
+
+    /** The incident is resolved: later posts about it start afresh. */
+    void closed(UUID incidentId) {
+        open.remove(incidentId);
+    }
+
+    /** A post the detector knew before a restart, outside any incident. */
+    void rememberLoose(Post p) {
+        Map<String, Double> vector = weigh(p.signature());
+        if (!vector.isEmpty()) {
+            remember(new Loose(p, vector));
+        }
+    }
+
+    int openIncidents() {
+        return open.size();
+    }
+
+    /** The incident's most telling words, for a title: the heaviest terms of its centroid. */
+    List<String> keywords(UUID incidentId, int n) {
+        Group g = open.get(incidentId);
+        if (g == null) {
+            return List.of();
+        }
+        return g.all.entrySet().stream().filter(e -> g.words.containsKey(e.getKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
+                .map(e -> g.words.get(e.getKey())).toList();
+    }
+
+    private Optional<Group> bestGroup(Post p, Map<String, Double> vector) {
+        Group best = null;
+        double bestScore = settings.join();
+        for (Group g : open.values()) {
+            double s = score(p, vector, g);
+            if (s >= bestScore) {
+                best = g;
+                bestScore = s;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private double score(Post p, Map<String, Double> vector, Group g) {
+        Map<String, Double> centroid = g.languageMembers.getOrDefault(p.language(), 0) >= LANGUAGE_MEMBERS
+                ? g.byLanguage.get(p.language()) : g.all;
+        double s = cosine(vector, centroid);
+        if ((p.thread() != null && g.threads.contains(p.thread()))
+                || (p.parentExternalId() != null && g.externalIds.contains(p.parentExternalId()))) {
+            s += THREAD;
+        }
+        Set<String> main = g.mainTopics();
+        if (!p.topics().isEmpty() && !main.isEmpty()) {
+            s += p.topics().stream().anyMatch(main::contains) ? TOPIC : -TOPIC;
+        }
+        return s;
+    }
+
+    private static double score(Post a, Map<String, Double> va, Post b, Map<String, Double> vb) {
+        double s = cosine(va, vb);
+        if ((a.thread() != null && a.thread().equals(b.thread())) || b.externalId().equals(a.parentExternalId())
+                || a.externalId().equals(b.parentExternalId())) {
+            s += THREAD;
+        }
+        if (a.topics().stream().anyMatch(b.topics()::contains)) {
+            s += TOPIC / 2;
+        }
+        return s;
+    }
+
+    /** TF-IDF weights, normalised; the IDF from the loose pool (the usual traffic) with smoothing. */
+    private Map<String, Double> weigh(Signature s) {
+        Map<String, Double> v = new HashMap<>();
+        double n = loose.size() + 20;
+        s.terms().forEach((t, tf) -> v.put(t, tf * Math.log(n / (documentFrequency.getOrDefault(t, 0) + 1))));
+        double norm = Math.sqrt(v.values().stream().mapToDouble(w -> w * w).sum());
+        if (norm > 0) {
+            v.replaceAll((t, w) -> w / norm);
+        }
+        return v;
+    }
+
+    private static double cosine(Map<String, Double> a, Map<String, Double> b) {
+        Map<String, Double> small = a.size() <= b.size() ? a : b;
+        Map<String, Double> large = small == a ? b : a;
+        double dot = 0;
+        for (Map.Entry<String, Double> e : small.entrySet()) {
+            Double w = large.get(e.getKey());
+            if (w != null) {
+                dot += e.getValue() * w;
+            }
+        }
+        return dot == 0 ? 0 : dot / Math.sqrt(squares(a) * squares(b));
+    }
+
+    private static double squares(Map<String, Double> v) {
+        double sum = 0;
+        for (double w : v.values()) {
+            sum += w * w;
+        }
+        return sum;
+    }
+
+    private void remember(Loose l) {
+        loose.addLast(l);
+        l.post.signature().terms().keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
+        while (loose.size() > LOOSE_MAX) {
+            forget(loose.removeFirst());
+        }
+    }
+
+    private void forget(Loose l) {
+        l.post.signature().terms().keySet().forEach(t -> documentFrequency.computeIfPresent(t, (k, n) -> n > 1 ? n - 1 : null));
+    }
+
+    private void expire(Instant now) {
+        Instant cutoff = now.minus(settings.window());
+        while (!loose.isEmpty() && loose.peekFirst().post.at().isBefore(cutoff)) {
+            forget(loose.removeFirst());
+        }
+    }
+}
