@@ -2,6 +2,8 @@ package dev.ydmyk.channels;
 
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.drafting.DraftChanged;
+import dev.ydmyk.incidents.IncidentChanged;
+import dev.ydmyk.incidents.IncidentViews;
 import dev.ydmyk.notices.Escalation;
 import dev.ydmyk.notices.Notice;
 
@@ -19,5 +21,9 @@ public interface ApprovalChannel {
 
     /** A message for everyone in the channel: the morning digest, a warning, a reminder. */
     default void notice(Notice notice) {
+    }
+
+    /** An incident formed, grew, was decided or resolved: its one card is redrawn, never a card per member. */
+    default void incidentChanged(IncidentChanged change, IncidentViews.Detail incident) {
     }
 }

@@ -2,6 +2,8 @@ package dev.ydmyk.channels;
 
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.drafting.DraftChanged;
+import dev.ydmyk.incidents.IncidentChanged;
+import dev.ydmyk.incidents.IncidentViews;
 import dev.ydmyk.notices.Escalation;
 import dev.ydmyk.notices.Notice;
 import dev.ydmyk.publishing.PublishingFailed;
@@ -23,10 +25,29 @@ public class ChannelFanout {
 
     private final Instance<ApprovalChannel> channels;
     private final Views views;
+    private final IncidentViews incidents;
 
-    public ChannelFanout(Instance<ApprovalChannel> channels, Views views) {
+    public ChannelFanout(Instance<ApprovalChannel> channels, Views views, IncidentViews incidents) {
         this.channels = channels;
         this.views = views;
+        this.incidents = incidents;
+    }
+
+    void onIncident(@Observes IncidentChanged change) {
+        IncidentViews.Detail incident;
+        try {
+            incident = incidents.detail(change.incidentId());
+        } catch (RuntimeException e) {
+            LOG.warnf("Incident %s changed but could not be read for the channels: %s", change.incidentId(), e.getMessage());
+            return;
+        }
+        for (ApprovalChannel channel : channels) {
+            try {
+                channel.incidentChanged(change, incident);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Channel %s could not take the change to incident %s", channel.getClass().getSimpleName(), change.incidentId());
+            }
+        }
     }
 
     void onNotice(@Observes Notice notice) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.drafting.DraftChanged;
+import dev.ydmyk.incidents.IncidentChanged;
+import dev.ydmyk.incidents.IncidentViews;
 import dev.ydmyk.notices.Escalation;
 import dev.ydmyk.notices.Notice;
 import io.quarkus.scheduler.Scheduled;
@@ -84,6 +86,14 @@ public class ChannelPage implements ApprovalChannel {
     @Override
     public void notice(Notice notice) {
         broadcast("notice", notice);
+    }
+
+    @Override
+    public void incidentChanged(IncidentChanged change, IncidentViews.Detail incident) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("change", change.change().name().toLowerCase());
+        data.put("incident", incident);
+        broadcast("incident", data);
     }
 
     /** An agent looks at a draft (or at none: {@code draftId} null). */

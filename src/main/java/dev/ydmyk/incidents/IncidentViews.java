@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -67,6 +68,12 @@ public class IncidentViews {
                         Incidents.statementUrl(s.externalId()), s.createdAt())).toList(),
                 counts(id, Draft.ACKNOWLEDGEMENT, pendingAcks), counts(id, Draft.REPORT_BACK, pendingReports), held,
                 i.autoApproveBy(), i.resolvedAt(), i.resolvedBy(), i.note());
+    }
+
+    /** The draft whose Slack message is the incident's one card: its first statement. */
+    public Optional<UUID> cardDraft(UUID incidentId) {
+        List<IncidentRepository.Statement> s = incidents.statements(incidentId);
+        return s.isEmpty() ? Optional.empty() : Optional.of(s.get(0).draftId());
     }
 
     public Page members(UUID id, int offset, int limit) {

@@ -16,12 +16,14 @@ import dev.ydmyk.intake.Complaint;
 import dev.ydmyk.intake.ComplaintRepository;
 import dev.ydmyk.notices.Notice;
 import dev.ydmyk.problem.Problem;
+import dev.ydmyk.storage.BackgroundJob;
 import dev.ydmyk.storage.Database;
 import dev.ydmyk.tone.ToneCheck;
 import dev.ydmyk.triage.Kind;
 import dev.ydmyk.triage.Triage;
 import dev.ydmyk.triage.Triager;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -41,6 +43,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Storms as one capability: complaints about one thing are grouped into an incident as they arrive
@@ -77,6 +80,7 @@ public class Incidents implements Storms {
     private final Event<DraftChanged> draftChanges;
     private final Event<Notice> notices;
     private final StormWatch watch;
+    private final Set<UUID> grown = ConcurrentHashMap.newKeySet();
 
     public Incidents(Database db, IncidentRepository incidents, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit,
                      ToneCheck toneCheck, Triager triager, IncidentWording wording, ApprovalService approvals, Credentials credentials,
@@ -454,8 +458,29 @@ public class Incidents implements Storms {
         }
     }
 
-    /** Growth is announced at milestones, once each: never a banner per member. */
+    /**
+     * Growth reaches the channels at most once a second per incident (a storm of 15 posts a second is
+     * one redraw, not fifteen); the formation at once.
+     */
     private void announce(IncidentChanged change) {
+        if (change.change() == IncidentChanged.Change.GREW) {
+            grown.add(change.incidentId());
+            return;
+        }
+        publish(change);
+    }
+
+    @BackgroundJob
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void flushGrowth() {
+        for (UUID id : List.copyOf(grown)) {
+            grown.remove(id);
+            publish(new IncidentChanged(id, IncidentChanged.Change.GREW, 0));
+        }
+    }
+
+    /** Tells the channels; notices only for the formation and at milestones, once each: never a banner per member. */
+    private void publish(IncidentChanged change) {
         changes.fire(change);
         if (change.change() != IncidentChanged.Change.GREW && change.change() != IncidentChanged.Change.FORMED) {
             return;

@@ -13,7 +13,9 @@ public record Escalation(UUID complaintId, UUID draftId, Reason reason, Agent on
                          String author, String excerpt, Instant receivedAt, Instant deadline, String link) {
 
     public enum Reason {
-        SEVERE_AFTER_HOURS("severe-after-hours"), ENGAGEMENT_GROWING("engagement-growing"), SLA_BREACH("sla-breach");
+        SEVERE_AFTER_HOURS("severe-after-hours"), ENGAGEMENT_GROWING("engagement-growing"), SLA_BREACH("sla-breach"),
+        /** A storm formed: the on-call agent is pinged once, at any hour; its members are never escalated one by one. */
+        INCIDENT_FORMED("incident-formed");
 
         public final String wire;
 

@@ -2,6 +2,8 @@ package dev.ydmyk.schedule;
 
 import dev.ydmyk.agents.Agent;
 import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.incidents.IncidentChanged;
+import dev.ydmyk.incidents.IncidentViews;
 import dev.ydmyk.notices.Escalation;
 import dev.ydmyk.schedule.EscalationRepository.Waiting;
 import dev.ydmyk.storage.BackgroundJob;
@@ -10,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -17,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,9 +43,11 @@ public class Escalations {
     private final Event<Escalation> escalations;
     private final MeterRegistry metrics;
     private final AtomicLong oldestWaitingSeconds = new AtomicLong();
+    private final IncidentViews incidents;
 
     public Escalations(EscalationRepository repository, BusinessHours hours, OnCall onCall, YdmykConfig config, Clock clock,
-                       Event<Escalation> escalations, MeterRegistry metrics) {
+                       Event<Escalation> escalations, MeterRegistry metrics, IncidentViews incidents) {
+        this.incidents = incidents;
         this.repository = repository;
         this.hours = hours;
         this.onCall = onCall;
@@ -56,6 +63,27 @@ public class Escalations {
     @Scheduled(every = "${ydmyk.sla.check-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         check();
+    }
+
+    /** A storm pings whoever is on call once, at any hour (nobody on call: the whole channel). */
+    void onIncident(@Observes IncidentChanged change) {
+        if (change.change() != IncidentChanged.Change.FORMED) {
+            return;
+        }
+        Instant now = clock.instant();
+        IncidentViews.Detail i = incidents.detail(change.incidentId());
+        Optional<UUID> anchor = incidents.members(i.id(), 0, 1).complaints().stream().map(IncidentViews.Member::complaintId).findFirst();
+        Agent onCallNow = onCall.at(now).orElse(null);
+        if (anchor.isEmpty() || !repository.record(anchor.get(), Escalation.Reason.INCIDENT_FORMED.wire, now,
+                onCallNow == null ? null : onCallNow.login())) {
+            return;
+        }
+        UUID card = incidents.cardDraft(i.id()).orElse(null);
+        LOG.warnf("Incident %s formed (%d complaints)%s", i.id(), i.size(), onCallNow == null ? "" : "; pinging " + onCallNow.name() + ", on call");
+        escalations.fire(new Escalation(anchor.get(), card, Escalation.Reason.INCIDENT_FORMED, onCallNow,
+                onCallNow == null ? null : onCall.slackUser(onCallNow).orElse(null), "Incident: " + i.title(),
+                i.size() + " complaints about the same thing since " + i.firstAt() + "; a public statement waits for approval.",
+                i.firstAt(), now, config.publicUrl() + "/channel" + (card == null ? "" : "#draft-" + card)));
     }
 
     /** Escalates what is due now; returns the escalations made. */

@@ -8,6 +8,7 @@ import dev.ydmyk.approval.ApprovalService;
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.drafting.DraftStatus;
+import dev.ydmyk.incidents.Incidents;
 import dev.ydmyk.problem.CleanText;
 import dev.ydmyk.problem.Problem;
 import dev.ydmyk.tone.ToneCheck;
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +40,7 @@ public class SlackInteractions {
 
     private final SlackApi slack;
     private final ApprovalService approvals;
+    private final Incidents incidents;
     private final Views views;
     private final ToneCheck toneCheck;
     private final Credentials credentials;
@@ -51,7 +54,8 @@ public class SlackInteractions {
     });
 
     public SlackInteractions(SlackApi slack, ApprovalService approvals, Views views, ToneCheck toneCheck,
-                             Credentials credentials, YdmykConfig config, ObjectMapper json, MeterRegistry metrics) {
+                             Credentials credentials, YdmykConfig config, ObjectMapper json, MeterRegistry metrics, Incidents incidents) {
+        this.incidents = incidents;
         this.slack = slack;
         this.approvals = approvals;
         this.views = views;
@@ -76,11 +80,20 @@ public class SlackInteractions {
             if (type.equals("block_actions")) {
                 JsonNode action = p.path("actions").path(0);
                 String actionId = action.path("action_id").asText();
-                if (!ACTIONS.contains(actionId)) {
+                if (!ACTIONS.contains(actionId) && !actionId.equals(SlackMessages.INCIDENT_APPROVE)) {
                     throw refused("payload.actions[0].action_id", "not one of our buttons: " + actionId);
                 }
-                UUID draftId = uuid(action.path("value").asText(), "payload.actions[0].value");
                 String channel = p.path("channel").path("id").asText(config.slack().channel());
+                if (actionId.equals(SlackMessages.INCIDENT_APPROVE)) {
+                    String[] value = action.path("value").asText().split("\\|", 2);
+                    UUID incidentId = uuid(value[0], "payload.actions[0].value");
+                    String purpose = value.length > 1 ? value[1] : "acknowledgement";
+                    Optional<Agent> agent = agentFor(user);
+                    later(() -> agent.ifPresentOrElse(a -> decide(channel, user, () -> incidents.approve(incidentId, a, purpose, List.of(), false)),
+                            () -> ephemeral(channel, user, "Your Slack user is not linked to a Ydmyk agent, so this did nothing.")));
+                    return Map.of();
+                }
+                UUID draftId = uuid(action.path("value").asText(), "payload.actions[0].value");
                 Optional<Agent> agent = agentFor(user);
                 if (agent.isEmpty()) {
                     later(() -> ephemeral(channel, user, "Your Slack user is not linked to a Ydmyk agent, so this did nothing. "

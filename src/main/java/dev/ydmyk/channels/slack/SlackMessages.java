@@ -5,11 +5,16 @@ import com.slack.api.model.view.View;
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.drafting.Draft;
 import dev.ydmyk.drafting.DraftStatus;
+import dev.ydmyk.incidents.IncidentViews;
 import dev.ydmyk.tone.Finding;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static com.slack.api.model.block.Blocks.actions;
@@ -35,10 +40,13 @@ final class SlackMessages {
     static final String EDIT = "edit";
     static final String REJECT = "reject";
     static final String REDRAFT = "redraft";
+    /** Approves an incident's pending acknowledgements (or report-backs) in one action; value "incidentId|purpose". */
+    static final String INCIDENT_APPROVE = "incident_approve";
     static final String TEXT_BLOCK = "text";
     static final String OVERRIDE_BLOCK = "override";
     static final String NOTE_BLOCK = "note";
     private static final int SLACK_TEXT_LIMIT = 2900;
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private SlackMessages() {
     }
@@ -83,6 +91,65 @@ final class SlackMessages {
                     button(b -> b.actionId(REDRAFT).text(plainText("Redraft")).value(id))))));
         } else if (decision != null) {
             blocks.add(section(s -> s.text(markdownText(decision))));
+        }
+        return blocks;
+    }
+
+    static String summary(IncidentViews.Detail i) {
+        return "Incident: " + escape(i.title()) + " (" + i.size() + " complaints, " + i.status() + ")";
+    }
+
+    /** An incident's one message: what it is, how fast it grows, its statements, and one button for all acknowledgements. */
+    static List<LayoutBlock> incident(IncidentViews.Detail i, List<IncidentViews.Member> samples, Map<UUID, Views.DraftView> statements,
+                                      String link) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        String languages = i.languages().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        int lastTen = i.perMinute().stream().skip(Math.max(0, i.perMinute().size() - 10)).mapToInt(IncidentViews.Arrivals::count).sum();
+        String head = (i.status().equals("open") ? ":rotating_light: *Incident: " : ":white_check_mark: *Resolved: ") + escape(i.title()) + "*\n"
+                + i.size() + " complaints since " + HHMM.format(i.firstAt()) + " · " + lastTen + " in the last 10 minutes · " + escape(languages)
+                + (i.autoApproveBy() == null ? "" : "\nLater acknowledgements are approved on arrival (standing decision of "
+                + escape(i.autoApproveBy()) + ")")
+                + (i.resolvedBy() == null ? "" : "\nResolved by " + escape(i.resolvedBy()) + ": " + escape(cut(i.note(), 500)));
+        blocks.add(section(s -> s.text(markdownText(head))));
+        if (!samples.isEmpty()) {
+            String posts = samples.stream().map(m -> "*" + escape(m.authorName() == null ? "Someone" : m.authorName()) + "*: "
+                    + escape(cut(m.text(), 200).replace('\n', ' '))).collect(Collectors.joining("\n"));
+            blocks.add(context(x -> x.elements(asContextElements(markdownText(posts)))));
+        }
+        for (IncidentViews.StatementView st : i.statements()) {
+            Views.DraftView d = statements.get(st.draftId());
+            String text = "*Public statement (" + escape(st.language()) + ", " + escape(st.status()) + ")*"
+                    + link(st.url(), "on the page").map(l -> " · " + l).orElse("") + "\n" + escape(cut(st.text(), 1500));
+            blocks.add(section(s -> s.text(markdownText(text))));
+            if (d != null && d.status() == DraftStatus.PENDING) {
+                String id = d.id().toString();
+                blocks.add(actions(a -> a.blockId("statement:" + id).elements(asElements(
+                        button(b -> b.actionId(APPROVE).text(plainText("Approve statement")).value(id).style("primary")),
+                        button(b -> b.actionId(EDIT).text(plainText("Edit")).value(id))))));
+            }
+        }
+        List<LayoutBlock> buttons = new ArrayList<>();
+        for (var counts : List.of(Map.entry("acknowledgement", i.acknowledgements()), Map.entry("report-back", i.reportBacks()))) {
+            IncidentViews.Counts c = counts.getValue();
+            String line = c.pending() + c.held() + c.approved() + c.sent() == 0 ? null
+                    : "*" + (counts.getKey().equals("acknowledgement") ? "Acknowledgements" : "Report-backs") + "*: " + c.pending() + " to approve, "
+                    + c.held() + " held for a person, " + c.approved() + " approved, " + c.sent() + " sent";
+            if (line != null) {
+                blocks.add(section(s -> s.text(markdownText(line))));
+            }
+            if (c.pending() > 0) {
+                String value = i.id() + "|" + counts.getKey();
+                String label = "Approve " + c.pending() + (counts.getKey().equals("acknowledgement") ? " acknowledgements" : " report-backs");
+                buttons.add(actions(a -> a.blockId("incident:" + value).elements(asElements(
+                        button(b -> b.actionId(INCIDENT_APPROVE).text(plainText(label)).value(value).style("primary"))))));
+            }
+        }
+        blocks.addAll(buttons);
+        if (!i.held().isEmpty()) {
+            String held = i.held().size() + " held for one-by-one handling: " + i.held().stream().limit(10)
+                    .map(h -> escape(h.reason())).collect(Collectors.joining(", ")) + (i.held().size() > 10 ? ", …" : "")
+                    + link(link, "open the channel page").map(l -> " · " + l).orElse("");
+            blocks.add(context(x -> x.elements(asContextElements(markdownText(held)))));
         }
         return blocks;
     }

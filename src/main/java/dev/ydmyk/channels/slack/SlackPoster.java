@@ -3,11 +3,13 @@ package dev.ydmyk.channels.slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.model.block.LayoutBlock;
 import dev.ydmyk.agents.Agent;
 import dev.ydmyk.agents.Credentials;
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.config.Backoff;
 import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.incidents.IncidentViews;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -39,6 +45,7 @@ public class SlackPoster {
     private final SlackApi slack;
     private final SlackOutbox outbox;
     private final Views views;
+    private final IncidentViews incidents;
     private final Credentials credentials;
     private final YdmykConfig config;
     private final Clock clock;
@@ -46,7 +53,9 @@ public class SlackPoster {
     private volatile boolean running;
     private Thread thread;
 
-    public SlackPoster(SlackApi slack, SlackOutbox outbox, Views views, Credentials credentials, YdmykConfig config, Clock clock) {
+    public SlackPoster(SlackApi slack, SlackOutbox outbox, Views views, Credentials credentials, YdmykConfig config, Clock clock,
+                       IncidentViews incidents) {
+        this.incidents = incidents;
         this.slack = slack;
         this.outbox = outbox;
         this.views = views;
@@ -107,17 +116,30 @@ public class SlackPoster {
         SlackOutbox.Due due = next.get();
         Views.DraftView draft = views.draft(due.draftId());
         String decision = decision(draft);
+        String text;
+        List<LayoutBlock> blocks;
+        if (draft.incidentId() != null) {
+            IncidentViews.Detail incident = incidents.detail(draft.incidentId());
+            Map<UUID, Views.DraftView> statements = new HashMap<>();
+            incident.statements().forEach(st -> statements.put(st.draftId(), views.draft(st.draftId())));
+            text = SlackMessages.summary(incident);
+            blocks = SlackMessages.incident(incident, incidents.members(incident.id(), 0, 3).complaints(), statements,
+                    config.publicUrl() + "/channel");
+        } else {
+            text = SlackMessages.summary(draft);
+            blocks = SlackMessages.draft(draft, decision);
+        }
         try {
             if (due.ts() == null) {
                 ChatPostMessageResponse r = slack.methods().chatPostMessage(m -> m.channel(due.channel())
-                        .text(SlackMessages.summary(draft)).blocks(SlackMessages.draft(draft, decision)));
+                        .text(text).blocks(blocks));
                 if (!r.isOk()) {
                     throw new IllegalStateException("chat.postMessage: " + r.getError());
                 }
                 outbox.done(due, r.getChannel() == null ? due.channel() : r.getChannel(), r.getTs(), clock.instant());
             } else {
                 ChatUpdateResponse r = slack.methods().chatUpdate(m -> m.channel(due.channel()).ts(due.ts())
-                        .text(SlackMessages.summary(draft)).blocks(SlackMessages.draft(draft, decision)));
+                        .text(text).blocks(blocks));
                 if (!r.isOk()) {
                     throw new IllegalStateException("chat.update: " + r.getError());
                 }
