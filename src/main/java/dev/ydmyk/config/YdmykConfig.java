@@ -173,11 +173,11 @@ public interface YdmykConfig {
         Duration window();
 
         /** Cosine (plus thread and topic evidence) a complaint needs to join an open incident. */
-        @WithDefault("0.30")
+        @WithDefault("0.22")
         double joinThreshold();
 
         /** Cosine (plus evidence) at which two complaints outside incidents are linked towards forming one. */
-        @WithDefault("0.40")
+        @WithDefault("0.30")
         double linkThreshold();
 
         /** When the statement promises the next update: this long after it is drafted. */

@@ -126,7 +126,9 @@ public class Incidents implements Storms {
 
     @Override
     public Optional<Acknowledgement> place(Complaint c, Triage t, String language) {
-        if (!config.incidents().enabled() || t.kind() != Kind.COMPLAINT) {
+        // A question about the storm's grievance ("Er nettet nede?") may join an open incident: the statement answers it.
+        // It never forms one; praise and spam are never members.
+        if (!config.incidents().enabled() || (t.kind() != Kind.COMPLAINT && t.kind() != Kind.QUESTION)) {
             return Optional.empty();
         }
         UUID incidentId;
@@ -136,7 +138,7 @@ public class Incidents implements Storms {
                 incidentId = c.incidentId();
             } else {
                 StormWatch.Post post = post(c, t);
-                StormWatch.Verdict verdict = watch.offer(post);
+                StormWatch.Verdict verdict = t.kind() == Kind.COMPLAINT ? watch.offer(post) : watch.offerToOpen(post);
                 while (verdict instanceof StormWatch.Joins joins && !joined(joins.incidentId(), c.id(), language)) {
                     // Resolved or removed behind the detector's back (another instance, an operator): start afresh.
                     watch.closed(joins.incidentId());

@@ -40,6 +40,9 @@ record Signature(Map<String, Double> terms, Map<String, String> words) {
             "elendig", "darlig", "darligt", "skandale", "skandal", "skuffet", "skuffa", "besviken", "latterlig", "vanvittig",
             "utrolig", "faktisk", "virkelig", "verkligen", "altsa", "allerede", "redan", "aldri", "aldrig", "alltid", "altid",
             "firma", "selskap", "selskab", "foretag", "dere", "jer", "er", "hjelp", "hjaelp", "hjalp", "please", "plis",
+            "e-post", "epost", "mail", "mails", "mejl", "email", "emails", "svarer", "svarar", "answers", "answer", "normalt", "normal",
+            "tenkt", "taenkt", "tanker", "gjore", "gore", "gora", "going", "skuffet", "besviken", "disappointed", "meget", "veldig",
+            "mycket", "ordnet", "noen", "nogen", "nagon", "nobody", "ingen", "inget", "gang", "ganger", "gange", "gangen", "times",
             // en
             "the", "and", "to", "of", "is", "in", "it", "you", "that", "was", "for", "on", "are", "with", "as", "my", "me",
             "at", "be", "this", "have", "from", "or", "had", "by", "not", "but", "what", "all", "were", "we", "when", "your",

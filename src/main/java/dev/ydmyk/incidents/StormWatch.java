@@ -23,10 +23,10 @@ import java.util.UUID;
  * heavily while the words every complaint uses weigh little. A post joins an open incident when its
  * cosine to the incident's centroid (of its language, once that has members) clears the join
  * threshold; shared topics and the thread (a comment under the incident's Facebook post, an answer
- * to a member) add evidence. Posts outside incidents that resemble each other are linked
- * (single linkage above a stricter threshold); a linked group of {@code min-size} posts within the
- * window forms an incident, or joins an open one about the same topic, so one outage in four
- * languages is one incident. Kept in memory and rebuilt from the database at start.
+ * to a member) add evidence. A post outside incidents that resembles at least {@code min-size - 1}
+ * recent posts outside incidents directly (above a stricter link threshold; no chains, which generic
+ * words would build between unrelated posts) forms an incident with them, or they join the open one
+ * they resemble or share a topic with, so one outage in four languages is one incident. Kept in memory and rebuilt from the database at start.
  * Not thread-safe: its owner serialises calls.
  */
 final class StormWatch {
@@ -51,14 +51,18 @@ final class StormWatch {
     }
 
     record Settings(int minSize, Duration window, double join, double link) {
-        static final double JOIN = 0.30;
-        static final double LINK = 0.40;
+        static final double JOIN = 0.22;
+        static final double LINK = 0.30;
     }
 
     private static final double THREAD = 0.25;
     private static final double TOPIC = 0.10;
     /** A language's own centroid is used once it has this many members. */
     private static final int LANGUAGE_MEMBERS = 3;
+    /** How many of an incident's latest members a new post is compared with. */
+    private static final int NEIGHBOURS = 300;
+    /** How many of the closest members are averaged: one look-alike is chance, a few are a pattern. */
+    private static final int CLOSEST = 2;
     /** How many recent posts outside incidents are kept as candidates and as the background vocabulary. */
     private static final int LOOSE_MAX = 5_000;
 
@@ -81,6 +85,8 @@ final class StormWatch {
         final Set<String> threads = new HashSet<>();
         final Set<String> externalIds = new HashSet<>();
         final Map<String, String> words = new HashMap<>();
+        /** The latest members' vectors: a post that reads like some of them belongs, however varied the storm. */
+        final Deque<Map<String, Double>> recent = new ArrayDeque<>();
         int members;
 
         Group(UUID id) {
@@ -98,6 +104,10 @@ final class StormWatch {
             }
             if (externalIds.size() < 100_000) {
                 externalIds.add(p.externalId());
+            }
+            recent.addLast(vector);
+            if (recent.size() > NEIGHBOURS) {
+                recent.removeFirst();
             }
             members++;
         }
@@ -118,25 +128,24 @@ final class StormWatch {
         }
     }
 
-    /** A recent post outside any incident, linked to those it resembles. */
+    /** A recent post outside any incident. */
     private static final class Loose {
         final Post post;
         final Map<String, Double> vector;
-        Loose root = this;
 
         Loose(Post post, Map<String, Double> vector) {
             this.post = post;
             this.vector = vector;
         }
+    }
 
-        Loose find() {
-            Loose r = this;
-            while (r.root != r) {
-                r.root = r.root.root;
-                r = r.root;
-            }
-            return r;
-        }
+    /** Whether a post that may only join (a question) belongs to an open incident; it is never kept as loose. */
+    Verdict offerToOpen(Post p) {
+        expire(p.at());
+        Map<String, Double> vector = weigh(p.signature());
+        Optional<Group> best = vector.isEmpty() ? Optional.empty() : bestGroup(p, vector);
+        best.ifPresent(g -> g.add(p, vector));
+        return best.<Verdict>map(g -> new Joins(g.id)).orElse(new Alone());
     }
 
     /** Decides where a new complaint belongs. A post that joins or forms is not kept as loose. */
@@ -152,33 +161,26 @@ final class StormWatch {
             return new Joins(best.get().id);
         }
         Loose added = new Loose(p, vector);
+        // Linked to those it resembles directly (not through a chain: generic words would chain unrelated posts).
+        List<Loose> neighbours = new ArrayList<>();
         for (Loose other : loose) {
             if (score(p, vector, other.post, other.vector) >= settings.link()) {
-                Loose a = added.find();
-                Loose b = other.find();
-                if (a != b) {
-                    a.root = b;
-                }
+                neighbours.add(other);
             }
         }
         remember(added);
-        Loose root = added.find();
-        List<Loose> component = new ArrayList<>();
-        for (Loose l : loose) {
-            if (l.find() == root) {
-                component.add(l);
-            }
-        }
-        if (component.size() < settings.minSize()) {
+        if (neighbours.size() + 1 < settings.minSize()) {
             return new Alone();
         }
-        // The new post last: the caller places it after the others.
-        component.remove(added);
-        component.add(added);
-        return new Forms(component.stream().map(l -> l.post).toList());
+        List<Post> members = new ArrayList<>(neighbours.stream().map(l -> l.post).toList());
+        members.add(p);
+        return new Forms(members);
     }
 
-    /** The open incident about the same topic as these posts, if one is open: one outage is one incident, whatever the languages. */
+    /**
+     * The open incident these posts belong to, if one is: its words resemble theirs, or it is about
+     * the same topic (one outage is one incident, whatever the languages).
+     */
     Optional<UUID> sameTopic(List<Post> posts) {
         Map<String, Integer> counts = new HashMap<>();
         posts.forEach(p -> p.topics().forEach(t -> counts.merge(t, 1, Integer::sum)));
@@ -188,13 +190,26 @@ final class StormWatch {
                 main.add(t);
             }
         });
+        Group best = null;
+        double bestScore = 0;
         for (Group g : open.values()) {
+            // The share of the new group's posts that would have joined this incident on their own; less is
+            // needed when both are about the same topic (another language shares fewer words).
             Set<String> theirs = g.mainTopics();
-            if (main.stream().anyMatch(theirs::contains)) {
-                return Optional.of(g.id);
+            double needed = main.stream().anyMatch(theirs::contains) ? 0.05 : 0.5;
+            int would = 0;
+            for (Post p : posts) {
+                if (score(p, weigh(p.signature()), g) >= settings.join()) {
+                    would++;
+                }
+            }
+            double share = (double) would / posts.size();
+            if (share >= needed && share > bestScore) {
+                best = g;
+                bestScore = share;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best).map(g -> g.id);
     }
 
     /** Registers an incident formed (or grown) from these posts: they leave the loose pool and make its centroid. */
@@ -288,16 +303,37 @@ final class StormWatch {
     private double score(Post p, Map<String, Double> vector, Group g) {
         Map<String, Double> centroid = g.languageMembers.getOrDefault(p.language(), 0) >= LANGUAGE_MEMBERS
                 ? g.byLanguage.get(p.language()) : g.all;
-        double s = cosine(vector, centroid);
+        // Close to the whole (the centroid), or as close to a few members as two posts must be to link.
+        double s = Math.max(cosine(vector, centroid), closest(vector, g) - (settings.link() - settings.join()));
         if ((p.thread() != null && g.threads.contains(p.thread()))
                 || (p.parentExternalId() != null && g.externalIds.contains(p.parentExternalId()))) {
             s += THREAD;
         }
         Set<String> main = g.mainTopics();
         if (!p.topics().isEmpty() && !main.isEmpty()) {
-            s += p.topics().stream().anyMatch(main::contains) ? TOPIC : -TOPIC;
+            s += p.topics().stream().anyMatch(main::contains) ? TOPIC / 2 : -TOPIC;
         }
         return s;
+    }
+
+    /** The mean cosine of the post to the incident's {@value #CLOSEST} most similar recent members. */
+    private static double closest(Map<String, Double> vector, Group g) {
+        double[] best = new double[CLOSEST];
+        for (Map<String, Double> m : g.recent) {
+            double c = cosine(vector, m);
+            for (int i = 0; i < CLOSEST; i++) {
+                if (c > best[i]) {
+                    System.arraycopy(best, i, best, i + 1, CLOSEST - i - 1);
+                    best[i] = c;
+                    break;
+                }
+            }
+        }
+        double sum = 0;
+        for (double b : best) {
+            sum += b;
+        }
+        return sum / CLOSEST;
     }
 
     private static double score(Post a, Map<String, Double> va, Post b, Map<String, Double> vb) {

@@ -232,23 +232,46 @@ public final class StormGenerator {
         return (pick(parts[0], r) + " " + core + (r.nextBoolean() ? ". " : " ") + pick(parts[2], r)).strip();
     }
 
+    /** Everyday complaints about other things: many different ones, as real traffic is, so they do not form a storm of their own. */
     private static final Map<String, String[]> UNRELATED = Map.of(
-            "nb", new String[]{"Fakturaen min er feil for tredje måned på rad, og ingen svarer på e-post.",
-                    "Pakken kom knust, og kundeservice legger på.", "Dama i butikken var frekk da jeg ville bytte jakka.",
-                    "Jeg ble trukket to ganger for samme abonnement.", "Teknikeren kom aldri, og vi tok fri fra jobb for ingenting.",
-                    "Varen jeg kjøpte, sluttet å virke etter to dager."},
-            "da", new String[]{"Min faktura er forkert for tredje måned i træk, og ingen svarer.",
-                    "Pakken kom i stykker, og kundeservice lægger på.", "Ekspedienten var uhøflig, da jeg ville bytte jakken.",
+            "nb", new String[]{"Fakturaen min er feil for tredje måned på rad.", "Pakken kom knust.", "Dama i butikken var frekk da jeg ville bytte jakka.",
+                    "Jeg ble trukket to ganger for samme abonnement.", "Teknikeren kom aldri, og vi tok fri for ingenting.",
+                    "Varen sluttet å virke etter to dager.", "Kaka til barnedåpen var tørr og feil pyntet.", "Bussen kjørte forbi holdeplassen uten å stoppe.",
+                    "Hotellrommet luktet røyk og ingen ville bytte.", "Jeg har ventet seks uker på refusjonen.", "Maten på restauranten var kald.",
+                    "Sjåføren kastet pakken over gjerdet.", "Kontoen min ble sperret uten forklaring.", "Prisen i hylla stemte ikke i kassa.",
+                    "Legetimen ble avlyst på kort varsel for tredje gang.", "Leiligheten fikk vannlekkasje og ingen kommer.",
+                    "Forsikringen vil ikke dekke den ødelagte sykkelen.", "Flyet var forsinket i fem timer uten informasjon.",
+                    "Jakka fikk hull etter én vask.", "Strømregningen er dobbelt så høy som i fjor."},
+            "da", new String[]{"Min faktura er forkert for tredje måned i træk.", "Pakken kom i stykker.", "Ekspedienten var uhøflig, da jeg ville bytte jakken.",
                     "Jeg er blevet opkrævet to gange for det samme abonnement.", "Teknikeren kom aldrig, og vi tog fri for ingenting.",
-                    "Varen holdt op med at virke efter to dage."},
-            "sv", new String[]{"Min faktura är fel för tredje månaden i rad, och ingen svarar.",
-                    "Paketet kom trasigt, och kundtjänst lägger på.", "Personalen i butiken var otrevlig när jag ville byta jackan.",
+                    "Varen holdt op med at virke efter to dage.", "Kagen til barnedåben var tør og forkert pyntet.", "Bussen kørte forbi stoppestedet.",
+                    "Hotelværelset lugtede af røg, og ingen ville bytte.", "Jeg har ventet seks uger på min refusion.", "Maden på restauranten var kold.",
+                    "Chaufføren smed pakken over hegnet.", "Min konto blev spærret uden forklaring.", "Prisen på hylden passede ikke ved kassen.",
+                    "Lægetiden blev aflyst med kort varsel for tredje gang.", "Lejligheden fik vandskade, og ingen kommer.",
+                    "Forsikringen vil ikke dække den ødelagte cykel.", "Flyet var fem timer forsinket uden information.",
+                    "Jakken fik hul efter én vask.", "Elregningen er dobbelt så høj som sidste år."},
+            "sv", new String[]{"Min faktura är fel för tredje månaden i rad.", "Paketet kom trasigt.", "Personalen i butiken var otrevlig när jag ville byta jackan.",
                     "Jag har debiterats två gånger för samma abonnemang.", "Teknikern kom aldrig, och vi tog ledigt i onödan.",
-                    "Varan slutade fungera efter två dagar."},
-            "en", new String[]{"My invoice has been wrong three months in a row and nobody answers.",
-                    "The parcel arrived smashed and customer service hangs up.", "The shop assistant was rude when I tried to swap my jacket.",
+                    "Varan slutade fungera efter två dagar.", "Tårtan till dopet var torr och fel dekorerad.", "Bussen körde förbi hållplatsen.",
+                    "Hotellrummet luktade rök och ingen ville byta.", "Jag har väntat sex veckor på återbetalningen.", "Maten på restaurangen var kall.",
+                    "Chauffören slängde paketet över staketet.", "Mitt konto spärrades utan förklaring.", "Priset på hyllan stämde inte i kassan.",
+                    "Läkartiden ställdes in med kort varsel för tredje gången.", "Lägenheten fick en vattenläcka och ingen kommer.",
+                    "Försäkringen vill inte täcka den trasiga cykeln.", "Flyget var fem timmar försenat utan information.",
+                    "Jackan fick hål efter en tvätt.", "Elräkningen är dubbelt så hög som i fjol."},
+            "en", new String[]{"My invoice has been wrong three months in a row.", "The parcel arrived smashed.", "The shop assistant was rude when I tried to swap my jacket.",
                     "I was charged twice for the same subscription.", "The engineer never turned up and we took the day off for nothing.",
-                    "The product stopped working after two days."});
+                    "The product stopped working after two days.", "The christening cake was dry and wrongly decorated.", "The bus drove past the stop.",
+                    "The hotel room smelled of smoke and nobody would move us.", "I have waited six weeks for my refund.", "The food at the restaurant was cold.",
+                    "The driver threw the parcel over the fence.", "My account was frozen without explanation.", "The shelf price did not match at the till.",
+                    "My doctor's appointment was cancelled at short notice for the third time.", "The flat has a water leak and nobody comes.",
+                    "The insurance will not cover the broken bike.", "The flight was five hours late with no information.",
+                    "The jacket got a hole after one wash.", "The electricity bill is twice last year's."});
+    private static final Map<String, String[]> UNRELATED_END = Map.of(
+            "nb", new String[]{"Ingen svarer på e-post.", "Hva har dere tenkt å gjøre med det?", "Veldig skuffet.", "Ordnet dere dette før?", ""},
+            "da", new String[]{"Ingen svarer på mails.", "Hvad har I tænkt jer at gøre ved det?", "Meget skuffet.", "Er det normalt hos jer?", ""},
+            "sv", new String[]{"Ingen svarar på mejl.", "Vad tänker ni göra åt det?", "Mycket besviken.", "Är det normalt hos er?", ""},
+            "en", new String[]{"Nobody answers emails.", "What are you going to do about it?", "Very disappointed.", "Is this normal for you?", ""});
+
     private static final Map<String, String[]> PRAISE = Map.of(
             "nb", new String[]{"Tusen takk til Maria i butikken i Bergen, for en service!", "Rask levering og hyggelig sjåfør. Takk!"},
             "da", new String[]{"Tusind tak til Sofie i butikken, sikke en service!", "Hurtig levering og en flink chauffør. Tak!"},
@@ -270,7 +293,7 @@ public final class StormGenerator {
             case PRAISE -> pick(PRAISE.get(lang), r);
             case QUESTION -> pick(QUESTION.get(lang), r);
             case SPAM -> pick(SPAM.get(lang), r);
-            default -> pick(UNRELATED.get(lang), r);
+            default -> (pick(UNRELATED.get(lang), r) + " " + pick(UNRELATED_END.get(lang), r)).strip();
         };
     }
 
