@@ -66,6 +66,10 @@ public interface YdmykConfig {
 
         @WithDefault("https://graph.facebook.com/v21.0")
         String graphUrl();
+
+        /** How long publishing to Facebook waits after a rate limit that does not say (X-Business-Use-Case-Usage does). */
+        @WithDefault("PT1M")
+        Duration rateLimitWait();
     }
 
     Email email();

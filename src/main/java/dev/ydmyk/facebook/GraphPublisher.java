@@ -182,7 +182,7 @@ public class GraphPublisher implements Publisher, SourceIds {
         }
         Optional<Duration> usage = r.headers().firstValue("X-Business-Use-Case-Usage").flatMap(this::regainAccess);
         if (RATE_LIMITED.contains(code) || usage.isPresent() || r.statusCode() == 429) {
-            Duration wait = usage.orElse(Duration.ofMinutes(1));
+            Duration wait = usage.orElse(config.facebook().rateLimitWait());
             LOG.warnf("Facebook asks us to slow down (code %d); next reply in %s", code, wait);
             return new PublishLater(wait, "Facebook rate limit (code " + code + ")");
         }

@@ -92,10 +92,13 @@ public class Outbox {
                 + store.key + " = ? and sent_at is null", ts(next), error, failed ? 1 : 0, messageId));
     }
 
-    /** Undoes a claim that did not call the publisher (the platform asked us to wait): not counted as an attempt. */
-    void unclaim(Store store, UUID messageId, Instant next) {
-        db.tx(conn -> update(conn, "update " + store.table + " set publish_attempts = publish_attempts - 1, next_attempt_at = ? where "
-                + store.key + " = ? and sent_at is null", ts(next), messageId));
+    /**
+     * Undoes a claim whose attempt certainly published nothing (the platform asked us to wait, before or
+     * by refusing the call): not counted as an attempt, so the next one need not reconcile.
+     */
+    void unclaim(Store store, UUID messageId, Instant next, String reason) {
+        db.tx(conn -> update(conn, "update " + store.table + " set publish_attempts = publish_attempts - 1, next_attempt_at = ?,"
+                + " last_error = coalesce(?, last_error) where " + store.key + " = ? and sent_at is null", ts(next), reason, messageId));
     }
 
     /** Gives up: the message stays where it is, unsent, with its reason; false if it was sent meanwhile. */

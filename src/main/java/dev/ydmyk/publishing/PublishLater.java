@@ -2,7 +2,7 @@ package dev.ydmyk.publishing;
 
 import java.time.Duration;
 
-/** Not a failure: the place we publish to asks us to wait (rate limits, a paused token). */
+/** Not a failure: the place we publish to asks us to wait (rate limits, a paused token), and certainly published nothing. */
 public class PublishLater extends Exception {
 
     private final Duration delay;

@@ -139,7 +139,7 @@ public class PublishingService {
         Instant until = paused.get(reply.source());
         if (until != null && until.isAfter(claimedAt)) {
             // The platform asked us to slow down: wait with every message to it, not only the one that hit the limit.
-            outbox.unclaim(store, messageId, until);
+            outbox.unclaim(store, messageId, until, null);
             return;
         }
         String externalId;
@@ -183,7 +183,8 @@ public class PublishingService {
             paused.merge(reply.source(), next, (a, b) -> a.isAfter(b) ? a : b);
             LOG.warnf("Publishing %s message %s to complaint %s waits until %s: %s", reply.purpose().key(), reply.messageId(),
                     reply.complaintId(), next, reason);
-            outbox.retryLater(store, reply.messageId(), next, reason, false);
+            // The platform refused the call, so nothing went out: the next attempt need not reconcile first.
+            outbox.unclaim(store, reply.messageId(), next, reason);
             return;
         }
         int failures = failuresBefore + 1;
