@@ -1,12 +1,13 @@
 package dev.ydmyk.email;
 
-import dev.ydmyk.drafting.DraftingWorker;
+import dev.ydmyk.intake.ComplaintReceived;
 import dev.ydmyk.intake.ComplaintRepository;
 import dev.ydmyk.intake.NewComplaint;
 import dev.ydmyk.problem.CleanText;
 import dev.ydmyk.storage.Database;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
@@ -29,15 +30,16 @@ public class EmailIntake {
     private final Database db;
     private final ComplaintRepository complaints;
     private final EmailMessageRepository messages;
-    private final DraftingWorker drafting;
+    private final Event<ComplaintReceived> arrivals;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public EmailIntake(Database db, ComplaintRepository complaints, EmailMessageRepository messages, DraftingWorker drafting, Clock clock, MeterRegistry metrics) {
+    public EmailIntake(Database db, ComplaintRepository complaints, EmailMessageRepository messages, Event<ComplaintReceived> received, Clock clock,
+                       MeterRegistry metrics) {
         this.db = db;
         this.complaints = complaints;
         this.messages = messages;
-        this.drafting = drafting;
+        this.arrivals = received;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -82,7 +84,7 @@ public class EmailIntake {
             LOG.infof("E-mail %s from %s taken as complaint %s%s", mail.messageId(), mail.fromAddress(), stored.id(),
                     mail.attachments().isEmpty() ? "" : " (attachments not read: " + String.join(", ", mail.attachments()) + ")");
             metrics.counter("ydmyk.complaints.received", "source", SOURCE).increment();
-            drafting.wake();
+            arrivals.fire(new ComplaintReceived(stored.id(), SOURCE));
         } else {
             LOG.infof("E-mail %s was taken before (complaint %s); marking it seen", mail.messageId(), stored.id());
         }

@@ -6,6 +6,7 @@ import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.drafting.DraftChanged;
 import dev.ydmyk.drafting.DraftRepository;
 import dev.ydmyk.drafting.DraftingWorker;
+import dev.ydmyk.intake.ComplaintReceived;
 import dev.ydmyk.intake.ComplaintRepository;
 import dev.ydmyk.intake.NewComplaint;
 import dev.ydmyk.problem.CleanText;
@@ -59,11 +60,13 @@ public class FacebookWebhook {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final FacebookPassedOverRepository passedOver;
+    private final Event<ComplaintReceived> received;
 
     public FacebookWebhook(Database db, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit, DraftingWorker drafting,
                            Event<DraftChanged> changes, YdmykConfig config, Clock clock, MeterRegistry metrics,
-                           FacebookPassedOverRepository passedOver) {
+                           FacebookPassedOverRepository passedOver, Event<ComplaintReceived> received) {
         this.passedOver = passedOver;
+        this.received = received;
         this.db = db;
         this.complaints = complaints;
         this.drafts = drafts;
@@ -79,27 +82,31 @@ public class FacebookWebhook {
         Instant now = clock.instant();
         String pageId = config.facebook().pageId().orElse(null);
         List<UUID> withdrawnDrafts = new ArrayList<>();
+        List<UUID> created = new ArrayList<>();
         int[] counts = new int[4];
         for (JsonNode entry : delivery.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
-                counts[takeAlone(change, pageId, now, withdrawnDrafts)]++;
+                counts[takeAlone(change, pageId, now, withdrawnDrafts, created)]++;
             }
         }
         metrics.counter("ydmyk.facebook.changes", "outcome", "added").increment(counts[0]);
         metrics.counter("ydmyk.facebook.changes", "outcome", "ignored").increment(counts[3]);
         withdrawnDrafts.forEach(d -> changes.fire(new DraftChanged(d, DraftChanged.Change.WITHDRAWN, SOURCE)));
-        if (counts[0] + counts[1] > 0) {
+        created.forEach(id -> received.fire(new ComplaintReceived(id, SOURCE)));
+        if (counts[1] > 0) {
             drafting.wake();
         }
         return new Outcome(counts[0], counts[1], counts[2], counts[3]);
     }
 
     /** One change in its own transaction; one the database refuses is recorded as passed over. */
-    private int takeAlone(JsonNode change, String pageId, Instant now, List<UUID> withdrawnDrafts) {
+    private int takeAlone(JsonNode change, String pageId, Instant now, List<UUID> withdrawnDrafts, List<UUID> created) {
         List<UUID> withdrawn = new ArrayList<>();
+        List<UUID> stored = new ArrayList<>();
         try {
-            int outcome = db.tx(conn -> take(conn, change, pageId, now, withdrawn));
+            int outcome = db.tx(conn -> take(conn, change, pageId, now, withdrawn, stored));
             withdrawnDrafts.addAll(withdrawn);
+            created.addAll(stored);
             return outcome;
         } catch (Database.StorageException e) {
             if (e.sqlState() == null || !(e.sqlState().startsWith("22") || e.sqlState().startsWith("23"))) {
@@ -128,7 +135,8 @@ public class FacebookWebhook {
     }
 
     /** One change; returns 0 added, 1 edited, 2 removed, 3 ignored. */
-    private int take(Connection conn, JsonNode change, String pageId, Instant now, List<UUID> withdrawnDrafts) throws SQLException {
+    private int take(Connection conn, JsonNode change, String pageId, Instant now, List<UUID> withdrawnDrafts, List<UUID> created)
+            throws SQLException {
         JsonNode v = change.path("value");
         String item = v.path("item").asText();
         String verb = v.path("verb").asText();
@@ -164,8 +172,12 @@ public class FacebookWebhook {
                         new NewComplaint.Author(NewComplaint.fittedName(text(v, "from", "name")), NewComplaint.fittedName(text(v, "from", "id"))),
                         NewComplaint.fitted(message), permalink(v, externalId), postedAt(v), null, null);
                 String parent = item.equals("comment") ? text(v, "parent_id") : null;
-                boolean created = complaints.store(conn, c, now, CleanText.firstFault(parent == null ? "" : parent) < 0 ? CleanText.of(parent, 500) : null).created();
-                return created ? 0 : 3;
+                ComplaintRepository.Stored stored = complaints.store(conn, c, now,
+                        CleanText.firstFault(parent == null ? "" : parent) < 0 ? CleanText.of(parent, 500) : null);
+                if (stored.created()) {
+                    created.add(stored.id());
+                }
+                return stored.created() ? 0 : 3;
             }
             case "remove" -> {
                 Optional<UUID> id = complaints.withdraw(conn, SOURCE, externalId, now);

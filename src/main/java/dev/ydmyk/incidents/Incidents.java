@@ -13,6 +13,7 @@ import dev.ydmyk.drafting.DraftText;
 import dev.ydmyk.drafting.GuidelineDrafter;
 import dev.ydmyk.drafting.Storms;
 import dev.ydmyk.intake.Complaint;
+import dev.ydmyk.intake.ComplaintReceived;
 import dev.ydmyk.intake.ComplaintRepository;
 import dev.ydmyk.notices.Notice;
 import dev.ydmyk.problem.Problem;
@@ -22,6 +23,7 @@ import dev.ydmyk.tone.ToneCheck;
 import dev.ydmyk.triage.Kind;
 import dev.ydmyk.triage.Triage;
 import dev.ydmyk.triage.Triager;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +45,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Storms as one capability: complaints about one thing are grouped into an incident as they arrive
@@ -81,6 +88,12 @@ public class Incidents implements Storms {
     private final Event<Notice> notices;
     private final StormWatch watch;
     private final Set<UUID> grown = ConcurrentHashMap.newKeySet();
+    /** Places arrivals in order, one at a time (the detector is one ordered stream); bounded, the workers catch up. */
+    private final ExecutorService early = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(50_000), r -> {
+        Thread t = new Thread(r, "ydmyk-storm-watch");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Incidents(Database db, IncidentRepository incidents, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit,
                      ToneCheck toneCheck, Triager triager, IncidentWording wording, ApprovalService approvals, Credentials credentials,
@@ -124,6 +137,38 @@ public class Incidents implements Storms {
         }
     }
 
+    /**
+     * Every arrival is placed at once, on its own thread, before any drafting: a storm is seen while
+     * the drafting workers are still busy (with a model, two seconds a draft), and its members then
+     * get their acknowledgement without a model call. The worker asks again; placing is idempotent.
+     */
+    void onReceived(@Observes ComplaintReceived received) {
+        if (!config.incidents().enabled()) {
+            return;
+        }
+        try {
+            early.execute(() -> placeEarly(received.complaintId()));
+        } catch (RejectedExecutionException full) {
+            LOG.debugf("Complaint %s is placed by its drafting worker (the early queue is full)", received.complaintId());
+        }
+    }
+
+    @BackgroundJob
+    void placeEarly(UUID complaintId) {
+        try {
+            complaints.find(complaintId).ifPresent(c -> {
+                Triage t = triager.triage(c.text(), c.languageHint());
+                place(c, t, replyLanguage(t.language()));
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("Complaint %s could not be placed on arrival (its drafting worker tries again): %s", complaintId, e.toString());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        early.shutdown();
+    }
+
     @Override
     public Optional<Acknowledgement> place(Complaint c, Triage t, String language) {
         // A question about the storm's grievance ("Er nettet nede?") may join an open incident: the statement answers it.
@@ -134,8 +179,13 @@ public class Incidents implements Storms {
         UUID incidentId;
         List<IncidentChanged> fired = new ArrayList<>();
         synchronized (this) {
-            if (c.incidentId() != null) {
-                incidentId = c.incidentId();
+            UUID known = c.incidentId() != null ? c.incidentId()
+                    : watch.seen(c.id()) ? db.read(conn -> incidents.member(conn, c.id())).map(IncidentRepository.Member::incidentId).orElse(null)
+                    : null;
+            if (known != null) {
+                incidentId = known;
+            } else if (watch.seen(c.id())) {
+                return Optional.empty(); // placed before, in no incident
             } else {
                 StormWatch.Post post = post(c, t);
                 StormWatch.Verdict verdict = t.kind() == Kind.COMPLAINT ? watch.offer(post) : watch.offerToOpen(post);

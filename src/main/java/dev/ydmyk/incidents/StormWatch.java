@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,6 +71,13 @@ final class StormWatch {
     private final Map<UUID, Group> open = new LinkedHashMap<>();
     private final Deque<Loose> loose = new ArrayDeque<>();
     private final Map<String, Integer> documentFrequency = new HashMap<>();
+    /** Posts already offered (placing is idempotent: the same complaint may be offered on arrival and by its worker). */
+    private final Set<UUID> offered = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+            return size() > 100_000;
+        }
+    });
 
     StormWatch(Settings settings) {
         this.settings = settings;
@@ -139,8 +147,14 @@ final class StormWatch {
         }
     }
 
+    /** Whether this complaint was offered before. */
+    boolean seen(UUID id) {
+        return offered.contains(id);
+    }
+
     /** Whether a post that may only join (a question) belongs to an open incident; it is never kept as loose. */
     Verdict offerToOpen(Post p) {
+        offered.add(p.id());
         expire(p.at());
         Map<String, Double> vector = weigh(p.signature());
         Optional<Group> best = vector.isEmpty() ? Optional.empty() : bestGroup(p, vector);
@@ -150,6 +164,7 @@ final class StormWatch {
 
     /** Decides where a new complaint belongs. A post that joins or forms is not kept as loose. */
     Verdict offer(Post p) {
+        offered.add(p.id());
         expire(p.at());
         Map<String, Double> vector = weigh(p.signature());
         if (vector.isEmpty()) {
@@ -215,6 +230,7 @@ final class StormWatch {
     /** Registers an incident formed (or grown) from these posts: they leave the loose pool and make its centroid. */
     void placed(UUID incidentId, Collection<Post> members) {
         Group g = open.computeIfAbsent(incidentId, Group::new);
+        members.forEach(p -> offered.add(p.id()));
         Set<UUID> ids = new HashSet<>();
         for (Post p : members) {
             ids.add(p.id());
@@ -266,6 +282,7 @@ final class StormWatch {
 
     /** A post the detector knew before a restart, outside any incident. */
     void rememberLoose(Post p) {
+        offered.add(p.id());
         Map<String, Double> vector = weigh(p.signature());
         if (!vector.isEmpty()) {
             remember(new Loose(p, vector));

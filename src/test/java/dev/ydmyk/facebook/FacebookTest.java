@@ -244,8 +244,12 @@ class FacebookTest {
         var view = Api.complaintView(complaint);
         assertEquals("approved", view.getString("status"), "kept, not failed");
         assertTrue(view.getString("reply.lastError").contains("rate limit"), view.getString("reply.lastError"));
-        assertEquals(1, count("select count(*) from reply where sent_at is null and next_attempt_at > now() + interval '50 seconds' "
+        assertEquals(1, count("select count(*) from reply where sent_at is null and next_attempt_at > now() + interval '2 seconds' "
                 + "and complaint_id = '" + complaint + "'"));
+        // The limit lifts: the reply goes out, once, and publishing to the page goes on.
+        server.stubFor(post(urlEqualTo("/v21.0/" + comment + "/comments")).willReturn(okJson("{\"id\":\"" + comment + "_late\"}")));
+        Api.awaitStatus(complaint, "answered");
+        assertEquals(0, Api.complaintView(complaint).getInt("reply.publishAttempts") - 1, "the refused calls were not counted as attempts");
     }
 
     /** Last: an expired token pauses Facebook publishing for the whole service until it is renewed. */

@@ -32,7 +32,9 @@ public class FakeGraph implements QuarkusTestResourceLifecycleManager {
                 "ydmyk.facebook.page-id", PAGE,
                 "ydmyk.facebook.page-token", "EAAB-page-token",
                 "ydmyk.facebook.graph-url", "http://127.0.0.1:" + server.port() + "/v21.0",
-                "ydmyk.publishing.callback-timeout", "PT1S");
+                "ydmyk.publishing.callback-timeout", "PT1S",
+                // A rate limit pauses all publishing to the page; short here, so the tests after it do not wait a minute.
+                "ydmyk.facebook.rate-limit-wait", "PT5S");
     }
 
     @Override
