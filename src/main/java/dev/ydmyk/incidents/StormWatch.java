@@ -211,7 +211,7 @@ final class StormWatch {
             // The share of the new group's posts that would have joined this incident on their own; less is
             // needed when both are about the same topic (another language shares fewer words).
             Set<String> theirs = g.mainTopics();
-            double needed = main.stream().anyMatch(theirs::contains) ? 0.05 : 0.5;
+            double needed = main.stream().anyMatch(theirs::contains) ? 0.0 : 0.5;
             int would = 0;
             for (Post p : posts) {
                 if (score(p, weigh(p.signature()), g) >= settings.join()) {
@@ -219,7 +219,7 @@ final class StormWatch {
                 }
             }
             double share = (double) would / posts.size();
-            if (share >= needed && share > bestScore) {
+            if (share >= needed && (best == null || share > bestScore)) {
                 best = g;
                 bestScore = share;
             }

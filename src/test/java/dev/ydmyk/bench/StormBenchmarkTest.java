@@ -159,7 +159,7 @@ class StormBenchmarkTest {
                         .repliesToEachOther(0.05).unrelated(300).over(Duration.ofSeconds(60)).seed(11).build()));
         results.add(run("PayPal: 15 posts a second for 2 min (1,800), 180 unrelated", false,
                 StormGenerator.storm(StormGenerator.Grievance.PAYMENT_FAILURE).posts(1800).languages("en").unrelated(180)
-                        .over(Duration.ofSeconds(120)).seed(12).build()));
+                        .over(Duration.ofSeconds(120)).steady().seed(12).build()));
         StringBuilder md = new StringBuilder("| storm | storm posts | unrelated | incident after the 5th post | statement drafted | every member "
                 + "acknowledged (pending) after the last post | one bulk approval | all published after the approval | recall | precision "
                 + "| model calls per storm complaint | per unrelated complaint (one call each: the reference) | Graph rate-limit answers |\n"
