@@ -47,8 +47,6 @@ function render(d) {
   const card = el("article", {class: "message", tabindex: "0", id: `draft-${d.id}`, "data-draft": d.id, onfocus: () => select(d.id)},
     el("div", {class: "meta"},
       el("span", {class: "author"}, c.author?.name || c.author?.handle || "Someone"),
-      d.incidentId && incidents.get(d.incidentId) ? el("span", {class: "tag incident-tag"},
-        `storm: ${incidents.get(d.incidentId).detail.title} · held: ${heldReason(d)}`) : null,
       el("span", {}, c.source), webLink(c.url) ? el("a", {href: webLink(c.url), target: "_blank", rel: "noopener noreferrer"}, "link") : null,
       el("time", {datetime: c.receivedAt, title: c.receivedAt}, ago(c.receivedAt) + " ago"),
       el("span", {class: "tag"}, t.language || d.language), el("span", {class: `tag ${t.kind}`}, t.kind || "?"),
@@ -74,103 +72,12 @@ function render(d) {
   return card;
 }
 
-// ---- storms: one live card per incident ----
-const incidents = new Map();      // incidentId -> {detail, el, samples}
-const parked = new Map();         // draftId -> draft of an incident, shown only if held
-const refreshing = new Map();     // incidentId -> timer: at most one refresh a second
-const heldIn = d => (incidents.get(d.incidentId)?.detail.held || []).some(h => h.draftId === d.id);
-const heldReason = d => (incidents.get(d.incidentId)?.detail.held || []).find(h => h.draftId === d.id)?.reason || "";
-
-function refreshIncident(id) {
-  if (refreshing.has(id)) return;
-  refreshing.set(id, setTimeout(async () => {
-    refreshing.delete(id);
-    const res = await api("GET", `/api/incidents/${id}`);
-    if (res.ok) showIncident(res.body);
-  }, incidents.has(id) ? 1000 : 0));
-}
-
-async function showIncident(i) {
-  let entry = incidents.get(i.id);
-  if (!entry) {
-    const res = await api("GET", `/api/incidents/${i.id}/complaints?limit=3`);
-    entry = {samples: res.ok ? res.body.complaints : []};
-    incidents.set(i.id, entry);
-  }
-  entry.detail = i;
-  const card = incidentCard(i, entry.samples);
-  if (entry.el) entry.el.replaceWith(card); else document.getElementById("incidents").append(card);
-  entry.el = card;
-  // Drafts parked before the incident was known: the held ones become cards, the rest stay in the card.
-  for (const [id, d] of parked) if (d.incidentId === i.id && heldIn(d)) { parked.delete(id); put(d); }
-  header();
-}
-
-function incidentCard(i, samples) {
-  const lastTen = i.perMinute.slice(-10).reduce((n, m) => n + m.count, 0);
-  const langs = Object.entries(i.languages).map(([l, n]) => `${l} ${n}`).join(", ");
-  const result = el("p", {class: "incident-result", role: "status", "aria-live": "polite"});
-  const bulk = (purpose, label, count) => {
-    if (!count) return null;
-    const keepOn = purpose === "acknowledgement" && i.status === "open"
-      ? el("label", {class: "keep-on"}, el("input", {type: "checkbox", class: "continue"}), " also approve later ones on arrival") : null;
-    const button = el("button", {class: "approve bulk", onclick: async () => {
-      button.disabled = true;
-      const res = await api("POST", `/api/incidents/${i.id}/approve`,
-        {purpose, continue: !!keepOn?.querySelector("input").checked});
-      result.textContent = res.ok ? `Approved ${res.body.approved} · ${res.body.held} held for a person`
-        : (res.body?.detail || `Could not approve (${res.status})`);
-      button.disabled = false;
-      refreshIncident(i.id);
-    }}, `${label.replace("N", count)}`);
-    return el("div", {class: "actions"}, button, keepOn);
-  };
-  const note = el("input", {class: "resolve-note", "aria-label": "What was done", placeholder: "What was done (goes to every customer)"});
-  return el("article", {class: `incident ${i.status}`, id: `incident-${i.id}`, "aria-label": `Incident: ${i.title}`},
-    el("div", {class: "meta"},
-      el("span", {class: "tag high"}, i.status === "open" ? "storm" : "resolved"),
-      el("span", {class: "author"}, i.title),
-      el("span", {}, `${i.size} complaints`), el("span", {}, `${lastTen} in the last 10 min`),
-      el("span", {}, langs), el("time", {datetime: i.firstAt, title: i.firstAt}, `since ${ago(i.firstAt)} ago`)),
-    samples.length ? el("div", {class: "samples"}, samples.map(m => el("blockquote", {lang: m.language || ""},
-      el("b", {}, `${m.authorName || "Someone"}: `), m.text))) : null,
-    ...i.statements.map(st => el("div", {class: "statement"},
-      el("div", {class: "draft-label"}, `Public statement (${st.language}) · ${st.status}`,
-        webLink(st.url) ? el("a", {href: webLink(st.url), target: "_blank", rel: "noopener noreferrer"}, " on the page") : null),
-      el("div", {class: "draft", lang: st.language}, st.text),
-      st.status === "pending" ? el("div", {class: "actions"},
-        el("button", {class: "approve", onclick: async () => {
-          const res = await api("POST", `/api/drafts/${st.draftId}/approve`, {});
-          result.textContent = res.ok ? "Statement approved: it is being published" : (res.body?.detail || `Could not approve (${res.status})`);
-          refreshIncident(i.id);
-        }}, "Approve statement")) : null)),
-    el("p", {class: "counts"}, `Acknowledgements: ${i.acknowledgements.pending} to approve, ${i.acknowledgements.held} held for a person, `
-      + `${i.acknowledgements.approved} approved, ${i.acknowledgements.sent} sent`
-      + (i.reportBacks.pending + i.reportBacks.approved + i.reportBacks.sent ? ` · Report-backs: ${i.reportBacks.pending} to approve, `
-      + `${i.reportBacks.sent} sent` : "")),
-    bulk("acknowledgement", "Approve N acknowledgements", i.acknowledgements.pending),
-    bulk("report-back", "Approve N report-backs", i.reportBacks.pending),
-    i.autoApproveBy ? el("div", {class: "actions"}, el("span", {}, `Later acknowledgements are approved on arrival (${i.autoApproveBy}). `),
-      el("button", {onclick: async () => { await api("POST", `/api/incidents/${i.id}/stop-auto`); refreshIncident(i.id); }},
-        "Stop approving on arrival")) : null,
-    i.held.length ? el("p", {class: "held"}, `Held for a person (their cards are below): `
-      + [...new Set(i.held.map(h => h.reason))].join(", ")) : null,
-    i.status === "open" ? el("div", {class: "actions resolve"}, note, el("button", {onclick: async () => {
-      const res = await api("POST", `/api/incidents/${i.id}/resolve`, {note: note.value});
-      result.textContent = res.ok ? "Resolved: the update and a report-back to everyone are drafted" : (res.body?.detail || res.status);
-      refreshIncident(i.id);
-    }}, "Resolve")) : el("p", {}, `Resolved by ${i.resolvedBy}: ${i.note}`),
-    result);
-}
-
 function lookers(id) {
   const looking = (presence[id] || []).filter(n => n !== me);
   return looking.length ? `${looking.join(", ")} ${looking.length > 1 ? "are" : "is"} looking at this` : "";
 }
 
 function put(d) {
-  // A storm's drafts live in its one card; only those held for a person get a card of their own.
-  if (d.incidentId && !heldIn(d)) { parked.set(d.id, d); refreshIncident(d.incidentId); return; }
   const old = cards.get(d.id);
   const card = render(d);
   if (old) old.el.replaceWith(card); else queue.append(card);
@@ -302,8 +209,6 @@ function connect() {
   source.addEventListener("hello", async ev => {
     status.textContent = "live"; status.className = "online";
     presence = JSON.parse(ev.data).presence;
-    const open = await api("GET", "/api/incidents?status=open");
-    if (open.ok) for (const i of open.body) { const d = await api("GET", `/api/incidents/${i.id}`); if (d.ok) await showIncident(d.body); }
     const res = await api("GET", "/api/drafts?status=pending&limit=500");
     if (res.ok) { for (const d of res.body) if (!cards.has(d.id)) put(d); }
     for (const c of [...cards.values()]) if (!res.body.some(d => d.id === c.draft.id)) remove(c.draft.id, "decided elsewhere");
@@ -311,10 +216,8 @@ function connect() {
   source.addEventListener("draft", ev => {
     const {change, actor, draft} = JSON.parse(ev.data);
     if (change === "created" && draft.status === "pending") put(draft);
-    else if (draft.status !== "pending") { parked.delete(draft.id); remove(draft.id, `${change} by ${actor}`); }
-    if (draft.incidentId) refreshIncident(draft.incidentId);
+    else if (draft.status !== "pending") remove(draft.id, `${change} by ${actor}`);
   });
-  source.addEventListener("incident", ev => showIncident(JSON.parse(ev.data).incident));
   source.addEventListener("presence", ev => {
     presence = JSON.parse(ev.data).presence;
     for (const [id, c] of cards) c.el.querySelector(".presence").textContent = lookers(id);
@@ -323,8 +226,7 @@ function connect() {
     const e = JSON.parse(ev.data);
     const why = {"sla-breach": "has waited past its first-response deadline", "engagement-growing": "is drawing reactions fast, out of hours"}[e.reason] || "is severe, out of hours";
     const banner = el("div", {class: "banner"},
-      e.reason === "incident-formed" ? `${e.onCall ? e.onCall + ", you are on call: " : ""}${e.author}. ${e.excerpt} `
-        : `${e.onCall ? e.onCall + ", you are on call: " : ""}a complaint from ${e.author || "a customer"} ${why}. `,
+      `${e.onCall ? e.onCall + ", you are on call: " : ""}a complaint from ${e.author || "a customer"} ${why}. `,
       e.draftId ? el("a", {href: `#draft-${e.draftId}`}, "Open it") : null,
       el("button", {class: "link", onclick: () => banner.remove()}, " Dismiss"));
     document.getElementById("banners").prepend(banner);

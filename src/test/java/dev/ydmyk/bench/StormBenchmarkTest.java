@@ -251,7 +251,7 @@ class StormBenchmarkTest {
     }
 
     private HttpRequest api(StormGenerator.Post p, String source) throws Exception {
-        Map<String, Object> body = p.apiBody("web");
+        Map<String, Object> body = new HashMap<>(p.apiBody("web"));
         body.remove("parentExternalId");
         return HttpRequest.newBuilder(base.resolve("/api/complaints")).header("Authorization", "Bearer " + Api.SOURCE_TOKEN)
                 .header("Content-Type", "application/json")
