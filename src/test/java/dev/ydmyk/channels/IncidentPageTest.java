@@ -93,7 +93,8 @@ class IncidentPageTest {
         assertEquals(1, desk.findElements(card).size(), "one card for the whole storm");
         String text = desk.findElement(card).getText();
         assertTrue(text.contains(detail.getString("title")), text);
-        assertTrue(text.contains(ids.size() + "\ncomplaints") || text.contains(ids.size() + " complaints"), text);
+        assertEquals(String.valueOf(ids.size()), desk.findElement(By.cssSelector("section.incident .incident-size dd")).getText());
+        assertEquals(String.valueOf(ids.size()), desk.findElement(By.cssSelector("section.incident .incident-rate dd")).getText());
         assertTrue(text.contains("Public statement") && text.contains("What customers write (3 of " + ids.size() + ")"), text);
         assertEquals(3, desk.findElements(By.cssSelector("section.incident blockquote.sample")).size());
         assertTrue(desk.findElements(By.cssSelector("section.incident .statement button.approve-statement")).size() >= 1);
