@@ -240,8 +240,11 @@ function connect() {
   source.addEventListener("escalation", ev => {
     const e = JSON.parse(ev.data);
     const why = {"sla-breach": "has waited past its first-response deadline", "engagement-growing": "is drawing reactions fast, out of hours"}[e.reason] || "is severe, out of hours";
+    const what = e.reason === "incident-formed"
+      ? `an incident formed, “${(e.author || "").replace(/^Incident: /, "")}”: its public statement waits for approval. `
+      : `a complaint from ${e.author || "a customer"} ${why}. `;
     const banner = el("div", {class: "banner"},
-      `${e.onCall ? e.onCall + ", you are on call: " : ""}a complaint from ${e.author || "a customer"} ${why}. `,
+      `${e.onCall ? e.onCall + ", you are on call: " : ""}${what}`,
       e.draftId ? el("a", {href: `#draft-${e.draftId}`}, "Open it") : null,
       el("button", {class: "link", onclick: () => banner.remove()}, " Dismiss"));
     document.getElementById("banners").prepend(banner);

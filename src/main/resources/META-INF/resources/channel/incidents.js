@@ -186,7 +186,7 @@ function drawStatements(st) {
 function statement(s) {
   const pending = s.status === "pending";
   const link = webLink(s.url);
-  return el("div", {class: "statement", "data-draft": s.draftId},
+  return el("div", {class: "statement", id: `draft-${s.draftId}`, "data-draft": s.draftId},
     el("div", {class: "meta"}, el("span", {class: "tag"}, s.language), el("span", {class: `tag ${pending ? "" : "praise"}`}, s.status),
       link ? el("a", {href: link, target: "_blank", rel: "noopener noreferrer"}, "posted") : null),
     el("div", {class: "draft"}, s.text),

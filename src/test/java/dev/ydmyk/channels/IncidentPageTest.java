@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -101,17 +102,22 @@ class IncidentPageTest {
 
         // No acknowledgement of its own in the queue, except the ones held for a person, marked with the incident.
         List<Map<String, Object>> acks = Api.asKari().get("/api/drafts?status=pending&limit=500").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.purpose == 'acknowledgement' || it.purpose == 'statement' }");
+                .extract().jsonPath().getList("findAll { it.purpose == 'acknowledgement' }");
+        assertEquals(ids.size(), acks.size());
         for (Map<String, Object> a : acks) {
             boolean isHeld = held.contains((String) a.get("id"));
-            assertEquals(isHeld ? 1 : 0, desk.findElements(By.id("draft-" + a.get("id"))).size(), a.toString());
+            assertEquals(isHeld ? 1 : 0, desk.findElements(By.cssSelector("article#draft-" + a.get("id"))).size(), a.toString());
         }
+        String statement = detail.getString("statements[0].draftId");
+        assertEquals(0, desk.findElements(By.cssSelector("article#draft-" + statement)).size(), "the statement is no card of its own");
+        assertEquals(1, desk.findElements(By.cssSelector("section.incident #draft-" + statement)).size(), "the statement is in the card");
         for (WebElement c : desk.findElements(By.cssSelector("article.message"))) {
             assertTrue(c.getText().contains("Incident: " + detail.getString("title")) && c.getText().contains("held for a person"), c.getText());
         }
         if (!held.isEmpty()) {
             assertTrue(text.contains("Held for a person"), text);
         }
+        phone.executeScript("document.querySelector('section.incident').scrollIntoView()");
         screenshot(desk, Path.of("target", "screenshots"), "incident-before-desktop.png");
         screenshot(phone, Path.of("target", "screenshots"), "incident-before-phone.png");
 
@@ -135,8 +141,8 @@ class IncidentPageTest {
         assertEquals(held.size(), desk.findElements(By.cssSelector("article.message")).size(), "the held ones stay for one-by-one handling");
 
         Path docs = Path.of("docs");
-        screenshot(desk, docs, "incident-card-desktop.png");
-        screenshot(phone, docs, "incident-card-phone.png");
+        wholePage(desk, docs, "incident-card-desktop.png");
+        wholePage(phone, docs, "incident-card-phone.png");
     }
 
     /** Open incidents from other tests would take in these complaints: resolve them, then wipe. */
@@ -166,6 +172,17 @@ class IncidentPageTest {
 
     private static WebDriverWait wait(WebDriver b) {
         return new WebDriverWait(b, Duration.ofSeconds(20));
+    }
+
+    /** The whole page at the window's width: the window grows to the page's height for the picture. */
+    private static void wholePage(ChromeDriver b, Path dir, String name) throws Exception {
+        Dimension was = b.manage().window().getSize();
+        long page = (Long) b.executeScript("return document.documentElement.scrollHeight");
+        long viewport = (Long) b.executeScript("return window.innerHeight");
+        b.manage().window().setSize(new Dimension(was.getWidth(), (int) Math.min(5000, page + was.getHeight() - viewport)));
+        Api.sleep(300);
+        screenshot(b, dir, name);
+        b.manage().window().setSize(was);
     }
 
     private static void screenshot(ChromeDriver b, Path dir, String name) throws Exception {
