@@ -127,6 +127,7 @@ class IncidentPageTest {
             }
         }
 
+        desk.findElement(By.cssSelector("section.incident input.keep-on")).click();
         desk.findElement(approveAll).click();
         wait(desk).until(ExpectedConditions.textToBe(By.cssSelector("section.incident .incident-answer"),
                 "Approved " + pending + " · " + held.size() + " held"));
@@ -140,9 +141,37 @@ class IncidentPageTest {
         assertEquals(1, desk.findElements(card).size());
         assertEquals(held.size(), desk.findElements(By.cssSelector("article.message")).size(), "the held ones stay for one-by-one handling");
 
+        // The checkbox asked for later ones to be approved on arrival: the card says so and offers to stop.
+        By stop = By.cssSelector("section.incident button.stop-auto");
+        wait(desk).until(ExpectedConditions.visibilityOfElementLocated(stop));
+        wait(phone).until(ExpectedConditions.visibilityOfElementLocated(stop));
+        assertEquals("kari", incident(incident).getString("autoApproveBy"));
+
         Path docs = Path.of("docs");
         wholePage(desk, docs, "incident-card-desktop.png");
         wholePage(phone, docs, "incident-card-phone.png");
+
+        desk.findElement(stop).click();
+        wait(desk).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.incident input.keep-on")));
+        assertEquals(null, incident(incident).getString("autoApproveBy"));
+
+        // Resolving takes a note inline; then the report-backs go out with the same one click.
+        desk.findElement(By.cssSelector("section.incident button.resolve")).click();
+        desk.findElement(By.cssSelector("section.incident input.resolve-note")).sendKeys("Fiberen er tilbake i hele Bergen etter et kabelbrudd.");
+        desk.findElement(By.cssSelector("section.incident button.resolve-go")).click();
+        JsonPath resolved = await().atMost(Duration.ofSeconds(20)).until(() -> incident(incident),
+                d -> "resolved".equals(d.getString("status")) && d.getInt("reportBacks.pending") + d.getInt("reportBacks.held") == ids.size());
+        int reports = resolved.getInt("reportBacks.pending");
+        By approveReports = By.cssSelector("section.incident button.approve-report-backs");
+        wait(desk).until(ExpectedConditions.textToBe(approveReports, "Approve " + reports + " report-backs"));
+        assertTrue(desk.findElement(card).getText().contains("kabelbrudd"), "the note shows on the card");
+        screenshot(desk, Path.of("target", "screenshots"), "incident-resolved-desktop.png");
+        desk.findElement(approveReports).click();
+        wait(desk).until(ExpectedConditions.textToBe(By.cssSelector("section.incident .incident-answer"),
+                "Approved " + reports + " · " + resolved.getInt("reportBacks.held") + " held"));
+        wait(desk).until(ExpectedConditions.textToBe(approveReports, "Approve 0 report-backs"));
+        assertEquals(1, desk.findElements(card).size());
+        wholePage(desk, Path.of("target", "screenshots"), "incident-reported-back-desktop.png");
     }
 
     /** Open incidents from other tests would take in these complaints: resolve them, then wipe. */
