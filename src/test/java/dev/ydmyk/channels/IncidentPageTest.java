@@ -165,6 +165,8 @@ class IncidentPageTest {
         By approveReports = By.cssSelector("section.incident button.approve-report-backs");
         wait(desk).until(ExpectedConditions.textToBe(approveReports, "Approve " + reports + " report-backs"));
         assertTrue(desk.findElement(card).getText().contains("kabelbrudd"), "the note shows on the card");
+        assertTrue(desk.findElements(By.cssSelector("section.incident input.resolve-note")).stream().noneMatch(WebElement::isDisplayed),
+                "the note field closes once resolved");
         screenshot(desk, Path.of("target", "screenshots"), "incident-resolved-desktop.png");
         desk.findElement(approveReports).click();
         wait(desk).until(ExpectedConditions.textToBe(By.cssSelector("section.incident .incident-answer"),
