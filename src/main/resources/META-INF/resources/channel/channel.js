@@ -262,6 +262,6 @@ function connect() {
   connect();
   fairness();
   document.getElementById("fairness").addEventListener("toggle", fairness);
-  setInterval(header, 15000);
+  setInterval(() => { header(); retickIncidents(); }, 15000);
   setInterval(() => selected && api("POST", "/api/channel/presence", {draftId: selected}), 20000);
 })();

@@ -140,6 +140,11 @@ function drawIncident(st) {
 
 const part = (st, name) => st.el.querySelector(`.${name}`);
 
+/** The clock moves on: "since" and the ten-minute rate are redrawn now and then, between live updates. */
+function retickIncidents() {
+  for (const st of incidents.values()) if (st.detail) part(st, "incident-head").replaceChildren(...head(st.detail));
+}
+
 /** Complaints that arrived in the last ten minutes, from the arrivals per minute. */
 const recentRate = d => d.perMinute.filter(m => Date.now() - Date.parse(m.minute) < RATE_WINDOW_MS).reduce((n, m) => n + m.count, 0);
 
@@ -227,7 +232,7 @@ function keepOnBox(st) {
 }
 
 function autoOn(st) {
-  return el("span", {class: "auto-on"}, el("span", {class: "auto-note"}, `Later ones are approved on arrival (${st.detail.autoApproveBy})`),
+  return el("span", {class: "auto-on"}, el("span", {class: "auto-note"}, `Approving later ones on arrival (${st.detail.autoApproveBy})`),
     el("button", {class: "stop-auto", onclick: () => stopAuto(st)}, "Stop approving on arrival"));
 }
 
