@@ -52,6 +52,7 @@ function render(d) {
       el("span", {class: "tag"}, t.language || d.language), el("span", {class: `tag ${t.kind}`}, t.kind || "?"),
       el("span", {class: `tag ${t.severity}`}, t.severity || ""),
       ...(t.flags || []).map(f => el("span", {class: "tag high"}, f))),
+    incidentNote(d),
     c.conversation?.length ? el("details", {class: "conversation"},
       el("summary", {}, `Answers an earlier message: the conversation so far (${c.conversation.length})`),
       ...c.conversation.map(m => el("p", {class: m.ours ? "ours" : "theirs"},
@@ -75,6 +76,15 @@ function render(d) {
 function lookers(id) {
   const looking = (presence[id] || []).filter(n => n !== me);
   return looking.length ? `${looking.join(", ")} ${looking.length > 1 ? "are" : "is"} looking at this` : "";
+}
+
+// A draft becomes a card unless its incident's card speaks for it (incidents.js).
+function offer(d) {
+  if (claimed(d)) {
+    if (cards.has(d.id)) { cards.get(d.id).el.remove(); cards.delete(d.id); header(); }
+    return;
+  }
+  put(d);
 }
 
 function put(d) {
@@ -104,7 +114,7 @@ function header() {
   const complaints = [...cards.values()].map(c => c.draft).filter(d => d.complaint?.triage?.kind === "complaint");
   const oldest = complaints.map(d => d.complaint.receivedAt).sort()[0];
   document.getElementById("oldest").textContent = oldest ? ago(oldest) : "none";
-  document.getElementById("empty").hidden = cards.size > 0;
+  document.getElementById("empty").hidden = cards.size > 0 || incidents.size > 0;
 }
 
 function select(id) {
@@ -115,8 +125,11 @@ function select(id) {
   api("POST", "/api/channel/presence", {draftId: id});
 }
 
+// A draft's card, or a statement inside an incident card: approve and edit work the same on both.
+const entry = id => cards.get(id) ?? statementEntry(id);
+
 function panel(id) {
-  const p = cards.get(id).el.querySelector(".panel");
+  const p = entry(id).el.querySelector(".panel");
   p.hidden = false;
   p.replaceChildren();
   return p;
@@ -127,14 +140,14 @@ async function approve(id, text, override) {
   if (text !== undefined) body.text = text;
   if (override) body.override = override;
   const res = await api("POST", `/api/drafts/${id}/approve`, body);
-  if (res.ok) return remove(id, `approved by you`);
+  if (res.ok) { statementDecided(id); return remove(id, `approved by you`); }
   if (res.status === 422) return edit(id, text, res.body.findings);
   alert(res.body?.detail || `Could not approve (${res.status})`);
 }
 
 let toneTimer;
 function edit(id, text, findings) {
-  const d = cards.get(id).draft;
+  const d = entry(id).draft;
   const p = panel(id);
   const area = el("textarea", {"aria-label": "Reply text", class: "edit-text"});
   area.value = text ?? d.text;
@@ -145,7 +158,7 @@ function edit(id, text, findings) {
     override.hidden = report.findings.length === 0;
   };
   const check = async () => {
-    const res = await api("POST", "/api/tone-check", {text: area.value, language: d.language, complaintText: d.complaint.text});
+    const res = await api("POST", "/api/tone-check", {text: area.value, language: d.language, complaintText: d.complaint?.text});
     if (res.ok) show(res.body);
   };
   area.addEventListener("input", () => { clearTimeout(toneTimer); toneTimer = setTimeout(check, 250); });
@@ -209,15 +222,17 @@ function connect() {
   source.addEventListener("hello", async ev => {
     status.textContent = "live"; status.className = "online";
     presence = JSON.parse(ev.data).presence;
+    await loadIncidents();
     const res = await api("GET", "/api/drafts?status=pending&limit=500");
-    if (res.ok) { for (const d of res.body) if (!cards.has(d.id)) put(d); }
+    if (res.ok) { for (const d of res.body) if (!cards.has(d.id)) offer(d); }
     for (const c of [...cards.values()]) if (!res.body.some(d => d.id === c.draft.id)) remove(c.draft.id, "decided elsewhere");
   });
   source.addEventListener("draft", ev => {
     const {change, actor, draft} = JSON.parse(ev.data);
-    if (change === "created" && draft.status === "pending") put(draft);
-    else if (draft.status !== "pending") remove(draft.id, `${change} by ${actor}`);
+    if (change === "created" && draft.status === "pending") offer(draft);
+    else if (draft.status !== "pending") { remove(draft.id, `${change} by ${actor}`); memberDecided(draft); }
   });
+  source.addEventListener("incident", ev => showIncident(JSON.parse(ev.data).incident));
   source.addEventListener("presence", ev => {
     presence = JSON.parse(ev.data).presence;
     for (const [id, c] of cards) c.el.querySelector(".presence").textContent = lookers(id);
@@ -225,8 +240,11 @@ function connect() {
   source.addEventListener("escalation", ev => {
     const e = JSON.parse(ev.data);
     const why = {"sla-breach": "has waited past its first-response deadline", "engagement-growing": "is drawing reactions fast, out of hours"}[e.reason] || "is severe, out of hours";
+    const what = e.reason === "incident-formed"
+      ? `an incident formed, “${(e.author || "").replace(/^Incident: /, "")}”: its public statement waits for approval. `
+      : `a complaint from ${e.author || "a customer"} ${why}. `;
     const banner = el("div", {class: "banner"},
-      `${e.onCall ? e.onCall + ", you are on call: " : ""}a complaint from ${e.author || "a customer"} ${why}. `,
+      `${e.onCall ? e.onCall + ", you are on call: " : ""}${what}`,
       e.draftId ? el("a", {href: `#draft-${e.draftId}`}, "Open it") : null,
       el("button", {class: "link", onclick: () => banner.remove()}, " Dismiss"));
     document.getElementById("banners").prepend(banner);
@@ -244,6 +262,6 @@ function connect() {
   connect();
   fairness();
   document.getElementById("fairness").addEventListener("toggle", fairness);
-  setInterval(header, 15000);
+  setInterval(() => { header(); retickIncidents(); }, 15000);
   setInterval(() => selected && api("POST", "/api/channel/presence", {draftId: selected}), 20000);
 })();
