@@ -60,6 +60,10 @@ final class StormWatch {
     private static final double TOPIC = 0.10;
     /** A language's own centroid is used once it has this many members. */
     private static final int LANGUAGE_MEMBERS = 3;
+    /** Words of time: evidence that posts belong together, but no title ("siden i morges"). */
+    private static final Set<String> WHEN = Set.of("siden", "sidan", "sedan", "since", "morges", "morse", "morgen", "morning", "today",
+            "idag", "kveld", "kvell", "aftes", "kvall", "night", "timer", "timar", "hours", "dagen", "hele");
+
     /** How many of an incident's latest members a new post is compared with. */
     private static final int NEIGHBOURS = 300;
     /** How many of the closest members are averaged: one look-alike is chance, a few are a pattern. */
@@ -299,7 +303,7 @@ final class StormWatch {
         if (g == null) {
             return List.of();
         }
-        return g.all.entrySet().stream().filter(e -> g.words.containsKey(e.getKey()))
+        return g.all.entrySet().stream().filter(e -> g.words.containsKey(e.getKey()) && !WHEN.contains(g.words.get(e.getKey())))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
                 .map(e -> g.words.get(e.getKey())).toList();
     }
