@@ -42,14 +42,15 @@ class LinearTimeTest {
     @ParameterizedTest(name = "tone check, {0}")
     @ValueSource(strings = {"letters", "capitals", "digits", "dotted", "address", "dashes", "nordic", "amounts", "quotes"})
     void theToneCheckIsLinear(String kind) {
-        assertLinear(kind, 50, t -> toneCheck.check(t, "nb", t));
+        // About 40-50 ms here for the slowest kinds; quadratic code takes seconds at this length, so the limit has room.
+        assertLinear(kind, 250, t -> toneCheck.check(t, "nb", t));
     }
 
     @ParameterizedTest(name = "triage, {0}")
     @ValueSource(strings = {"letters", "capitals", "digits", "dotted", "address", "dashes", "nordic", "amounts", "quotes"})
     void triageIsLinear(String kind) {
         // Triage reads topics, severity and kind in four languages (~30 ms here): the margin is wider, linearity the same.
-        assertLinear(kind, 150, t -> triager.triage(t, null));
+        assertLinear(kind, 500, t -> triager.triage(t, null));
     }
 
     /** 10,000 characters within the limit, and twice the text at most about twice the time (never four times). */
