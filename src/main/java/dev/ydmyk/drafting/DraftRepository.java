@@ -38,10 +38,19 @@ public class DraftRepository {
     }
 
     public void insert(Connection conn, Draft d) throws SQLException {
+        insert(conn, d, "");
+    }
+
+    /** Inserts an acknowledgement unless the complaint already has one pending; false if it had. */
+    public boolean insertAcknowledgement(Connection conn, Draft d) throws SQLException {
+        return insert(conn, d, " on conflict (complaint_id) where purpose = 'acknowledgement' and status = 'pending' do nothing") == 1;
+    }
+
+    private int insert(Connection conn, Draft d, String onConflict) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""
                 insert into draft (id, complaint_id, status, language, text, drafter, hint, tone_moves, tone_findings, created_at,
                                    fallback_cause, purpose, incident_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")) {
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""" + onConflict)) {
             ps.setObject(1, d.id());
             ps.setObject(2, d.complaintId());
             ps.setString(3, d.status().wire());
@@ -55,7 +64,7 @@ public class DraftRepository {
             ps.setString(11, d.fallbackCause());
             ps.setString(12, d.purpose());
             ps.setObject(13, d.incidentId());
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 

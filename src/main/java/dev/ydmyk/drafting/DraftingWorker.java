@@ -196,7 +196,13 @@ public class DraftingWorker {
             if (storm.isEmpty() && drafts.hasPending(conn, c.id(), Draft.ACKNOWLEDGEMENT)) {
                 return false; // an incident formed around it meanwhile and acknowledged it
             }
-            drafts.insert(conn, draft);
+            if (storm.isPresent()) {
+                if (!drafts.insertAcknowledgement(conn, draft)) {
+                    return false; // the incident's formation acknowledged it first
+                }
+            } else {
+                drafts.insert(conn, draft);
+            }
             audit.record(conn, c.id(), draft.id(), "drafted", text.drafter(), now,
                     c.redraftHint() == null ? null : "Redraft with hint: " + c.redraftHint());
             return true;

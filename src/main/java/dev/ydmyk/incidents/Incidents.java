@@ -265,7 +265,7 @@ public class Incidents implements Storms {
                 withdrawn.addAll(incidents.supersedePending(conn, p.id(), "Part of incident \"" + incident.title()
                         + "\": answered with the incident's acknowledgement", now));
                 if (!incidents.answered(conn, p.id())) {
-                    created.add(insertAcknowledgement(conn, incident, m, now));
+                    insertAcknowledgement(conn, incident, m, now).ifPresent(created::add);
                 }
             }
             created.addAll(statementsFor(conn, incidentId, languages));
@@ -306,12 +306,20 @@ public class Incidents implements Storms {
         return incidents.members(conn, incidentId, 0, 1).get(0).id();
     }
 
-    private UUID insertAcknowledgement(Connection conn, Incident incident, IncidentRepository.Member m, Instant now) throws SQLException {
+    /** The member's acknowledgement, unless its own drafting worker wrote it first. */
+    private Optional<UUID> insertAcknowledgement(Connection conn, Incident incident, IncidentRepository.Member m, Instant now)
+            throws SQLException {
         Triage t = triager.triage(m.text(), m.language());
         String language = replyLanguage(t.language());
         Complaint c = complaints.find(conn, m.id()).orElseThrow();
         DraftText text = acknowledgement(conn, incident, c, t, language);
-        return insertDraft(conn, incident, m.id(), text.language(), text.text(), Draft.ACKNOWLEDGEMENT, m.text(), now);
+        Draft d = new Draft(UUID.randomUUID(), m.id(), DraftStatus.PENDING, text.language(), text.text(), DRAFTER, null,
+                toneCheck.check(text.text(), text.language(), m.text()), now, null, null, null, null, Draft.ACKNOWLEDGEMENT, incident.id());
+        if (!drafts.insertAcknowledgement(conn, d)) {
+            return Optional.empty();
+        }
+        audit.record(conn, m.id(), d.id(), "drafted", DRAFTER, now, "acknowledgement for incident \"" + incident.title() + "\"");
+        return Optional.of(d.id());
     }
 
     private UUID insertDraft(Connection conn, Incident incident, UUID complaintId, String language, String text, String purpose,
