@@ -137,6 +137,7 @@ class EscalationsTest {
         String draft = Api.latestDraftId(Api.awaitDrafts(id, 1));
         clock.advance(Duration.ofMinutes(10));
         Api.approve(draft, null).then().statusCode(200);
+        Api.awaitSent(id); // publishing follows the approval off the request
         clock.advance(Duration.ofHours(2));
         escalations.check();
         assertTrue(escalationsOf(id).isEmpty());
