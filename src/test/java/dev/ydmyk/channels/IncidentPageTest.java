@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -92,10 +93,10 @@ class IncidentPageTest {
             wait(b).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.message"), held.size()));
         }
         assertEquals(1, desk.findElements(card).size(), "one card for the whole storm");
-        String text = desk.findElement(card).getText();
+        String text = read(desk, card);
         assertTrue(text.contains(detail.getString("title")), text);
-        assertEquals(String.valueOf(ids.size()), desk.findElement(By.cssSelector("section.incident .incident-size dd")).getText());
-        assertEquals(String.valueOf(ids.size()), desk.findElement(By.cssSelector("section.incident .incident-rate dd")).getText());
+        assertEquals(String.valueOf(ids.size()), read(desk, By.cssSelector("section.incident .incident-size dd")));
+        assertEquals(String.valueOf(ids.size()), read(desk, By.cssSelector("section.incident .incident-rate dd")));
         assertTrue(text.contains("Public statement") && text.contains("What customers write (3 of " + ids.size() + ")"), text);
         assertEquals(3, desk.findElements(By.cssSelector("section.incident blockquote.sample")).size());
         assertTrue(desk.findElements(By.cssSelector("section.incident .statement button.approve-statement")).size() >= 1);
@@ -164,7 +165,7 @@ class IncidentPageTest {
         int reports = resolved.getInt("reportBacks.pending");
         By approveReports = By.cssSelector("section.incident button.approve-report-backs");
         wait(desk).until(ExpectedConditions.textToBe(approveReports, "Approve " + reports + " report-backs"));
-        assertTrue(desk.findElement(card).getText().contains("kabelbrudd"), "the note shows on the card");
+        assertTrue(read(desk, card).contains("kabelbrudd"), "the note shows on the card");
         assertTrue(desk.findElements(By.cssSelector("section.incident input.resolve-note")).stream().noneMatch(WebElement::isDisplayed),
                 "the note field closes once resolved");
         screenshot(desk, Path.of("target", "screenshots"), "incident-resolved-desktop.png");
@@ -219,5 +220,11 @@ class IncidentPageTest {
     private static void screenshot(ChromeDriver b, Path dir, String name) throws Exception {
         Files.createDirectories(dir);
         Files.copy(b.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** An element's text; the live card is redrawn as the clock ticks, so a reference may go stale between find and read. */
+    private static String read(WebDriver b, By what) {
+        return new WebDriverWait(b, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(what).getText());
     }
 }

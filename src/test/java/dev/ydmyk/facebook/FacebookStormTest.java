@@ -112,7 +112,12 @@ class FacebookStormTest {
             assertTrue(calls >= 1 && calls <= 2, comment + " answered once (one more call only if it met the limit): " + calls);
         }
         long answered = FakeGraph.server.findAll(postRequestedFor(urlMatching("/v21.0/" + postPart + "_[0-9]+/comments"))).size();
-        assertEquals(COMMENTS.size() + 1, answered, "every comment answered once, the one refused by the limit tried again");
+        // Calls racing into the limit may both be refused; each refused call is tried again, nothing else is repeated.
+        long refused = FakeGraph.server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().matches("/v21.0/" + postPart + "_[0-9]+/comments") && e.getResponse().getStatus() == 400)
+                .count();
+        assertTrue(refused >= 1, "the limit was met");
+        assertEquals(COMMENTS.size() + refused, answered, "every comment answered once, each refused call tried again");
     }
 
     private static JsonPath incident(String id) {
