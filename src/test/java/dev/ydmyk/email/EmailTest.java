@@ -91,7 +91,8 @@ class EmailTest {
     }
 
     static <T> T await(String what, Supplier<T> probe) {
-        return Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        // 60 s: under a loaded CI machine one SMTP dialogue with GreenMail was seen to stall until its 30 s socket timeout, then succeed on retry.
+        return Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(probe::get, value -> value != null && !Boolean.FALSE.equals(value));
     }
 

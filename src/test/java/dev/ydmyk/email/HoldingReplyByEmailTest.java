@@ -74,7 +74,7 @@ class HoldingReplyByEmailTest {
         clock.set(Instant.parse("2026-11-20T15:54:00Z")); // Friday 16:54 in Oslo: out of hours
         EmailTest.send("Silje Strand <" + customer + ">", first, "Strømmen", "Strømmen er borte igjen, og ingen svarer.", Map.of());
 
-        MimeMessage holding = await("the holding reply mailed").pollInSameThread().atMost(Duration.ofSeconds(20))
+        MimeMessage holding = await("the holding reply mailed").pollInSameThread().atMost(Duration.ofSeconds(60))
                 .until(() -> mailTo(customer), l -> l.size() == 1).get(0);
         String holdingId = header(holding, "Message-ID");
         assertTrue(holdingId.matches("<ydmyk\\.[0-9a-f-]{36}@ydmyk\\.test>"), holdingId);
@@ -99,7 +99,7 @@ class HoldingReplyByEmailTest {
         // The real reply follows under a Message-ID of its own.
         String draft = Api.latestDraftId(Api.awaitDrafts(complaint, 1));
         Api.approve(draft, null).then().statusCode(200);
-        List<MimeMessage> both = await("the real reply mailed").pollInSameThread().atMost(Duration.ofSeconds(20))
+        List<MimeMessage> both = await("the real reply mailed").pollInSameThread().atMost(Duration.ofSeconds(60))
                 .until(() -> mailTo(customer), l -> l.size() == 2);
         String replyId = header(both.get(1), "Message-ID");
         assertEquals("<ydmyk." + draft + "@ydmyk.test>", replyId);
