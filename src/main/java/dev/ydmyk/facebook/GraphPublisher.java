@@ -73,25 +73,36 @@ public class GraphPublisher implements Publisher, SourceIds {
     @Override
     public String publish(OutgoingReply reply) throws Exception {
         if (reply.purpose() == Purpose.STATEMENT) {
-            return publishOnPage(reply);
+            // An incident's statement is a post on the page, published once like a reply.
+            String page = config.facebook().pageId().filter(GraphIds::valid)
+                    .orElseThrow(() -> new CannotPublish("ydmyk.facebook.page-id is not set: a statement cannot be posted on the page"));
+            return publishOnce(GraphIds.segment(page), "feed", reply);
         }
         if (!GraphIds.valid(reply.externalId())) {
             throw new CannotPublish("Not answerable on Facebook: the complaint's id is not a Graph object id");
         }
+        return publishOnce(GraphIds.segment(reply.externalId()), "comments", reply);
+    }
+
+    /**
+     * {@code POST /{object}/{edge}} with the text; after an attempt whose outcome was unknown, the
+     * edge is read first and a message of ours with the same text counts as published.
+     */
+    private String publishOnce(String object, String edge, OutgoingReply reply) throws Exception {
         if (tokenExpired.get()) {
             throw new PublishLater(Duration.ofMinutes(5), "The Facebook page token has expired; publishing is paused");
         }
-        String object = GraphIds.segment(reply.externalId());
         if (reply.attempts() > 0) {
-            Optional<String> already = findOurComment(object, reply.text());
+            Optional<String> already = findOurs(object, edge, reply.text());
             if (already.isPresent()) {
-                LOG.infof("Reply to %s was already published as %s (an earlier attempt's outcome was unknown)", object, already.get());
+                LOG.infof("%s on %s was already published as %s (an earlier attempt's outcome was unknown)", reply.purpose().key(), object,
+                        already.get());
                 return already.get();
             }
         }
         String form = "message=" + URLEncoder.encode(reply.text(), StandardCharsets.UTF_8)
                 + "&access_token=" + URLEncoder.encode(token(), StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(graph() + "/" + object + "/comments"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(graph() + "/" + object + "/" + edge))
                 .timeout(config.publishing().callbackTimeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
@@ -101,55 +112,14 @@ public class GraphPublisher implements Publisher, SourceIds {
         throw failure(r);
     }
 
-    /** An incident's statement is a post on the page ({@code POST /{page-id}/feed}), published once like a reply. */
-    private String publishOnPage(OutgoingReply reply) throws Exception {
-        String page = config.facebook().pageId().filter(GraphIds::valid)
-                .orElseThrow(() -> new CannotPublish("ydmyk.facebook.page-id is not set: a statement cannot be posted on the page"));
-        if (tokenExpired.get()) {
-            throw new PublishLater(Duration.ofMinutes(5), "The Facebook page token has expired; publishing is paused");
-        }
-        String segment = GraphIds.segment(page);
-        if (reply.attempts() > 0) {
-            Optional<String> already = findOurPost(segment, reply.text());
-            if (already.isPresent()) {
-                LOG.infof("Statement was already posted as %s (an earlier attempt's outcome was unknown)", already.get());
-                return already.get();
-            }
-        }
-        String form = "message=" + URLEncoder.encode(reply.text(), StandardCharsets.UTF_8)
-                + "&access_token=" + URLEncoder.encode(token(), StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(graph() + "/" + segment + "/feed"))
-                .timeout(config.publishing().callbackTimeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 == 2) {
-            return json.readTree(r.body()).path("id").asText(null);
-        }
-        throw failure(r);
-    }
-
-    private Optional<String> findOurPost(String page, String text) throws IOException, InterruptedException {
-        String url = graph() + "/" + page + "/feed?fields=id,message&limit=100&access_token=" + URLEncoder.encode(token(), StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(config.publishing().callbackTimeout())
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IOException("Could not read the page's posts to reconcile: HTTP " + r.statusCode());
-        }
-        for (JsonNode p : json.readTree(r.body()).path("data")) {
-            if (text.equals(p.path("message").asText())) {
-                return Optional.of(p.path("id").asText());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<String> findOurComment(String object, String text) throws IOException, InterruptedException {
-        String url = graph() + "/" + object + "/comments?fields=id,message,from&limit=100&access_token="
+    /** A message from the page on the object's edge (its comments, or the page's feed) with exactly this text. */
+    private Optional<String> findOurs(String object, String edge, String text) throws IOException, InterruptedException {
+        String url = graph() + "/" + object + "/" + edge + "?fields=id,message,from&limit=100&access_token="
                 + URLEncoder.encode(token(), StandardCharsets.UTF_8);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(config.publishing().callbackTimeout())
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
-            throw new IOException("Could not read the comments of " + object + " to reconcile: HTTP " + r.statusCode());
+            throw new IOException("Could not read the " + edge + " of " + object + " to reconcile: HTTP " + r.statusCode());
         }
         String page = config.facebook().pageId().orElse("");
         for (JsonNode c : json.readTree(r.body()).path("data")) {
