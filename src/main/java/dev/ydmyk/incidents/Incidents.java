@@ -490,7 +490,6 @@ public class Incidents implements Storms {
                 audit.record(conn, complaintId, null, "incident-detached", agent.login(), now, "Taken out of incident " + incidentId);
                 return null;
             });
-            watch.detached(incidentId, complaintId);
         }
         withdrawn.forEach(id -> draftChanges.fire(new DraftChanged(id, DraftChanged.Change.WITHDRAWN, agent.login())));
         changes.fire(new IncidentChanged(incidentId, IncidentChanged.Change.DECIDED, 0));
@@ -571,10 +570,6 @@ public class Incidents implements Storms {
             throw Problem.invalid("status", "status must be \"open\" or \"resolved\"");
         }
         return incidents.list(status, 200);
-    }
-
-    IncidentRepository repository() {
-        return incidents;
     }
 
     private String replyLanguage(String detected) {

@@ -127,8 +127,4 @@ record Signature(Map<String, Double> terms, Map<String, String> words) {
         }
         return out.toString();
     }
-
-    boolean isEmpty() {
-        return terms.isEmpty();
-    }
 }

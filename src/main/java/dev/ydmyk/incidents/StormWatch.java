@@ -274,11 +274,6 @@ final class StormWatch {
         return joined;
     }
 
-    /** A post taken out of its incident by an agent: it stays out (it is not loose again either). */
-    void detached(UUID incidentId, UUID complaintId) {
-        // The centroid keeps its words: one post among many barely moves it, and rebuilding costs more than it gains.
-    }
-
     /** The incident is resolved: later posts about it start afresh. */
     void closed(UUID incidentId) {
         open.remove(incidentId);
@@ -291,10 +286,6 @@ final class StormWatch {
         if (!vector.isEmpty()) {
             remember(new Loose(p, vector));
         }
-    }
-
-    int openIncidents() {
-        return open.size();
     }
 
     /** The incident's most telling words, for a title: the heaviest terms of its centroid. */

@@ -193,7 +193,7 @@ class StormBenchmarkTest {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            HttpRequest request = facebook && p.storm() ? webhook(p) : api(p, facebook ? "facebook-api" : "web");
+            HttpRequest request = facebook && p.storm() ? webhook(p) : api(p);
             sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
@@ -216,12 +216,9 @@ class StormBenchmarkTest {
 
         int inIncident = 0;
         int stormIn = 0;
-        int stormCalls = 0;
-        int unrelatedCalls = 0;
         int unrelatedComplaints = 0;
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select c.external_id, c.incident_id = ?::uuid as member, c.kind,
-                       (select count(*) from draft d where d.complaint_id = c.id and d.drafter = 'llm') as by_model
+                select c.external_id, c.incident_id = ?::uuid as member, c.kind
                 from complaint c where c.received_at >= ?""")) {
             ps.setString(1, incident);
             ps.setTimestamp(2, java.sql.Timestamp.from(start));
@@ -235,10 +232,8 @@ class StormBenchmarkTest {
                     inIncident += member ? 1 : 0;
                     if (p.storm()) {
                         stormIn += member ? 1 : 0;
-                        stormCalls += rs.getInt(4);
                     } else if ("complaint".equals(rs.getString(3))) {
                         unrelatedComplaints++;
-                        unrelatedCalls += rs.getInt(4);
                     }
                 }
             }
@@ -255,7 +250,7 @@ class StormBenchmarkTest {
         return Duration.between(a, b).toMillis() / 1000.0;
     }
 
-    private HttpRequest api(StormGenerator.Post p, String source) throws Exception {
+    private HttpRequest api(StormGenerator.Post p) throws Exception {
         Map<String, Object> body = new HashMap<>(p.apiBody("web"));
         body.remove("parentExternalId");
         return HttpRequest.newBuilder(base.resolve("/api/complaints")).header("Authorization", "Bearer " + Api.SOURCE_TOKEN)
