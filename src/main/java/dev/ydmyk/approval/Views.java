@@ -34,7 +34,9 @@ public class Views implements ComplaintStatus {
     public record AuthorView(String name, String handle) {
     }
 
-    public record TriageView(String language, Kind kind, Severity severity, List<String> topics, List<String> flags) {
+    /** How the post was read; {@code reasons} say why where the signals disagreed (flags {@code uncertain}, {@code sarcasm}). */
+    public record TriageView(String language, Kind kind, Severity severity, List<String> topics, List<String> flags,
+                             List<String> reasons) {
     }
 
     /** Enough of the complaint to decide on a draft without another request. */
@@ -198,7 +200,7 @@ public class Views implements ComplaintStatus {
 
     private static TriageView triage(Complaint c) {
         Complaint.StoredTriage t = c.triage();
-        return t == null ? null : new TriageView(t.language(), t.kind(), t.severity(), t.topics(), t.flags());
+        return t == null ? null : new TriageView(t.language(), t.kind(), t.severity(), t.topics(), t.flags(), t.reasons());
     }
 
     private static DraftView draft(Draft d, ComplaintSummary summary) {

@@ -89,15 +89,16 @@ public class DraftRepository {
     }
 
     /**
-     * The approval queue: complaints before questions before praise, then the most severe, then the
-     * oldest (by when the post reached us).
+     * The approval queue: critical posts first (health, safety, grief, threats, law: never held back),
+     * then an incident's public statements, then complaints before questions before praise, the most
+     * severe first, then the oldest (by when the post reached us).
      */
     public List<Draft> queue(DraftStatus status, int limit) {
         return db.read(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("""
                     select d.* from draft d join complaint c on c.id = d.complaint_id
                     where d.status = ?
-                    order by case d.purpose when 'statement' then 0 else 1 end,
+                    order by case when c.severity = 'critical' then 0 when d.purpose = 'statement' then 1 else 2 end,
                              case c.kind when 'complaint' then 0 when 'question' then 1 when 'praise' then 2 else 3 end,
                              case c.severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end,
                              c.received_at, d.created_at

@@ -1,5 +1,6 @@
 package dev.ydmyk.email;
 
+import dev.ydmyk.triage.QuotedText;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;

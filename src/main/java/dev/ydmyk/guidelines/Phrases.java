@@ -1,6 +1,8 @@
 package dev.ydmyk.guidelines;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -61,6 +63,34 @@ public final class Phrases {
             }
         }
         return found;
+    }
+
+    /** Every occurrence of every entry, in the order they stand in the text. */
+    public List<Match> findAll(String text) {
+        List<Match> found = new ArrayList<>();
+        for (Entry e : entries) {
+            Matcher m = e.pattern.matcher(text);
+            while (m.find()) {
+                found.add(new Match(e.phrase, m.group(), m.start()));
+            }
+        }
+        found.sort(Comparator.comparingInt(Match::start));
+        return found;
+    }
+
+    /** The text with every occurrence blanked out (same length, so positions still hold). */
+    public String mask(String text) {
+        if (entries.isEmpty()) {
+            return text;
+        }
+        char[] out = text.toCharArray();
+        for (Entry e : entries) {
+            Matcher m = e.pattern.matcher(text);
+            while (m.find()) {
+                Arrays.fill(out, m.start(), m.end(), ' ');
+            }
+        }
+        return new String(out);
     }
 
     public int count(String text) {

@@ -22,7 +22,8 @@ public record Complaint(UUID id, String source, String externalId, String author
                 redraftHint, reportBackNote, parentExternalId, withdrawnAt, null);
     }
 
-    public record StoredTriage(String language, Kind kind, Severity severity, List<String> topics, List<String> flags) {
+    public record StoredTriage(String language, Kind kind, Severity severity, List<String> topics, List<String> flags,
+                               List<String> reasons) {
     }
 
     /** The name to greet: the first word of the display name, if it looks like a name. */

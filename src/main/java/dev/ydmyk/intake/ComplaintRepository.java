@@ -215,7 +215,7 @@ public class ComplaintRepository {
     /** Ends a claim: the complaint is triaged and no longer waits. False if the claim was lost meanwhile. */
     public boolean finishDrafting(Connection conn, Claim claim, Triage triage) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""
-                update complaint set language = ?, kind = ?, severity = ?, topics = ?, flags = ?, triaged_at = now(),
+                update complaint set language = ?, kind = ?, severity = ?, topics = ?, flags = ?, triage_reasons = ?, triaged_at = now(),
                        needs_draft = false, redraft_hint = null, report_back_note = null, claimed_until = null, claim_token = null
                 where id = ? and claim_token = ?""")) {
             ps.setString(1, triage.language());
@@ -223,8 +223,9 @@ public class ComplaintRepository {
             ps.setString(3, triage.severity().wire());
             ps.setArray(4, conn.createArrayOf("text", triage.topics().toArray()));
             ps.setArray(5, conn.createArrayOf("text", triage.flags().toArray()));
-            ps.setObject(6, claim.complaint().id());
-            ps.setObject(7, claim.token());
+            ps.setArray(6, conn.createArrayOf("text", triage.reasons().toArray()));
+            ps.setObject(7, claim.complaint().id());
+            ps.setObject(8, claim.token());
             return ps.executeUpdate() == 1;
         }
     }
@@ -319,7 +320,7 @@ public class ComplaintRepository {
         String kind = rs.getString("kind");
         Complaint.StoredTriage triage = kind == null ? null : new Complaint.StoredTriage(rs.getString("language"),
                 Kind.of(kind), Severity.of(rs.getString("severity")), strings(rs.getArray("topics")),
-                strings(rs.getArray("flags")));
+                strings(rs.getArray("flags")), strings(rs.getArray("triage_reasons")));
         return new Complaint(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("external_id"),
                 rs.getString("author_name"), rs.getString("author_handle"), rs.getString("text"), rs.getString("url"),
                 rs.getObject("posted_at", OffsetDateTime.class), rs.getString("language_hint"),

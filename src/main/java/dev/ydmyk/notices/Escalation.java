@@ -14,6 +14,8 @@ public record Escalation(UUID complaintId, UUID draftId, Reason reason, Agent on
 
     public enum Reason {
         SEVERE_AFTER_HOURS("severe-after-hours"), ENGAGEMENT_GROWING("engagement-growing"), SLA_BREACH("sla-breach"),
+        /** Health, safety, grief, threats or the law: the on-call agent is pinged at any hour, open or not. */
+        CRITICAL("critical"),
         /** A storm formed: the on-call agent is pinged once, at any hour; its members are never escalated one by one. */
         INCIDENT_FORMED("incident-formed");
 

@@ -95,11 +95,13 @@ public class Escalations {
         oldestWaitingSeconds.set(waiting.isEmpty() ? 0 : Duration.between(waiting.get(0).received(), now).toSeconds());
 
         List<Escalation> made = new ArrayList<>();
-        Agent onCallNow = open ? null : onCall.at(now).orElse(null);
+        Agent onCallAnyHour = onCall.at(now).orElse(null);
         for (Waiting w : waiting) {
             Instant deadline = w.received().plus(sla);
             List<Escalation.Reason> reasons = new ArrayList<>();
-            if (!open && ("high".equals(w.severity()) || "critical".equals(w.severity()))) {
+            if ("critical".equals(w.severity())) {
+                reasons.add(Escalation.Reason.CRITICAL);
+            } else if (!open && "high".equals(w.severity())) {
                 reasons.add(Escalation.Reason.SEVERE_AFTER_HOURS);
             }
             if (!open && w.growth() >= config.sla().engagementPerHour()) {
@@ -109,6 +111,7 @@ public class Escalations {
                 reasons.add(Escalation.Reason.SLA_BREACH);
             }
             for (Escalation.Reason reason : reasons) {
+                Agent onCallNow = open && reason != Escalation.Reason.CRITICAL ? null : onCallAnyHour;
                 if (repository.record(w.id(), reason.wire, now, onCallNow == null ? null : onCallNow.login())) {
                     String excerpt = w.text().length() > 200 ? w.text().substring(0, 200) + "…" : w.text();
                     String link = config.publicUrl() + "/channel" + (w.draft() == null ? "" : "#draft-" + w.draft());

@@ -43,6 +43,15 @@ public class LanguageIdentifier {
             "nogen", "efter", "gøre", "havde", "tilbage", "uden", "aldrig", "fået", "købt", "blev", "blive", "stadig", "sådan",
             "måske", "virkelig", "spørgsmål", "hjælp", "hjælpe", "weekenden", "endnu", "fik");
 
+    /** Everyday words only Nynorsk spells so: where a post uses them, it is Nynorsk, whatever the statistics say. */
+    private static final Set<String> NYNORSK_SPELLING = Set.of("ikkje", "eg", "kva", "korleis", "kvifor", "kvar", "kven", "heime",
+            "frå", "berre", "meir", "noko", "nokon", "sjølv", "fekk", "vart", "kjem", "kome", "høyre", "dykk", "dykkar", "mykje",
+            "eit", "ein", "ho", "enno", "gong", "gongen", "difor", "trur", "seier", "venta", "ventar", "saman",
+            "korkje", "no");
+    private static final Set<String> BOKMAL_ONLY = Set.of("ikke", "jeg", "hva", "hvordan", "hvorfor", "hvor", "hvem", "hjemme",
+            "fra", "bare", "mer", "noe", "noen", "selv", "fikk", "ble", "kommer", "høre", "dere", "deres", "mye", "et", "en", "hun",
+            "ennå", "gang", "gangen", "derfor", "tror", "sier", "ventet", "vært", "sammen", "nå");
+
     private final LanguageDetector detector;
     private final double minimumMargin;
 
@@ -76,6 +85,9 @@ public class LanguageIdentifier {
         double second = ranked.size() > 1 ? ranked.get(1).getValue() : 0.0;
         String top = code(ranked.get(0).getKey());
         if (DANO_NORWEGIAN.contains(top)) {
+            if (nynorsk(text)) {
+                return Optional.of(ReplyLanguage.NN.code());
+            }
             // Bokmål and Danish share most words; where they spell the everyday ones differently, trust that.
             String settled = bokmalOrDanish(text);
             if (settled != null) {
@@ -113,6 +125,17 @@ public class LanguageIdentifier {
             return Set.of("nb", "nn", "da", "de", "fi", "en");
         }
         return Set.of();
+    }
+
+    /** Nynorsk's own spellings of everyday words outnumber Bokmål's ("eg", "ikkje", "kva" against "jeg", "ikke", "hva"). */
+    static boolean nynorsk(String text) {
+        int nn = 0;
+        int nb = 0;
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            nn += NYNORSK_SPELLING.contains(w) ? 1 : 0;
+            nb += BOKMAL_ONLY.contains(w) ? 1 : 0;
+        }
+        return nn >= 2 && nn > nb;
     }
 
     /** "nb", "da", or null when the spelling of everyday words does not settle it. */

@@ -15,8 +15,4 @@ public enum Severity {
     public static Severity of(String wire) {
         return wire == null ? null : valueOf(wire.toUpperCase(Locale.ROOT));
     }
-
-    Severity raise(int steps) {
-        return values()[Math.min(CRITICAL.ordinal(), ordinal() + steps)];
-    }
 }

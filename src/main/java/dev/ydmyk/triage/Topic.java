@@ -3,14 +3,16 @@ package dev.ydmyk.triage;
 import dev.ydmyk.guidelines.Phrases;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A topic from {@code config/topics.txt}: per language, the words that name the thing (usable as
- * the concrete detail of a reply) and the signal words that only point at the topic ({@code ~word}),
- * and the remedy a reply may offer.
+ * the concrete detail of a reply, each with the form a reply uses: {@code pakke*=pakken}), the
+ * signal words that only point at the topic ({@code ~word}), and the remedy a reply may offer.
  */
-public record Topic(String id, String remedy, Map<String, Phrases> nouns, Map<String, Phrases> signals) {
+public record Topic(String id, String remedy, Map<String, Phrases> nouns, Map<String, Phrases> signals,
+                    Map<String, Map<String, String>> forms) {
 
     private static final Phrases NONE = Phrases.of(List.of());
 
@@ -20,5 +22,21 @@ public record Topic(String id, String remedy, Map<String, Phrases> nouns, Map<St
 
     public Phrases signalsFor(String language) {
         return signals.getOrDefault(language, NONE);
+    }
+
+    /**
+     * How a reply names what the post named: the form written after {@code =}; a word listed
+     * without {@code *} as it stands; otherwise, in English only, the word as the post has it. Null
+     * when the grammatical form is not known (a Nordic noun needs its definite form after "om").
+     */
+    public String replyForm(String language, Phrases.Match match) {
+        String form = forms.getOrDefault(language, Map.of()).get(match.phrase());
+        if (form != null) {
+            return form;
+        }
+        if (!match.phrase().contains("*") || language.equals("en")) {
+            return match.found().toLowerCase(Locale.ROOT);
+        }
+        return null;
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,6 +33,7 @@ public class TopicCatalog {
             String remedy = "investigate";
             Map<String, Phrases> nouns = new HashMap<>();
             Map<String, Phrases> signals = new HashMap<>();
+            Map<String, Map<String, String>> forms = new HashMap<>();
             for (String line : lines) {
                 int colon = line.indexOf(':');
                 if (colon < 0) {
@@ -44,24 +46,36 @@ public class TopicCatalog {
                 } else {
                     List<String> named = new ArrayList<>();
                     List<String> pointers = new ArrayList<>();
+                    Map<String, String> replyForms = new HashMap<>();
                     for (String word : value.split("\\s*,\\s*")) {
                         if (word.startsWith("~")) {
                             pointers.add(word.substring(1));
-                        } else {
-                            named.add(word);
+                            continue;
                         }
+                        int eq = word.indexOf('=');
+                        String phrase = eq < 0 ? word : word.substring(0, eq).strip();
+                        if (eq >= 0) {
+                            replyForms.put(phrase.toLowerCase(Locale.ROOT), word.substring(eq + 1).strip());
+                        }
+                        named.add(phrase);
                     }
+                    forms.put(key, Map.copyOf(replyForms));
                     nouns.put(key, Phrases.of(named));
                     signals.put(key, Phrases.of(pointers));
                 }
             }
-            list.add(new Topic(id, remedy, Map.copyOf(nouns), Map.copyOf(signals)));
+            list.add(new Topic(id, remedy, Map.copyOf(nouns), Map.copyOf(signals), Map.copyOf(forms)));
         });
         return List.copyOf(list);
     }
 
     public List<Topic> all() {
         return topics;
+    }
+
+    /** The language whose words a post is read with: its own where the list has words for it, else {@code fallback}. */
+    public String languageFor(String language, String fallback) {
+        return topics.stream().anyMatch(t -> !t.nounsFor(language).isEmpty()) ? language : fallback;
     }
 
     public String remedyOf(String topicId) {

@@ -4,14 +4,21 @@ import java.util.List;
 
 /**
  * What the service understood of a post: its language, what kind of post it is, how serious, which
- * topics it is about, and the concrete words a reply can pick up ({@code details}: kept in memory
- * for the drafter, not stored). {@code flags} marks e.g. a post that tries to steer the assistant.
+ * topics it touches ({@code topic}: the one it is clearly about, or null when that is not clear), the
+ * concrete things a reply can name ({@code details}, each already in the form a reply uses: "pakken",
+ * "the parcel"; kept in memory for the drafter, not stored), the staff member a post names, and
+ * {@code flags} (injection, sarcasm, uncertain) with the {@code reasons} a person reads.
  */
-public record Triage(String language, Kind kind, Severity severity, List<String> topics,
-                     List<String> details, List<String> flags) {
+public record Triage(String language, Kind kind, Severity severity, List<String> topics, String topic,
+                     List<String> details, String staff, List<String> flags, List<String> reasons) {
 
+    public static final String INJECTION = "injection";
+    public static final String SARCASM = "sarcasm";
+    public static final String UNCERTAIN = "uncertain";
+
+    /** The topic a reply's topic phrase and remedy come from: the clear one, else {@code general}. */
     public String primaryTopic() {
-        return topics.isEmpty() ? "general" : topics.get(0);
+        return topic == null ? "general" : topic;
     }
 
     public boolean flagged(String flag) {

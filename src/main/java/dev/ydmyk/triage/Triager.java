@@ -47,50 +47,214 @@ public class Triager {
     }
 
     public Triage triage(String text, String languageHint) {
-        String language = languages.identify(opening(text))
+        // What the customer wrote now: quoted history and signatures under an e-mail are not this post.
+        String trimmed = QuotedText.trim(text);
+        String body = trimmed.isBlank() ? text : trimmed;
+        String language = languages.identify(opening(body))
                 .orElse(languageHint != null ? languageHint : config.triage().defaultLanguage());
         TriageLexicon lex = lexiconFor(language);
 
         List<String> flags = new ArrayList<>();
-        boolean injection = lex.injection().any(text) || english.injection().any(text);
+        List<String> reasons = new ArrayList<>();
+        boolean injection = lex.injection().any(body) || english.injection().any(body);
         if (injection) {
-            flags.add("injection");
+            flags.add(Triage.INJECTION);
         }
         // Concrete words are taken only from what the customer told us, not from instructions aimed at us.
-        String story = injection ? withoutSentencesMatching(text, lex.injection(), english.injection()) : text;
+        String story = injection ? withoutSentencesMatching(body, lex.injection(), english.injection()) : body;
+        String staff = staffNamed(story, lex);
 
-        Kind kind = kind(text, lex);
-        Severity severity = severity(text, kind, lex);
+        Reading reading = read(body, lex, staff != null, flags, reasons);
+        Kind kind = reading.kind();
+        int critical = lex.critical().count(body) + (lex == english ? 0 : english.critical().count(body));
+        if (critical > 0 && kind == Kind.QUESTION) {
+            kind = Kind.COMPLAINT;
+            reasons.add("asks a question about a matter of health, safety or law: read as a complaint");
+        }
+        Severity severity = kind != Kind.COMPLAINT ? Severity.LOW
+                : critical > 0 ? Severity.CRITICAL : severity(body, lex);
 
-        String topicLanguage = lexicons.containsKey(language) ? language : replyLanguageOf(language);
-        List<String> topicIds = new ArrayList<>();
-        Set<String> details = new LinkedHashSet<>();
-        Map<String, Integer> hits = new HashMap<>();
+        String topicLanguage = topics.languageFor(language, replyLanguageOf(language));
+        Map<String, Integer> score = new HashMap<>();
         Map<String, Integer> firstAt = new HashMap<>();
-        Map<String, String> firstWord = new HashMap<>();
+        Map<String, Boolean> named = new HashMap<>();
+        List<Named> nouns = new ArrayList<>();
         for (Topic t : topics.all()) {
-            List<Phrases.Match> named = t.nounsFor(topicLanguage).find(story);
+            List<Phrases.Match> found = t.nounsFor(topicLanguage).find(story);
             int signals = t.signalsFor(topicLanguage).count(story);
-            if (!named.isEmpty() || signals > 0) {
-                hits.put(t.id(), named.size() + signals);
-                firstAt.put(t.id(), named.stream().mapToInt(Phrases.Match::start).min().orElse(Integer.MAX_VALUE));
-                named.stream().min(Comparator.comparingInt(Phrases.Match::start))
-                        .ifPresent(first -> firstWord.put(t.id(), first.found()));
-                topicIds.add(t.id());
+            if (found.isEmpty() && signals == 0) {
+                continue;
+            }
+            score.put(t.id(), found.size() + signals);
+            named.put(t.id(), !found.isEmpty());
+            firstAt.put(t.id(), found.stream().mapToInt(Phrases.Match::start).min().orElse(Integer.MAX_VALUE));
+            for (Phrases.Match m : found) {
+                String form = t.replyForm(topicLanguage, m);
+                if (form != null) {
+                    nouns.add(new Named(t.id(), form, m.start()));
+                }
             }
         }
-        topicIds.sort(Comparator.comparing((String id) -> -hits.get(id)).thenComparing(firstAt::get));
-        for (String id : topicIds) {
-            if (firstWord.containsKey(id)) {
-                details.add(firstWord.get(id).toLowerCase(Locale.ROOT));
-            }
+        List<String> topicIds = new ArrayList<>(score.keySet());
+        topicIds.sort(Comparator.comparing((String id) -> -score.get(id)).thenComparing(firstAt::get).thenComparing(id -> id));
+        String clear = clearTopic(topicIds, score, named);
+        if (clear == null && topicIds.size() > 1 && kind == Kind.COMPLAINT) {
+            reasons.add("the topic is not clear (" + String.join(", ", topicIds) + "): the general remedy is used");
         }
-        details.addAll(afterDeterminers(story, lex.determiners()));
-        details.addAll(namedThings(story));
-        return new Triage(language, kind, severity, List.copyOf(topicIds), List.copyOf(details), List.copyOf(flags));
+        // The thing a reply names: from the clear topic first, then in the order the post names things.
+        nouns.sort(Comparator.comparing((Named n) -> !n.topic().equals(clear)).thenComparingInt(Named::at));
+        Set<String> details = new LinkedHashSet<>();
+        nouns.forEach(n -> details.add(n.form()));
+        return new Triage(language, kind, severity, List.copyOf(topicIds), clear, List.copyOf(details), staff,
+                List.copyOf(flags), List.copyOf(reasons));
     }
 
-    /** The language a reply is written in: the post's own where we have guidelines for it. */
+    private record Named(String topic, String form, int at) {
+    }
+
+    private record Reading(Kind kind) {
+    }
+
+    /**
+     * The topic a post is clearly about: it leads the others and is either named ("the parcel") or
+     * pointed at twice. A tie or a lone hint is not clear, and then no topic's remedy is offered.
+     */
+    private static String clearTopic(List<String> ranked, Map<String, Integer> score, Map<String, Boolean> named) {
+        if (ranked.isEmpty()) {
+            return null;
+        }
+        String best = ranked.get(0);
+        int second = ranked.size() > 1 ? score.get(ranked.get(1)) : 0;
+        if (score.get(best) <= second) {
+            return null;
+        }
+        return named.get(best) || score.get(best) >= 2 ? best : null;
+    }
+
+    /**
+     * What kind of post this is. Where the signals disagree the post is read the safe way, as a
+     * complaint, and the reason is given: a possible complaint is never thanked for kind words.
+     */
+    private Reading read(String body, TriageLexicon lex, boolean thanksAPerson, List<String> flags, List<String> reasons) {
+        boolean link = LINK.matcher(body).find();
+        int spam = lex.spam().count(body) + (lex == english ? 0 : english.spam().count(body));
+        // "Not bad at all" is praise: its negative words must not count against it.
+        String masked = english.negatedPraise().mask(lex.negatedPraise().mask(body));
+        int negatedPraise = lex.negatedPraise().count(body) + (lex == english ? 0 : english.negatedPraise().count(body));
+        int denied = deniedPraise(masked, lex);
+        int strong = lex.complaint().count(masked) + (shouting(body) ? 1 : 0) + denied;
+        int weak = lex.weak().count(masked);
+        int praise = lex.praise().count(masked) - denied + 2 * negatedPraise + (thanksAPerson ? 1 : 0);
+        int grievance = strong + (weak >= 2 ? 1 : 0);
+        boolean question = body.contains("?") || lex.question().any(firstWords(body));
+        boolean rhetorical = RHETORICAL.matcher(body).find();
+
+        if (spam >= 2 || (spam >= 1 && (link || promotional(body))) || (spam >= 1 && grievance == 0 && praise == 0 && !question)) {
+            return new Reading(Kind.SPAM);
+        }
+        boolean sarcasm = lex.sarcasm().any(body) || (lex != english && english.sarcasm().any(body)) || CAPS_NOT.matcher(body).find()
+                || (praise > 0 && (grievance > 0 || weak > 0) && ironicPraise(body, lex));
+        if (sarcasm) {
+            flags.add(Triage.SARCASM);
+            reasons.add("kind words said ironically about a bad experience: read as a complaint");
+            return new Reading(Kind.COMPLAINT);
+        }
+        if (praise > 0 && grievance > 0) {
+            if (lex.resolved().any(body) && praise >= grievance) {
+                reasons.add("praise for a problem that has been solved");
+                return new Reading(Kind.PRAISE);
+            }
+            if (praise >= grievance) {
+                flags.add(Triage.UNCERTAIN);
+                reasons.add("kind words and a grievance in one post: read as a complaint");
+            }
+            return new Reading(Kind.COMPLAINT);
+        }
+        if (grievance > 0) {
+            if (question && !rhetorical && strong <= 1 && weak <= 1 && !body.contains("!")) {
+                flags.add(Triage.UNCERTAIN);
+                reasons.add("a question with a grievance word in it: read as a complaint");
+            }
+            return new Reading(Kind.COMPLAINT);
+        }
+        if (praise > 0) {
+            return new Reading(Kind.PRAISE);
+        }
+        if (question) {
+            return new Reading(Kind.QUESTION);
+        }
+        // In doubt, treat it as a complaint: a person reads it, and nobody is ignored.
+        flags.add(Triage.UNCERTAIN);
+        reasons.add(weak > 0 ? "only a negative word or two: read as a complaint" : "no clear sign of what this is: read as a complaint");
+        return new Reading(Kind.COMPLAINT);
+    }
+
+    private static final Pattern RHETORICAL = Pattern.compile("\\?\\s*!|!\\s*\\?|\\?{2,}");
+    /** "Great service... NOT." */
+    private static final Pattern CAPS_NOT = Pattern.compile("[.…!]\\s*(NOT|IKKE|IKKJE|INTE)(?![\\p{L}])");
+    private static final Pattern IRONY_AFTER = Pattern.compile("^[\"”»']?\\s*(\\.{2,}|…|[!]?\\s*[\\x{1F644}\\x{1F643}\\x{1F612}\\x{1F611}\\x{1F624}\\x{1F621}\\x{1F92C}\\x{1F926}\\x{1F937}\\x{1F440}]|\\s*,?\\s*(not|ikke|ikkje|inte)\\b)");
+    private static final Pattern PROMO = Pattern.compile("[\\x{1F4B0}\\x{1F4B8}\\x{1F4B5}\\x{1F680}\\x{1F525}\\x{1F381}\\x{1F911}\\x{2705}\\x{1F447}\\x{1F449}]");
+
+    private static final Pattern LAST_WORDS = Pattern.compile("([\\p{L}']+)\\s+(?:[\\p{L}']+\\s+)?$");
+
+    /** Praise words right after a negation ("not happy", "ikke fornøyd"): they are a grievance. */
+    private static int deniedPraise(String text, TriageLexicon lex) {
+        if (lex.negation().isEmpty()) {
+            return 0;
+        }
+        Set<String> denied = new LinkedHashSet<>();
+        for (Phrases.Match m : lex.praise().findAll(text)) {
+            String before = text.substring(Math.max(0, m.start() - 30), m.start());
+            Matcher w = LAST_WORDS.matcher(before);
+            if (w.find() && lex.negation().any(before.substring(w.start()))) {
+                denied.add(m.phrase());
+            }
+        }
+        return denied.size();
+    }
+
+    /** A praise word in quotes, or followed by dots, an eye-roll or "not": "Fantastisk service...". */
+    private static boolean ironicPraise(String body, TriageLexicon lex) {
+        for (Phrases.Match m : lex.praise().findAll(body)) {
+            int end = m.start() + m.found().length();
+            char before = m.start() > 0 ? body.charAt(m.start() - 1) : ' ';
+            if (before == '"' || before == '“' || before == '«' || before == '\'') {
+                return true;
+            }
+            String after = body.substring(end, Math.min(body.length(), end + 12));
+            if (IRONY_AFTER.matcher(after).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Advertising: money and rocket emoji, or several words in capitals. */
+    private static boolean promotional(String body) {
+        return PROMO.matcher(body).find() || CAPS_WORDS.matcher(body).results().count() >= 3;
+    }
+
+    private static final Pattern CAPS_WORDS = Pattern.compile("(?<![\\p{L}])\\p{Lu}{3,}(?![\\p{L}])");
+
+    /** "Takk til Maria", "thanks to Tom": the first name of the person a post thanks. */
+    private String staffNamed(String story, TriageLexicon lex) {
+        List<Phrases.Match> thanks = new ArrayList<>(lex.staffThanks().findAll(story));
+        if (lex != english) {
+            thanks.addAll(english.staffThanks().findAll(story));
+        }
+        for (Phrases.Match m : thanks) {
+            Matcher w = WORD.matcher(story);
+            if (w.find(m.start() + m.found().length())) {
+                String name = w.group();
+                if (name.length() >= 2 && Character.isUpperCase(name.charAt(0)) && !name.equals(name.toUpperCase(Locale.ROOT))
+                        && story.substring(m.start() + m.found().length(), w.start()).isBlank()) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
     /** A post's language shows in its opening; reading more only costs time (the detector is slow per character). */
     static String opening(String text) {
         if (text.length() <= LANGUAGE_SAMPLE) {
@@ -101,6 +265,7 @@ public class Triager {
         return text.substring(0, space > LANGUAGE_SAMPLE / 2 ? space : end);
     }
 
+    /** The language a reply is written in: the post's own, unless the operator maps it to another. */
     public String replyLanguageOf(String language) {
         return config.triage().replyFallback().getOrDefault(language, language);
     }
@@ -113,34 +278,10 @@ public class Triager {
         return lex != null ? lex : english;
     }
 
-    private Kind kind(String text, TriageLexicon lex) {
-        boolean link = LINK.matcher(text).find();
-        int spam = lex.spam().count(text) + (lex == english ? 0 : english.spam().count(text));
-        if (spam >= 2 || (link && spam >= 1)) {
-            return Kind.SPAM;
-        }
-        int complaint = lex.complaint().count(text) + (shouting(text) ? 1 : 0);
-        int praise = lex.praise().count(text);
-        boolean question = text.contains("?") || lex.question().any(firstWords(text));
-        if (complaint > 0 && complaint >= praise) {
-            return Kind.COMPLAINT;
-        }
-        if (praise > 0) {
-            return Kind.PRAISE;
-        }
-        if (question) {
-            return Kind.QUESTION;
-        }
-        // In doubt, treat it as a complaint: a person reads it, and nobody is ignored.
-        return Kind.COMPLAINT;
-    }
-
-    private Severity severity(String text, Kind kind, TriageLexicon lex) {
-        if (kind != Kind.COMPLAINT) {
-            return Severity.LOW;
-        }
+    private static Severity severity(String text, TriageLexicon lex) {
         int steps = lex.severe().count(text) + (shouting(text) ? 1 : 0) + (text.chars().filter(c -> c == '!').count() >= 3 ? 1 : 0);
-        return Severity.MEDIUM.raise(steps >= 3 ? 2 : Math.min(steps, 1));
+        // Loud or repeated is high; critical is kept for what the critical words name (health, safety, grief, threats, law).
+        return steps > 0 ? Severity.HIGH : Severity.MEDIUM;
     }
 
     static boolean shouting(String text) {
@@ -164,42 +305,5 @@ public class Triager {
             }
         }
         return kept.toString().strip();
-    }
-
-    /** Capitalised words inside a sentence: product, place and channel names ("Discovery", "Odense"). */
-    static List<String> namedThings(String text) {
-        List<String> names = new ArrayList<>();
-        Matcher s = SENTENCE.matcher(text);
-        while (s.find()) {
-            Matcher w = WORD.matcher(s.group());
-            boolean first = true;
-            while (w.find()) {
-                String word = w.group();
-                if (!first && word.length() > 2 && Character.isUpperCase(word.charAt(0))
-                        && !word.equals(word.toUpperCase(Locale.ROOT))) {
-                    names.add(word);
-                }
-                first = false;
-            }
-        }
-        return names;
-    }
-
-    /** The word after "my", "min", "mitt"...: usually the thing the post is about. */
-    private static List<String> afterDeterminers(String text, Phrases determiners) {
-        List<String> words = new ArrayList<>();
-        if (determiners.isEmpty()) {
-            return words;
-        }
-        Matcher w = WORD.matcher(text);
-        boolean take = false;
-        while (w.find()) {
-            String word = w.group();
-            if (take && word.length() > 2 && !determiners.any(word)) {
-                words.add(word.toLowerCase(Locale.ROOT));
-            }
-            take = determiners.any(word);
-        }
-        return words;
     }
 }

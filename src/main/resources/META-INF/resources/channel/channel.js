@@ -53,12 +53,13 @@ function render(d) {
       el("span", {class: `tag ${t.severity}`}, t.severity || ""),
       ...(t.flags || []).map(f => el("span", {class: "tag high"}, f))),
     incidentNote(d),
+    t.reasons?.length ? el("p", {class: "reading"}, `Read as ${t.kind}: ${t.reasons.join("; ")}`) : null,
     c.conversation?.length ? el("details", {class: "conversation"},
       el("summary", {}, `Answers an earlier message: the conversation so far (${c.conversation.length})`),
       ...c.conversation.map(m => el("p", {class: m.ours ? "ours" : "theirs"},
         el("b", {}, m.ours ? `Us${m.who ? ` (${m.who})` : ""}: ` : `${m.who || "Customer"}: `), m.text))) : null,
     c.subject ? el("div", {class: "subject"}, c.subject) : null,
-    el("blockquote", {}, c.text),
+    el("blockquote", {lang: t.language || d.language}, c.text),
     el("div", {class: "draft-label"}, `Draft by ${d.drafter}${d.fallback ? ` (fallback: ${d.fallback})` : ""}`),
     el("div", {class: "draft"}, d.text),
     tone(d.toneCheck, t.kind),
@@ -239,7 +240,7 @@ function connect() {
   });
   source.addEventListener("escalation", ev => {
     const e = JSON.parse(ev.data);
-    const why = {"sla-breach": "has waited past its first-response deadline", "engagement-growing": "is drawing reactions fast, out of hours"}[e.reason] || "is severe, out of hours";
+    const why = {"sla-breach": "has waited past its first-response deadline", "engagement-growing": "is drawing reactions fast, out of hours", "critical": "is critical (health, safety, grief, threats or the law): answer it first"}[e.reason] || "is severe, out of hours";
     const what = e.reason === "incident-formed"
       ? `an incident formed, “${(e.author || "").replace(/^Incident: /, "")}”: its public statement waits for approval. `
       : `a complaint from ${e.author || "a customer"} ${why}. `;

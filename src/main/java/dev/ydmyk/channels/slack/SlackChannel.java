@@ -100,6 +100,7 @@ public class SlackChannel implements ApprovalChannel {
             case SLA_BREACH -> "has waited past its first-response deadline";
             case ENGAGEMENT_GROWING -> "is drawing reactions fast, out of hours";
             case INCIDENT_FORMED -> "has begun: many customers about one thing";
+            case CRITICAL -> "is critical (health, safety, grief, threats or the law): answer it first";
             default -> "is severe and it is out of hours";
         };
         if (e.reason() == Escalation.Reason.INCIDENT_FORMED) {

@@ -68,6 +68,10 @@ final class SlackMessages {
                 + (t != null && !t.flags().isEmpty() ? " · :warning: " + escape(String.join(", ", t.flags())) : "");
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(meta))));
+        if (t != null && t.reasons() != null && !t.reasons().isEmpty()) {
+            blocks.add(context(x -> x.elements(asContextElements(markdownText("_Read as " + t.kind().wire() + ": "
+                    + escape(String.join("; ", t.reasons())) + "_")))));
+        }
         if (c.conversation() != null && !c.conversation().isEmpty()) {
             // What we said before matters most when a customer answers it.
             StringBuilder earlier = new StringBuilder("Answers an earlier message:");

@@ -1,4 +1,4 @@
-package dev.ydmyk.email;
+package dev.ydmyk.triage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * "Sent from my iPhone", "Sendt fra min iPhone", ...) are cut off. The greeting and sign-off the
  * customer typed stay.
  */
-final class QuotedText {
+public final class QuotedText {
 
     /** A line that starts the quoted history (attribution lines carry a time or an address); it and everything after it go. */
     private static final List<Pattern> HISTORY = List.of(
@@ -37,7 +37,7 @@ final class QuotedText {
     private QuotedText() {
     }
 
-    static String trim(String text) {
+    public static String trim(String text) {
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
