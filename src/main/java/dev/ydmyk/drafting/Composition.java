@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
 /**
  * Builds a text from a support lead's wording: a {@code [compose:KIND]} section lists the parts in
  * order ({@code |part} in a paragraph of its own); each part has variants, one picked per text.
- * A variant is usable only when every placeholder it names has a value; those naming {@code {name}}
- * or {@code {detail}} are preferred when usable: personal beats generic. {@code {agent}} stays for
+ * A variant is usable only when every placeholder it names has a value; of the usable ones, those
+ * naming most of {@code {name}}, {@code {detail}} and {@code {staff}} are preferred: personal beats generic. {@code {agent}} stays for
  * the approving agent's signature.
  */
 public final class Composition {
 
+    private static final List<String> PERSONAL = List.of("{name}", "{detail}", "{staff}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
 
     private final Sections wording;
@@ -80,19 +81,31 @@ public final class Composition {
     }
 
     private String choose(List<String> variants, Random random, int attempt) {
-        List<String> usable = new ArrayList<>();
-        List<String> personal = new ArrayList<>();
+        List<String> best = new ArrayList<>();
+        int bestScore = -1;
         for (String variant : variants) {
             if (!usable(variant)) {
                 continue;
             }
-            usable.add(variant);
-            if (variant.contains("{name}") || variant.contains("{detail}")) {
-                personal.add(variant);
+            int score = personal(variant);
+            if (score > bestScore) {
+                best.clear();
+                bestScore = score;
+            }
+            if (score == bestScore) {
+                best.add(variant);
             }
         }
-        List<String> from = personal.isEmpty() ? usable : personal;
-        return from.isEmpty() ? "" : from.get((random.nextInt(from.size()) + attempt) % from.size());
+        return best.isEmpty() ? "" : best.get((random.nextInt(best.size()) + attempt) % best.size());
+    }
+
+    /** How much of the customer's own post a variant names: their name, the thing, the person they thank. */
+    private static int personal(String variant) {
+        int n = 0;
+        for (String p : PERSONAL) {
+            n += variant.contains(p) ? 1 : 0;
+        }
+        return n;
     }
 
     private boolean usable(String variant) {

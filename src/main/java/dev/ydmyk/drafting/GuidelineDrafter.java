@@ -2,6 +2,7 @@ package dev.ydmyk.drafting;
 
 import dev.ydmyk.guidelines.Sections;
 import dev.ydmyk.intake.ComplaintRepository;
+import dev.ydmyk.triage.Severity;
 import dev.ydmyk.triage.Triage;
 import dev.ydmyk.triage.TopicCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,9 @@ public class GuidelineDrafter implements Drafter {
         Sections s = guidelines.forLanguage(req.language());
         Triage t = req.triage();
         String kind = req.reportBack() != null ? "report-back" : t.kind().wire();
-        if (kind.equals("complaint") && req.conversation().stream().anyMatch(ComplaintRepository.Turn::ours)
+        if (kind.equals("complaint") && t.severity() == Severity.CRITICAL && !s.get("compose:complaint-critical").isEmpty()) {
+            kind = "complaint-critical"; // its own words: no boilerplate for a child in hospital or a funeral
+        } else if (kind.equals("complaint") && req.conversation().stream().anyMatch(ComplaintRepository.Turn::ours)
                 && !s.get("compose:follow-up").isEmpty()) {
             // The customer answers a reply of ours: build on what we promised instead of starting over.
             kind = "follow-up";
@@ -49,6 +52,7 @@ public class GuidelineDrafter implements Drafter {
         Composition text = new Composition(s)
                 .with("name", req.complaint().firstName())
                 .with("detail", detail(t, req.complaint().firstName()))
+                .with("staff", t.staff())
                 .with("topic", pick(s.get("topic:" + t.primaryTopic()), s.get("topic:general"), random))
                 .with("remedy", pick(s.get("remedy:" + topics.remedyOf(t.primaryTopic())), s.get("remedy:investigate"), random))
                 .with("note", req.reportBack());

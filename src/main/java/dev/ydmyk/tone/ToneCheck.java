@@ -1,5 +1,6 @@
 package dev.ydmyk.tone;
 
+import dev.ydmyk.config.ReplyLanguage;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.guidelines.GuidelineFiles;
 import dev.ydmyk.guidelines.Phrases;
@@ -55,7 +56,7 @@ public class ToneCheck {
 
     public ToneCheck(GuidelineFiles files, YdmykConfig config) {
         this.config = config;
-        for (String lang : List.of("nb", "da", "sv", "en")) {
+        for (String lang : ReplyLanguage.codes()) {
             load(files, lang);
         }
     }
@@ -72,7 +73,7 @@ public class ToneCheck {
 
     /**
      * @param text      the reply
-     * @param language  the reply's language (moves are read in it; warnings in it and in English)
+     * @param language  the reply's language (moves are read in it; warnings in every language)
      * @param complaint the customer's post, to catch their words quoted back at them (may be null)
      */
     public ToneReport check(String text, String language, String complaint) {
@@ -94,7 +95,8 @@ public class ToneCheck {
                 continue;
             }
             Set<String> found = new LinkedHashSet<>();
-            for (Map<String, Phrases> lex : own == english ? List.of(own) : List.of(own, english)) {
+            // Harmful words are looked for in every language we know: "din egen feil" is no better in a Danish reply.
+            for (Map<String, Phrases> lex : lexicons.values()) {
                 Phrases p = lex.get(rule);
                 if (p != null) {
                     p.find(text).forEach(m -> found.add(m.found()));

@@ -1,6 +1,7 @@
 package dev.ydmyk.tone;
 
 import dev.ydmyk.agents.AgentOnly;
+import dev.ydmyk.config.ReplyLanguage;
 import dev.ydmyk.problem.Problem;
 import dev.ydmyk.problem.Storable;
 import jakarta.validation.Valid;
@@ -27,7 +28,7 @@ public class ToneCheckResource {
                           @Storable @Size(max = MAX_TEXT) String complaintText) {
     }
 
-    private static final Set<String> LANGUAGES = Set.of("nb", "da", "sv", "en");
+    private static final Set<String> LANGUAGES = Set.copyOf(ReplyLanguage.codes());
     private final ToneCheck toneCheck;
 
     public ToneCheckResource(ToneCheck toneCheck) {
