@@ -14,6 +14,7 @@ import dev.ydmyk.intake.NewComplaint;
 import dev.ydmyk.notices.Notice;
 import dev.ydmyk.problem.Problem;
 import dev.ydmyk.storage.Database;
+import dev.ydmyk.tone.Finding;
 import dev.ydmyk.tone.ToneCheck;
 import dev.ydmyk.tone.ToneReport;
 import dev.ydmyk.triage.Kind;
@@ -67,6 +68,26 @@ public class ApprovalService {
     public record Approval(String text, String override) {
     }
 
+    private static final List<String> FOUR_MOVES = List.of("acknowledge", "apologise", "fix", "report-back");
+
+    /**
+     * An edit of a reply to a complaint that leaves out one of the four moves the draft made
+     * (acknowledge, apologise, fix, report back) is a finding the agent confirms with a reason.
+     */
+    private static ToneReport withDroppedMoves(ToneReport edited, Draft draft) {
+        if (draft.toneCheck() == null || !Draft.REPLY.equals(draft.purpose())) {
+            return edited;
+        }
+        List<String> dropped = FOUR_MOVES.stream().filter(m -> draft.toneCheck().has(m) && !edited.has(m)).toList();
+        if (dropped.isEmpty()) {
+            return edited;
+        }
+        List<Finding> findings = new ArrayList<>(edited.findings());
+        findings.add(new Finding("dropped-move", "The edit leaves out what the draft did: " + String.join(", ", dropped),
+                String.join(", ", dropped)));
+        return new ToneReport(edited.moves(), List.copyOf(findings));
+    }
+
     public Draft approve(UUID draftId, Agent agent, Approval approval) {
         Draft draft = pending(draftId, "approve");
         Complaint complaint = complaints.find(draft.complaintId()).orElseThrow();
@@ -82,7 +103,8 @@ public class ApprovalService {
             throw Problem.invalid("override", "override must be a reason of 1-" + MAX_NOTE + " characters");
         }
         String text = edit != null ? edit : draft.text();
-        ToneReport report = toneCheck.check(text, draft.language(), complaint.text());
+        ToneReport checked = toneCheck.check(text, draft.language(), complaint.text());
+        ToneReport report = edit != null ? withDroppedMoves(checked, draft) : checked;
         if (!report.clean() && override == null) {
             throw new Problem(422, "The reply does not follow the guidelines",
                     "The tone check found " + report.findings().size() + " problem(s); fix the text, or approve with an override reason",

@@ -78,6 +78,16 @@ class ApprovalTest {
     }
 
     @Test
+    void anEditThatDropsTheApologyIsAWarningTheAgentConfirms() {
+        String draft = pendingDraftFor("Ola Nordmann", "Pakken min kom aldri, og ingen svarer på e-post. Dette er ikke greit.");
+        String curt = "Hei Ola,\n\nJeg forstår. Jeg skal be transportøren spore sendingen, og jeg kommer tilbake til deg her.\n\n{agent}";
+        approve(draft, Map.of("text", curt)).then().statusCode(422).contentType("application/problem+json")
+                .body("findings.rule", hasItem("dropped-move")).body("findings.excerpt", hasItem("apologise"));
+        asKari().get("/api/drafts/" + draft).then().body("status", equalTo("pending"));
+        approve(draft, Map.of("text", curt, "override", "The customer asked us to skip the apologies")).then().statusCode(200);
+    }
+
+    @Test
     void anEditTheToneCheckFlagsIsRefusedWithTheFindingsUnlessOverridden() {
         String draft = pendingDraftFor("James O'Neill", "Waited 6 weeks for a refund that your agent promised would take 5 days.");
         String rude = "James, according to our terms refunds take up to 8 weeks. You should have read them. {agent}";
