@@ -3,10 +3,12 @@ package dev.ydmyk.drafting;
 import dev.ydmyk.guidelines.Sections;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,7 @@ public final class Composition {
 
     private final Sections wording;
     private final Map<String, String> values = new HashMap<>();
+    private Set<String> styles = Set.of();
 
     public Composition(Sections wording) {
         this.wording = wording;
@@ -39,18 +42,37 @@ public final class Composition {
         return this;
     }
 
+    /**
+     * Styles asked for in a redraft hint ("shorter", "formal", "warmer", "no-apology"): a section
+     * {@code [part@style]} or {@code [compose:kind@style]} stands in for its plain one where the wording
+     * has it; "shorter" also picks the shortest variant.
+     */
+    public Composition styled(Set<String> wanted) {
+        this.styles = Set.copyOf(wanted);
+        return this;
+    }
+
+    private List<String> section(String name) {
+        for (String style : styles) {
+            if (wording.has(name + "@" + style)) {
+                return wording.get(name + "@" + style);
+            }
+        }
+        return wording.get(name);
+    }
+
     public boolean has(String kind) {
-        return !wording.get("compose:" + kind).isEmpty();
+        return !section("compose:" + kind).isEmpty();
     }
 
     /** One variant of a section, filled in; empty if the section has no usable variant. */
     public String part(String section, Random random, int attempt) {
-        return fill(choose(wording.get(section), random, attempt));
+        return fill(choose(section(section), random, attempt));
     }
 
     /** The whole text for {@code kind}; variants picked by {@code random}, rotated by {@code attempt} so a redraft differs. */
     public String compose(String kind, Random random, int attempt) {
-        List<String> parts = wording.get("compose:" + kind);
+        List<String> parts = section("compose:" + kind);
         if (parts.isEmpty()) {
             throw new IllegalStateException("No [compose:" + kind + "] section in the wording");
         }
@@ -96,7 +118,13 @@ public final class Composition {
                 best.add(variant);
             }
         }
-        return best.isEmpty() ? "" : best.get((random.nextInt(best.size()) + attempt) % best.size());
+        if (best.isEmpty()) {
+            return "";
+        }
+        if (styles.contains("shorter")) {
+            return best.stream().min(Comparator.comparingInt(String::length)).orElseThrow();
+        }
+        return best.get((random.nextInt(best.size()) + attempt) % best.size());
     }
 
     /** How much of the customer's own post a variant names: their name, the thing, the person they thank. */

@@ -49,8 +49,8 @@ public class DraftRepository {
     private int insert(Connection conn, Draft d, String onConflict) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""
                 insert into draft (id, complaint_id, status, language, text, drafter, hint, tone_moves, tone_findings, created_at,
-                                   fallback_cause, purpose, incident_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""" + onConflict)) {
+                                   fallback_cause, purpose, incident_id, decision_note)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""" + onConflict)) {
             ps.setObject(1, d.id());
             ps.setObject(2, d.complaintId());
             ps.setString(3, d.status().wire());
@@ -64,6 +64,7 @@ public class DraftRepository {
             ps.setString(11, d.fallbackCause());
             ps.setString(12, d.purpose());
             ps.setObject(13, d.incidentId());
+            ps.setString(14, d.note()); // a pending draft's note is the drafter's word to the agent; a decision replaces it
             return ps.executeUpdate();
         }
     }

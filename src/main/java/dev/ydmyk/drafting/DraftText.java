@@ -2,18 +2,23 @@ package dev.ydmyk.drafting;
 
 /**
  * A drafter's reply text, in which language, which drafter wrote it, and, when the chosen drafter
- * could not and the guideline drafter stood in, why ({@code fallbackCause}; otherwise null).
+ * could not and the guideline drafter stood in, why ({@code fallbackCause}; otherwise null);
+ * {@code note} tells the agent something about the draft (what became of their redraft hint).
  */
-public record DraftText(String text, String language, String drafter, String fallbackCause) {
+public record DraftText(String text, String language, String drafter, String fallbackCause, String note) {
 
     /** Stands where the approving agent's name will sign the reply. */
     public static final String AGENT = "{agent}";
 
     public DraftText(String text, String language, String drafter) {
-        this(text, language, drafter, null);
+        this(text, language, drafter, null, null);
+    }
+
+    public DraftText(String text, String language, String drafter, String fallbackCause) {
+        this(text, language, drafter, fallbackCause, null);
     }
 
     public DraftText asFallback(String cause) {
-        return new DraftText(text, language, drafter, cause);
+        return new DraftText(text, language, drafter, cause, note);
     }
 }

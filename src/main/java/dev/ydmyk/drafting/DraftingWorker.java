@@ -187,7 +187,7 @@ public class DraftingWorker {
         Instant now = clock.instant();
         String purpose = storm.isPresent() ? Draft.ACKNOWLEDGEMENT : c.reportBackNote() == null ? Draft.REPLY : Draft.REPORT_BACK;
         Draft draft = new Draft(UUID.randomUUID(), c.id(), DraftStatus.PENDING, text.language(), text.text(),
-                text.drafter(), c.redraftHint(), tone, now, null, null, null, text.fallbackCause(), purpose,
+                text.drafter(), c.redraftHint(), tone, now, null, null, text.note(), text.fallbackCause(), purpose,
                 storm.map(Storms.Acknowledgement::incidentId).orElse(c.incidentId()));
         boolean stored = db.tx(conn -> {
             if (!complaints.finishDrafting(conn, claim, triage)) {

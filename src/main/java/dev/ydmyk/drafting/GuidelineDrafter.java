@@ -36,6 +36,7 @@ public class GuidelineDrafter implements Drafter {
     public DraftText draft(DraftRequest req) {
         Sections s = guidelines.forLanguage(req.language());
         Triage t = req.triage();
+        RedraftHint hint = RedraftHint.read(req.hint(), guidelines, topics);
         String kind = req.reportBack() != null ? "report-back" : t.kind().wire();
         if (kind.equals("complaint") && t.severity() == Severity.CRITICAL && !s.get("compose:complaint-critical").isEmpty()) {
             kind = "complaint-critical"; // its own words: no boilerplate for a child in hospital or a funeral
@@ -49,14 +50,15 @@ public class GuidelineDrafter implements Drafter {
         }
         // Variants are picked per complaint and then rotated by the attempt, so a redraft never repeats the draft before it.
         Random random = new Random(req.complaint().id().hashCode());
-        Composition text = new Composition(s)
+        String topic = hint.topic() != null ? hint.topic() : t.primaryTopic();
+        Composition text = new Composition(s).styled(hint.styles())
                 .with("name", req.complaint().firstName())
                 .with("detail", detail(t, req.complaint().firstName()))
                 .with("staff", t.staff())
-                .with("topic", pick(s.get("topic:" + t.primaryTopic()), s.get("topic:general"), random))
-                .with("remedy", pick(s.get("remedy:" + topics.remedyOf(t.primaryTopic())), s.get("remedy:investigate"), random))
+                .with("topic", pick(s.get("topic:" + topic), s.get("topic:general"), random))
+                .with("remedy", pick(s.get("remedy:" + topics.remedyOf(topic)), s.get("remedy:investigate"), random))
                 .with("note", req.reportBack());
-        return new DraftText(text.compose(kind, random, req.attempt()), req.language(), NAME);
+        return new DraftText(text.compose(kind, random, req.attempt()), req.language(), NAME, null, hint.note());
     }
 
     /** The concrete detail a reply can pick up from the post: short, and not the customer's own name. */

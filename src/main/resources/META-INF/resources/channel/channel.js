@@ -62,6 +62,7 @@ function render(d) {
     el("blockquote", {lang: t.language || d.language}, c.text),
     el("div", {class: "draft-label"}, `Draft by ${d.drafter}${d.fallback ? ` (fallback: ${d.fallback})` : ""}`),
     el("div", {class: "draft"}, d.text),
+    d.note && d.status === "pending" ? el("p", {class: "reading"}, d.note) : null,
     tone(d.toneCheck, t.kind),
     el("div", {class: "presence", role: "status"}, lookers(d.id)),
     el("div", {class: "actions"},

@@ -163,6 +163,35 @@ class ApprovalTest {
     }
 
     @Test
+    void theGuidelineDrafterUsesAHintItUnderstandsAndSaysSoWhenItCannot() {
+        String draft = pendingDraftFor("Anders Vestergaard", "Pakken min kom aldri, og ingen svarer på e-post. Dette er ikke greit.");
+        String first = asKari().get("/api/drafts/" + draft).path("text");
+        String complaint = asKari().body(Map.of("hint", "Shorter and more formal, please")).post("/api/drafts/" + draft + "/redraft")
+                .then().statusCode(202).extract().path("complaintId");
+        var view = Api.awaitDrafts(complaint, 2);
+        String shorter = view.getString("drafts[1].text");
+        assertTrue(shorter.length() < first.length(), "shorter:\n" + shorter + "\n---\n" + first);
+        assertTrue(shorter.startsWith("God dag, Anders."), shorter);
+        assertTrue(shorter.contains("Med vennlig hilsen"), shorter);
+        assertTrue(view.getString("drafts[1].note").contains("shorter"), view.getString("drafts[1].note"));
+        assertTrue(view.getList("drafts[1].toneCheck.moves").containsAll(List.of("acknowledge", "apologise", "fix", "report-back")));
+
+        String second = view.getString("drafts[1].id");
+        asKari().body(Map.of("hint", "Make it rhyme")).post("/api/drafts/" + second + "/redraft").then().statusCode(202);
+        var again = Api.awaitDrafts(complaint, 3);
+        assertTrue(again.getString("drafts[2].note").contains("could not use the hint"), again.getString("drafts[2].note"));
+    }
+
+    @Test
+    void aHintNamingATopicChoosesItsRemedy() {
+        String draft = pendingDraftFor("Ola Nordmann", "Dette er ikke greit i det hele tatt, jeg er skuffet.");
+        String complaint = asKari().body(Map.of("hint", "It is about the bill")).post("/api/drafts/" + draft + "/redraft")
+                .then().statusCode(202).extract().path("complaintId");
+        String text = Api.awaitDrafts(complaint, 2).getString("drafts[1].text");
+        assertTrue(text.contains("fakturateamet"), text);
+    }
+
+    @Test
     void theQueueServesComplaintsBeforeQuestionsBeforePraiseThenSeverityThenOldest() {
         String praise = Api.post(Api.complaint("facebook", "Hanne Vik", "Takk til dama på kundeservice som fikk orden på ruteren min. Super service!"));
         String question = Api.post(Api.complaint("twitter", "Maja Holm", "Går det att byta ett presentkort mot pengar?"));
