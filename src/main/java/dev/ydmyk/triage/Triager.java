@@ -164,6 +164,10 @@ public class Triager {
                 reasons.add("praise for a problem that has been solved");
                 return new Reading(Kind.PRAISE);
             }
+            if (thanksAPerson && praise > grievance) {
+                reasons.add("thanks a named person for help with a problem");
+                return new Reading(Kind.PRAISE);
+            }
             if (praise >= grievance) {
                 flags.add(Triage.UNCERTAIN);
                 reasons.add("kind words and a grievance in one post: read as a complaint");

@@ -1,0 +1,91 @@
+package dev.ydmyk.triage;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The readings a support lead found wrong (issue 13), one per line: sarcasm is a complaint, praise
+ * worded with negatives is praise, a rhetorical question stays a complaint, a child in hospital is
+ * critical, and a remedy is only chosen when the topic is clear.
+ */
+@QuarkusTest
+class ReadingTest {
+
+    @Inject
+    Triager triager;
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "da | complaint | Tak for en fantastisk oplevelse... NOT. Tre timer i kø i lufthavnen og så blev flyet aflyst.",
+            "nb | complaint | Takk for ingenting, Telenor. Tre uker uten internett.",
+            "en | complaint | Oh great, another cancelled train. Love standing on a cold platform for an hour.",
+            "sv | complaint | Tack för en underbar kväll i kön… två timmar utan att någon svarade.",
+            "nb | praise    | Ikke dårlig i det hele tatt! Montøren kom presis og ryddet etter seg.",
+            "en | praise    | Not bad at all, the new app is quick and the team sorted my login in minutes.",
+            "sv | praise    | Trodde det skulle bli krångel, men bytet av abonnemang gick smidigt. Stort tack!",
+            "en | praise    | Big thanks to Maria in Leeds who found my lost bag and called me straight away.",
+            "en | spam      | EARN $5000 A WEEK FROM HOME!!! DM me for details, link in bio 💰🚀",
+            "nb | spam      | Vil du ha gratis følgere? Sjekk profilen min og klikk på lenken i bio!",
+            "nb | complaint | Hvorfor er det så vanskelig å få svar fra dere?! Jeg har ringt fem ganger.",
+            "nb | question  | Når åpner butikken på Storo i romjula?",
+            "nn | complaint | Straumen har vore borte sidan i går, og eg har ikkje fått noko melding frå dykk. Kva skjer?",
+    })
+    void theKindIsReadAsAPersonReadsIt(String lang, String kind, String text) {
+        Triage t = triager.triage(text, null);
+        assertEquals(lang, t.language(), text);
+        assertEquals(kind, t.kind().wire(), text + " " + t.reasons());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "My son ended up in hospital after eating your 'nut-free' cookies. They contained almonds.",
+            "Sønnen min fikk en allergisk reaksjon av kakene deres som skulle være nøttefrie.",
+            "Blomstene til begravelsen til min mor kom aldri. Jeg har ikke ord.",
+            "Det lukter gass i oppgangen og vaktmesteren svarer ikke.",
+            "Jeg kommer til å melde dette til Forbrukerrådet.",
+            "Min mor på 89 har vært uten varme i tre dager.",
+    })
+    void healthSafetyGriefAndTheLawAreCritical(String text) {
+        Triage t = triager.triage(text, null);
+        assertEquals(Kind.COMPLAINT, t.kind(), text);
+        assertEquals(Severity.CRITICAL, t.severity(), text);
+    }
+
+    @Test
+    void aSarcasticPostIsFlaggedAndSaysWhy() {
+        Triage t = triager.triage("Tusind tak for den fantastiske service... NOT. Pakken kom aldrig.", null);
+        assertTrue(t.flagged(Triage.SARCASM), t.flags().toString());
+        assertTrue(t.reasons().stream().anyMatch(r -> r.contains("ironically")), t.reasons().toString());
+    }
+
+    @Test
+    void praiseNamingAPersonNamesThem() {
+        assertEquals("Maria", triager.triage("Takk til Maria i Bergen som fikset ruteren min på fem minutter!", null).staff());
+    }
+
+    @Test
+    void aTopicIsOnlyChosenWhenItIsClear() {
+        Triage removed = triager.triage("Dere har fjernet TV 2 Sport fra tv-pakken min uten varsel.", null);
+        assertEquals("channel-lineup", removed.topic(), removed.topics().toString());
+        Triage vague = triager.triage("Jeg er så skuffet over dere. Dette er ikke greit.", null);
+        assertNull(vague.topic(), vague.topics().toString());
+        assertEquals("general", vague.primaryTopic());
+    }
+
+    @Test
+    void theDetailIsANounInTheFormAReplyUses() {
+        Triage nb = triager.triage("Strømmen har vært borte i hele dag.", null);
+        assertEquals("strømmen", nb.details().get(0), nb.details().toString());
+        Triage da = triager.triage("Min pakke er ikke kommet, og jeg har ventet i to uger.", null);
+        assertEquals("pakken", da.details().get(0), da.details().toString());
+        Triage en = triager.triage("I was charged twice for my subscription this month.", null);
+        assertEquals("subscription", en.details().get(0), en.details().toString());
+    }
+}
