@@ -135,11 +135,15 @@ public class DraftRepository {
         }
     }
 
-    /** Pending drafts written by the fallback while the model was unavailable (not guardrail refusals), oldest first, locked. */
+    /**
+     * Pending drafts written by the fallback while the model was unavailable (not guardrail refusals), oldest first, locked.
+     * An incident's statement is not among them: it is no complaint's reply to redraft.
+     */
     public List<Draft> lockAvailabilityFallbacks(Connection conn, int limit) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""
                 select * from draft where status = 'pending' and fallback_cause is not null
-                and fallback_cause not like 'guardrail%' order by created_at limit ? for update skip locked""")) {
+                and fallback_cause not like 'guardrail%' and purpose <> 'statement'
+                order by created_at limit ? for update skip locked""")) {
             ps.setInt(1, limit);
             List<Draft> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -30,6 +30,11 @@ public class Drafters {
         return active;
     }
 
+    /** An incident's statement: the model's with ydmyk.drafter=llm (its fallback the composed wording), else the composed wording. */
+    public DraftText statement(StatementRequest request) {
+        return active instanceof LlmDrafter llm ? llm.statement(request) : request.composed();
+    }
+
     public boolean usesModel() {
         return active instanceof LlmDrafter;
     }

@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * An incident's texts, from the support lead's wording in {@code prompts/<lang>/incident.txt}: the
  * public statement and its update, each member's acknowledgement and report-back. Composed, not
- * generated: a storm of thousands costs no model call per complaint.
+ * generated: a storm of thousands costs no model call per complaint. With {@code ydmyk.drafter=llm}
+ * the model writes the statements (one call per language), and these stand in when it cannot.
  */
 @ApplicationScoped
 public class IncidentWording {
@@ -41,7 +42,18 @@ public class IncidentWording {
 
     String statement(String language, String topic, Instant since, Instant next, UUID seed) {
         return compose(language, "statement", seed, 0, "topic", topicWords(language, topic),
-                "since", CLOCK.format(since.atZone(zone)), "next", CLOCK.format(next.atZone(zone)));
+                "since", time(since), "next", time(next));
+    }
+
+    /** The statement's signature line ("{agent}, customer service"), for the model to end with. */
+    String signature(String language) {
+        List<String> line = files.promptSections(language(language) + "/incident.txt").get("statement-signature");
+        return line.isEmpty() ? "{agent}" : line.get(0).replace("\\n", "\n");
+    }
+
+    /** A time of day as the statements say it (HH:mm, in the business-hours zone). */
+    String time(Instant at) {
+        return CLOCK.format(at.atZone(zone));
     }
 
     String update(String language, String topic, String note, UUID seed) {

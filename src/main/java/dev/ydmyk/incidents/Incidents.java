@@ -10,7 +10,9 @@ import dev.ydmyk.drafting.DraftChanged;
 import dev.ydmyk.drafting.DraftRepository;
 import dev.ydmyk.drafting.DraftStatus;
 import dev.ydmyk.drafting.DraftText;
+import dev.ydmyk.drafting.Drafters;
 import dev.ydmyk.drafting.GuidelineDrafter;
+import dev.ydmyk.drafting.StatementRequest;
 import dev.ydmyk.drafting.Storms;
 import dev.ydmyk.intake.Complaint;
 import dev.ydmyk.intake.ComplaintReceived;
@@ -48,6 +50,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -58,13 +61,16 @@ import java.util.concurrent.TimeUnit;
  * acknowledgement composed from the incident's wording (no model call per complaint), approved in
  * bulk by one agent with the cases that need a person held back; when it is resolved, an update to
  * the statement and a report-back to every member. All of it travels the ordinary drafts, approval
- * and the one publishing pipeline.
+ * and the one publishing pipeline. With {@code ydmyk.drafter=llm} the model writes the statements
+ * and their updates, one call per language, off the detector's lock and outside any transaction.
  */
 @ApplicationScoped
 public class Incidents implements Storms {
 
     private static final Logger LOG = Logger.getLogger(Incidents.class);
     private static final int[] MILESTONES = {100, 1_000, 10_000};
+    /** How many members' posts the model sees when it writes a statement. */
+    private static final int SAMPLE_POSTS = 3;
     static final String DRAFTER = "incident";
 
     /** What a bulk decision did. */
@@ -79,6 +85,7 @@ public class Incidents implements Storms {
     private final ToneCheck toneCheck;
     private final Triager triager;
     private final IncidentWording wording;
+    private final Drafters drafters;
     private final ApprovalService approvals;
     private final Credentials credentials;
     private final YdmykConfig config;
@@ -88,6 +95,14 @@ public class Incidents implements Storms {
     private final Event<Notice> notices;
     private final StormWatch watch;
     private final Set<UUID> grown = ConcurrentHashMap.newKeySet();
+    /** Statements the model is writing ("incident:language"): a language is asked for once, however many members join meanwhile. */
+    private final Set<String> writing = ConcurrentHashMap.newKeySet();
+    /** Where the model writes statements: a call takes seconds, and neither the detector nor a transaction waits for it. */
+    private final ExecutorService writers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "ydmyk-statement-writer");
+        t.setDaemon(true);
+        return t;
+    });
     /** Places arrivals in order, one at a time (the detector is one ordered stream); bounded, the workers catch up. */
     private final ExecutorService early = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(50_000), r -> {
         Thread t = new Thread(r, "ydmyk-storm-watch");
@@ -96,7 +111,8 @@ public class Incidents implements Storms {
     });
 
     public Incidents(Database db, IncidentRepository incidents, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit,
-                     ToneCheck toneCheck, Triager triager, IncidentWording wording, ApprovalService approvals, Credentials credentials,
+                     ToneCheck toneCheck, Triager triager, IncidentWording wording, Drafters drafters, ApprovalService approvals,
+                     Credentials credentials,
                      YdmykConfig config, Clock clock, Event<IncidentChanged> changes, Event<DraftChanged> draftChanges,
                      Event<Notice> notices) {
         this.db = db;
@@ -107,6 +123,7 @@ public class Incidents implements Storms {
         this.toneCheck = toneCheck;
         this.triager = triager;
         this.wording = wording;
+        this.drafters = drafters;
         this.approvals = approvals;
         this.credentials = credentials;
         this.config = config;
@@ -134,6 +151,21 @@ public class Incidents implements Storms {
             if (!open.isEmpty()) {
                 LOG.infof("%d open incident(s) taken up again", open.size());
             }
+        }
+        if (drafters.usesModel()) {
+            // A statement the model was writing when the service stopped is asked for again.
+            List<StatementRequest> toWrite = new ArrayList<>();
+            synchronized (this) {
+                for (Incident i : db.read(incidents::open)) {
+                    Set<String> languages = new LinkedHashSet<>();
+                    incidents.members(i.id(), 0, 500).forEach(m -> languages.add(replyLanguage(m.language())));
+                    db.tx(conn -> {
+                        statementsFor(conn, i.id(), languages, new ArrayList<>(), toWrite);
+                        return null;
+                    });
+                }
+            }
+            write(toWrite);
         }
     }
 
@@ -167,6 +199,7 @@ public class Incidents implements Storms {
 
     void stop(@Observes ShutdownEvent ev) {
         early.shutdown();
+        writers.shutdown();
     }
 
     @Override
@@ -178,6 +211,7 @@ public class Incidents implements Storms {
         }
         UUID incidentId;
         List<IncidentChanged> fired = new ArrayList<>();
+        List<StatementRequest> toWrite = new ArrayList<>();
         synchronized (this) {
             UUID known = c.incidentId() != null ? c.incidentId()
                     : watch.seen(c.id()) ? db.read(conn -> incidents.member(conn, c.id())).map(IncidentRepository.Member::incidentId).orElse(null)
@@ -189,7 +223,7 @@ public class Incidents implements Storms {
             } else {
                 StormWatch.Post post = post(c, t);
                 StormWatch.Verdict verdict = t.kind() == Kind.COMPLAINT ? watch.offer(post) : watch.offerToOpen(post);
-                while (verdict instanceof StormWatch.Joins joins && !joined(joins.incidentId(), c.id(), language)) {
+                while (verdict instanceof StormWatch.Joins joins && !joined(joins.incidentId(), c.id(), language, toWrite)) {
                     // Resolved or removed behind the detector's back (another instance, an operator): start afresh.
                     watch.closed(joins.incidentId());
                     verdict = watch.offer(post);
@@ -198,13 +232,14 @@ public class Incidents implements Storms {
                     incidentId = joins.incidentId();
                     fired.add(new IncidentChanged(incidentId, IncidentChanged.Change.GREW, 0));
                 } else if (verdict instanceof StormWatch.Forms forms) {
-                    incidentId = form(forms.members(), c, fired);
+                    incidentId = form(forms.members(), c, fired, toWrite);
                 } else {
                     return Optional.empty();
                 }
             }
         }
         fired.forEach(this::announce);
+        write(toWrite);
         Optional<Incident> incident = incidents.find(incidentId);
         if (incident.isEmpty() || !incident.get().open()) {
             return Optional.empty();
@@ -213,14 +248,14 @@ public class Incidents implements Storms {
     }
 
     /** Makes the complaint a member of the open incident; false if the incident is no longer open. */
-    private boolean joined(UUID incidentId, UUID complaintId, String language) {
+    private boolean joined(UUID incidentId, UUID complaintId, String language, List<StatementRequest> toWrite) {
         return db.tx(conn -> {
             Optional<Incident> i = incidents.lock(conn, incidentId);
             if (i.isEmpty() || !i.get().open()) {
                 return false;
             }
             incidents.join(conn, incidentId, complaintId);
-            statementsFor(conn, incidentId, Set.of(language));
+            statementsFor(conn, incidentId, Set.of(language), new ArrayList<>(), toWrite);
             return true;
         });
     }
@@ -230,7 +265,7 @@ public class Incidents implements Storms {
      * about the same topic. Earlier members' pending replies are replaced by acknowledgements; those
      * already answered keep their answer. One statement per language is queued.
      */
-    private UUID form(List<StormWatch.Post> posts, Complaint current, List<IncidentChanged> fired) {
+    private UUID form(List<StormWatch.Post> posts, Complaint current, List<IncidentChanged> fired, List<StatementRequest> toWrite) {
         Instant now = clock.instant();
         Optional<UUID> existing = watch.sameTopic(posts);
         if (existing.isPresent() && !incidents.find(existing.get()).map(Incident::open).orElse(false)) {
@@ -268,7 +303,7 @@ public class Incidents implements Storms {
                     insertAcknowledgement(conn, incident, m, now).ifPresent(created::add);
                 }
             }
-            created.addAll(statementsFor(conn, incidentId, languages));
+            statementsFor(conn, incidentId, languages, created, toWrite);
             audit.record(conn, anchor(conn, incidentId), null, forms ? "incident-formed" : "incident-grew", "ydmyk", now,
                     (forms ? "Incident formed: " : "Joined incident: ") + incident.title() + " (" + all.size() + " complaints)");
             return null;
@@ -280,8 +315,13 @@ public class Incidents implements Storms {
         return incidentId;
     }
 
-    /** A pending statement draft for each of these languages that has none yet; the ids of the new ones. */
-    private List<UUID> statementsFor(Connection conn, UUID incidentId, Set<String> languages) throws SQLException {
+    /**
+     * A statement for each of these languages that has none yet: composed and inserted at once (its id
+     * added to {@code created}), or, with the model, added to {@code toWrite}, for {@link #write} after
+     * the commit.
+     */
+    private void statementsFor(Connection conn, UUID incidentId, Set<String> languages, List<UUID> created,
+                               List<StatementRequest> toWrite) throws SQLException {
         Set<String> have = new HashSet<>();
         for (IncidentRepository.Statement s : incidents.statements(conn, incidentId)) {
             if (!s.status().equals("rejected") && !s.status().equals("withdrawn")) {
@@ -289,17 +329,79 @@ public class Incidents implements Storms {
             }
         }
         Incident incident = incidents.lock(conn, incidentId).orElseThrow();
-        List<UUID> created = new ArrayList<>();
         Instant now = clock.instant();
         for (String language : languages) {
-            if (incident.open() && have.add(language)) {
-                String lang = wording.language(language);
-                String text = wording.statement(lang, incident.topics().isEmpty() ? "general" : incident.topics().get(0),
-                        incident.firstAt(), now.plus(config.incidents().updateEvery()), incidentId);
-                created.add(insertDraft(conn, incident, anchor(conn, incidentId), lang, text, Draft.STATEMENT, null, now));
+            String lang = wording.language(language);
+            if (!incident.open() || !have.add(lang) || writing.contains(incidentId + ":" + lang)) {
+                continue;
+            }
+            StatementRequest request = statementRequest(conn, incident, lang, null, now);
+            if (drafters.usesModel()) {
+                writing.add(incidentId + ":" + lang);
+                toWrite.add(request);
+            } else {
+                created.add(insertDraft(conn, incident, anchor(conn, incidentId), request.composed(), Draft.STATEMENT, null, now));
             }
         }
-        return created;
+    }
+
+    /** What a drafter needs for the statement (or, with a note, its update) in one language, the composed wording included. */
+    private StatementRequest statementRequest(Connection conn, Incident incident, String language, String note, Instant now)
+            throws SQLException {
+        String topic = incident.topics().isEmpty() ? "general" : incident.topics().get(0);
+        String composed = note == null
+                ? wording.statement(language, topic, incident.firstAt(), now.plus(config.incidents().updateEvery()), incident.id())
+                : wording.update(language, topic, note, incident.id());
+        // A few members' posts in the statement's language (any, if none is), so the model names the problem as they do.
+        List<IncidentRepository.Member> some = incidents.members(conn, incident.id(), 0, 50);
+        List<String> posts = some.stream().filter(m -> wording.language(replyLanguage(m.language())).equals(language))
+                .map(IncidentRepository.Member::text).limit(SAMPLE_POSTS).toList();
+        if (posts.isEmpty()) {
+            posts = some.stream().map(IncidentRepository.Member::text).limit(SAMPLE_POSTS).toList();
+        }
+        return new StatementRequest(incident.id(), language, incident.title(), incident.topics(), wording.topicWords(language, topic),
+                wording.time(incident.firstAt()), note == null ? wording.time(now.plus(config.incidents().updateEvery())) : null,
+                note, wording.signature(language), posts, new DraftText(composed, language, DRAFTER));
+    }
+
+    /** Hands the statements to the model, each on a writer thread: one call per language. */
+    private void write(List<StatementRequest> requests) {
+        for (StatementRequest r : requests) {
+            try {
+                writers.execute(() -> writeStatement(r));
+            } catch (RejectedExecutionException stopping) {
+                writing.remove(r.incidentId() + ":" + r.language()); // asked for again on the next start
+            }
+        }
+    }
+
+    /**
+     * The model's statement (or the composed wording it fell back on, marked with why) joins the
+     * queue, unless a statement in its language came first or the incident was resolved meanwhile
+     * (the update covers it). The update at resolution always joins.
+     */
+    @BackgroundJob
+    void writeStatement(StatementRequest r) {
+        try {
+            DraftText text = drafters.statement(r);
+            Instant now = clock.instant();
+            Optional<UUID> created = db.tx(conn -> {
+                Incident incident = incidents.lock(conn, r.incidentId()).orElse(null);
+                if (incident == null) {
+                    return Optional.<UUID>empty();
+                }
+                if (!r.update() && (!incident.open() || incidents.statements(conn, r.incidentId()).stream()
+                        .anyMatch(s -> s.language().equals(r.language()) && !s.status().equals("rejected") && !s.status().equals("withdrawn")))) {
+                    return Optional.<UUID>empty();
+                }
+                return Optional.of(insertDraft(conn, incident, anchor(conn, r.incidentId()), text, Draft.STATEMENT, null, now));
+            });
+            created.ifPresent(id -> draftChanges.fire(new DraftChanged(id, DraftChanged.Change.CREATED, text.drafter())));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "The %s statement of incident %s could not be stored", r.language(), r.incidentId());
+        } finally {
+            writing.remove(r.incidentId() + ":" + r.language());
+        }
     }
 
     private UUID anchor(Connection conn, UUID incidentId) throws SQLException {
@@ -322,12 +424,14 @@ public class Incidents implements Storms {
         return Optional.of(d.id());
     }
 
-    private UUID insertDraft(Connection conn, Incident incident, UUID complaintId, String language, String text, String purpose,
+    private UUID insertDraft(Connection conn, Incident incident, UUID complaintId, DraftText text, String purpose,
                              String complaintText, Instant now) throws SQLException {
-        Draft d = new Draft(UUID.randomUUID(), complaintId, DraftStatus.PENDING, language, text, DRAFTER, null,
-                toneCheck.check(text, language, complaintText), now, null, null, null, null, purpose, incident.id());
+        Draft d = new Draft(UUID.randomUUID(), complaintId, DraftStatus.PENDING, text.language(), text.text(), text.drafter(), null,
+                toneCheck.check(text.text(), text.language(), complaintText), now, null, null, null, text.fallbackCause(), purpose,
+                incident.id());
         drafts.insert(conn, d);
-        audit.record(conn, complaintId, d.id(), "drafted", DRAFTER, now, purpose + " for incident \"" + incident.title() + "\"");
+        audit.record(conn, complaintId, d.id(), "drafted", text.drafter(), now, purpose + " for incident \"" + incident.title() + "\""
+                + (text.fallbackCause() == null ? "" : " (the model could not: " + text.fallbackCause() + ")"));
         return d.id();
     }
 
@@ -427,6 +531,7 @@ public class Incidents implements Storms {
         Instant now = clock.instant();
         List<UUID> created = new ArrayList<>();
         List<UUID> withdrawn = new ArrayList<>();
+        List<StatementRequest> toWrite = new ArrayList<>();
         Incident resolved;
         synchronized (this) {
             resolved = db.tx(conn -> {
@@ -445,8 +550,12 @@ public class Incidents implements Storms {
                 }
                 UUID anchor = anchor(conn, incidentId);
                 for (String language : languages) {
-                    created.add(insertDraft(conn, i, anchor, language, wording.update(language, topic, done, incidentId),
-                            Draft.STATEMENT, null, now));
+                    StatementRequest update = statementRequest(conn, i, language, done, now);
+                    if (drafters.usesModel()) {
+                        toWrite.add(update);
+                    } else {
+                        created.add(insertDraft(conn, i, anchor, update.composed(), Draft.STATEMENT, null, now));
+                    }
                 }
                 int offset = 0;
                 List<IncidentRepository.Member> page;
@@ -456,7 +565,7 @@ public class Incidents implements Storms {
                         Complaint c = complaints.find(conn, m.id()).orElseThrow();
                         String language = wording.language(replyLanguage(m.language()));
                         String text = wording.reportBack(language, c.firstName(), topic, done, m.id());
-                        created.add(insertDraft(conn, i, m.id(), language, text, Draft.REPORT_BACK, m.text(), now));
+                        created.add(insertDraft(conn, i, m.id(), new DraftText(text, language, DRAFTER), Draft.REPORT_BACK, m.text(), now));
                     }
                     offset += page.size();
                 } while (page.size() == 500);
@@ -468,6 +577,7 @@ public class Incidents implements Storms {
         }
         withdrawn.forEach(id -> draftChanges.fire(new DraftChanged(id, DraftChanged.Change.WITHDRAWN, "ydmyk")));
         created.forEach(id -> draftChanges.fire(new DraftChanged(id, DraftChanged.Change.CREATED, DRAFTER)));
+        write(toWrite);
         changes.fire(new IncidentChanged(incidentId, IncidentChanged.Change.RESOLVED, resolved.size()));
         return resolved;
     }

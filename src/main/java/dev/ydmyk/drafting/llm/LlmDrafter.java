@@ -8,6 +8,7 @@ import dev.ydmyk.drafting.DraftRequest;
 import dev.ydmyk.drafting.DraftText;
 import dev.ydmyk.drafting.Drafter;
 import dev.ydmyk.drafting.GuidelineDrafter;
+import dev.ydmyk.drafting.StatementRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkiverse.langchain4j.ChatMemoryRemover;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Drafts with a language model, safely, through SmallRye Fault Tolerance: a bulkhead caps the
@@ -84,42 +86,62 @@ public class LlmDrafter implements Drafter {
 
     @Override
     public DraftText draft(DraftRequest req) {
+        String about = "complaint " + req.complaint().id();
+        return guarded(req.language(), req.complaint().text(), about, prompt.user(req), cause -> fallback(req, cause));
+    }
+
+    /**
+     * An incident's public statement (or its update) in one language: one model call, through the
+     * same bulkhead, retries, breaker and guardrails as a reply; the support lead's composed wording
+     * whenever the model cannot, marked with why.
+     */
+    public DraftText statement(StatementRequest req) {
+        String about = (req.update() ? "the update of incident " : "the statement of incident ") + req.incidentId() + " (" + req.language() + ")";
+        return guarded(req.language(), String.join("\n", req.posts()), about, prompt.statement(req), cause -> {
+            metrics.counter("ydmyk.llm.fallbacks", "cause", cause.startsWith("guardrail") ? "guardrail" : cause).increment();
+            LOG.infof("%s composed from incident.txt instead of the model: %s", about, cause);
+            return req.composed().asFallback(cause);
+        });
+    }
+
+    /** The model's text in {@code language}, or {@code fallback} with the cause when it cannot give one. */
+    private DraftText guarded(String language, String customerText, String about, String user, Function<String, DraftText> fallback) {
         String system = prompt.system();
-        String user = prompt.user(req);
         try {
-            return breaker.call(() -> attempts.call(() -> attempt(req, system, user)));
+            return breaker.call(() -> attempts.call(() -> attempt(language, customerText, about, system, user, fallback)));
         } catch (CircuitBreakerOpenException e) {
-            return fallback(req, "circuit-open");
+            return fallback.apply("circuit-open");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fallback(req, "interrupted");
+            return fallback.apply("interrupted");
         } catch (Exception e) {
-            return fallback(req, classify(e).cause());
+            return fallback.apply(classify(e).cause());
         }
     }
 
     /** One call to the model; a failure is thrown for the retry and the breaker to see. */
-    private DraftText attempt(DraftRequest req, String system, String user) {
-        GuardrailContext ctx = GuardrailContext.open(req.language(), req.complaint().text());
+    private DraftText attempt(String language, String customerText, String about, String system, String user,
+                              Function<String, DraftText> fallback) {
+        GuardrailContext ctx = GuardrailContext.open(language, customerText);
         String memoryId = UUID.randomUUID().toString();
         long t0 = System.nanoTime();
         try {
             ModelReply reply = model.draft(memoryId, system, user);
             latency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
             metrics.counter("ydmyk.llm.calls", "outcome", "ok").increment();
-            return new DraftText(reply.reply().strip(), req.language(), NAME);
+            return new DraftText(reply.reply().strip(), language, NAME);
         } catch (OutputGuardrailException e) {
             // The model answered: a reply that fails the guardrails is not an outage, so no retry and no breaker failure.
             latency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
             metrics.counter("ydmyk.llm.calls", "outcome", "guardrail").increment();
-            return fallback(req, "guardrail:" + String.join(",", ctx.failedRules.stream().distinct().toList()));
+            return fallback.apply("guardrail:" + String.join(",", ctx.failedRules.stream().distinct().toList()));
         } catch (RuntimeException e) {
             String cause = classify(e).cause();
             metrics.counter("ydmyk.llm.calls", "outcome", cause).increment();
             if (cause.equals("error")) {
-                LOG.warnf(e, "A model call for complaint %s failed unexpectedly", req.complaint().id());
+                LOG.warnf(e, "A model call for %s failed unexpectedly", about);
             } else {
-                LOG.debugf("A model call for complaint %s failed: %s (%s)", req.complaint().id(), cause, e.getMessage());
+                LOG.debugf("A model call for %s failed: %s (%s)", about, cause, e.getMessage());
             }
             throw e;
         } finally {

@@ -4,6 +4,7 @@ import dev.ydmyk.config.ReplyLanguage;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.drafting.DraftRequest;
 import dev.ydmyk.drafting.ReplyGuidelines;
+import dev.ydmyk.drafting.StatementRequest;
 import dev.ydmyk.guidelines.GuidelineFiles;
 import dev.ydmyk.guidelines.Sections;
 import dev.ydmyk.triage.TopicCatalog;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
  * Builds the two messages for the model: the guidelines as a stable system prompt (read from
  * prompts/llm/system.txt on every call, so a support lead's edit applies without a restart), then
  * the complaint's triage, the conversation so far and the customer's post, clearly delimited and
- * labelled as data, worded by prompts/llm/user.txt.
+ * labelled as data, worded by prompts/llm/user.txt. An incident's public statement is asked for
+ * in the words of prompts/llm/statement.txt.
  */
 @ApplicationScoped
 public class LlmPrompt {
@@ -106,6 +108,38 @@ public class LlmPrompt {
                 .append(sanitise(req.complaint().text())).append('\n')
                 .append(POST_END);
         return u.toString();
+    }
+
+    /**
+     * The message for an incident's public statement (or its update at resolution) in one language,
+     * from the instructions in prompts/llm/statement.txt (read per call), a few customers' posts last.
+     */
+    public String statement(StatementRequest req) {
+        Sections ask = files.promptSections("llm/statement.txt");
+        StringBuilder u = new StringBuilder();
+        line(u, ask, req.update() ? "update" : "statement", Map.of());
+        line(u, ask, "language", Map.of("language", languageName(req.language()), "code", req.language()));
+        line(u, ask, "incident", Map.of("title", sanitise(req.title()), "topic", req.topicWords(),
+                "topics", req.topics().isEmpty() ? "none recognised" : String.join(", ", req.topics())));
+        if (req.since() != null) {
+            line(u, ask, "since", Map.of("since", req.since()));
+        }
+        if (req.update()) {
+            line(u, ask, "note", Map.of("note", sanitise(req.note())));
+            line(u, ask, "update-guideline", Map.of());
+        } else {
+            line(u, ask, "next", Map.of("next", req.next()));
+            line(u, ask, "guideline", Map.of());
+        }
+        line(u, ask, "signature", Map.of("signature", req.signature()));
+        if (!req.posts().isEmpty()) {
+            u.append('\n');
+            line(u, ask, "posts", Map.of());
+            for (String post : req.posts()) {
+                u.append(POST_START).append('\n').append(shortened(sanitise(post))).append('\n').append(POST_END).append('\n');
+            }
+        }
+        return u.toString().strip();
     }
 
     /** One instruction from user.txt with its placeholders filled; the values are inserted once, never re-read as placeholders. */
