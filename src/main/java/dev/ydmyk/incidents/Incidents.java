@@ -23,6 +23,7 @@ import dev.ydmyk.storage.BackgroundJob;
 import dev.ydmyk.storage.Database;
 import dev.ydmyk.tone.ToneCheck;
 import dev.ydmyk.triage.Kind;
+import dev.ydmyk.triage.TopicCatalog;
 import dev.ydmyk.triage.Triage;
 import dev.ydmyk.triage.Triager;
 import io.quarkus.runtime.ShutdownEvent;
@@ -84,6 +85,7 @@ public class Incidents implements Storms {
     private final AuditTrail audit;
     private final ToneCheck toneCheck;
     private final Triager triager;
+    private final TopicCatalog topics;
     private final IncidentWording wording;
     private final Drafters drafters;
     private final ApprovalService approvals;
@@ -111,8 +113,8 @@ public class Incidents implements Storms {
     });
 
     public Incidents(Database db, IncidentRepository incidents, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit,
-                     ToneCheck toneCheck, Triager triager, IncidentWording wording, Drafters drafters, ApprovalService approvals,
-                     Credentials credentials,
+                     ToneCheck toneCheck, Triager triager, TopicCatalog topics, IncidentWording wording, Drafters drafters,
+                     ApprovalService approvals, Credentials credentials,
                      YdmykConfig config, Clock clock, Event<IncidentChanged> changes, Event<DraftChanged> draftChanges,
                      Event<Notice> notices) {
         this.db = db;
@@ -122,6 +124,7 @@ public class Incidents implements Storms {
         this.audit = audit;
         this.toneCheck = toneCheck;
         this.triager = triager;
+        this.topics = topics;
         this.wording = wording;
         this.drafters = drafters;
         this.approvals = approvals;
@@ -711,12 +714,12 @@ public class Incidents implements Storms {
     }
 
     private StormWatch.Post post(Complaint c, Triage t) {
-        return new StormWatch.Post(c.id(), t.language(), Signature.of(c.text()), t.topics(), threadOf(c.source(), c.parentExternalId()),
+        return new StormWatch.Post(c.id(), t.language(), Signature.of(c.text()), topics.groupsOf(t.topics()), threadOf(c.source(), c.parentExternalId()),
                 c.externalId(), c.parentExternalId(), c.receivedAt());
     }
 
     private StormWatch.Post post(IncidentRepository.Member m) {
-        return new StormWatch.Post(m.id(), m.language(), Signature.of(m.text()), m.topics(), threadOf(m.source(), m.parentExternalId()),
+        return new StormWatch.Post(m.id(), m.language(), Signature.of(m.text()), topics.groupsOf(m.topics()), threadOf(m.source(), m.parentExternalId()),
                 m.externalId(), m.parentExternalId(), m.receivedAt());
     }
 

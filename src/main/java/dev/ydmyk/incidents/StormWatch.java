@@ -128,6 +128,11 @@ final class StormWatch {
             v.forEach((t, w) -> into.merge(t, w, Double::sum));
         }
 
+        /** The topic most members share, if any. */
+        String topTopic() {
+            return topics.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        }
+
         /** The topics most members share: at least a third of them. */
         Set<String> mainTopics() {
             Set<String> main = new HashSet<>();
@@ -214,8 +219,8 @@ final class StormWatch {
         for (Group g : open.values()) {
             // The share of the new group's posts that would have joined this incident on their own; less is
             // needed when both are about the same topic (another language shares fewer words).
-            Set<String> theirs = g.mainTopics();
-            double needed = main.stream().anyMatch(theirs::contains) ? 0.0 : 0.5;
+            // Less is needed only when both are about the same topic above all (a side topic such as "store" is not enough).
+            double needed = main.contains(g.topTopic()) ? 0.0 : 0.5;
             int would = 0;
             for (Post p : posts) {
                 if (score(p, weigh(p.signature()), g) >= settings.join()) {

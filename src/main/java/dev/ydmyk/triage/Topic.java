@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * A topic from {@code config/topics.txt}: per language, the words that name the thing (usable as
  * the concrete detail of a reply, each with the form a reply uses: {@code pakke*=pakken}), the
- * signal words that only point at the topic ({@code ~word}), and the remedy a reply may offer.
+ * signal words that only point at the topic ({@code ~word}), the remedy a reply may offer, and the
+ * group of topics it belongs to for storms ({@code group:}, e.g. billing, refund and banking are money).
  */
-public record Topic(String id, String remedy, Map<String, Phrases> nouns, Map<String, Phrases> signals,
+public record Topic(String id, String remedy, String group, Map<String, Phrases> nouns, Map<String, Phrases> signals,
                     Map<String, Map<String, String>> forms) {
 
     private static final Phrases NONE = Phrases.of(List.of());

@@ -31,6 +31,7 @@ public class TopicCatalog {
                 return;
             }
             String remedy = "investigate";
+            String group = id;
             Map<String, Phrases> nouns = new HashMap<>();
             Map<String, Phrases> signals = new HashMap<>();
             Map<String, Map<String, String>> forms = new HashMap<>();
@@ -43,6 +44,8 @@ public class TopicCatalog {
                 String value = line.substring(colon + 1).strip();
                 if (key.equals("remedy")) {
                     remedy = value;
+                } else if (key.equals("group")) {
+                    group = value;
                 } else {
                     List<String> named = new ArrayList<>();
                     List<String> pointers = new ArrayList<>();
@@ -64,7 +67,7 @@ public class TopicCatalog {
                     signals.put(key, Phrases.of(pointers));
                 }
             }
-            list.add(new Topic(id, remedy, Map.copyOf(nouns), Map.copyOf(signals), Map.copyOf(forms)));
+            list.add(new Topic(id, remedy, group, Map.copyOf(nouns), Map.copyOf(signals), Map.copyOf(forms)));
         });
         return List.copyOf(list);
     }
@@ -76,6 +79,15 @@ public class TopicCatalog {
     /** The language whose words a post is read with: its own where the list has words for it, else {@code fallback}. */
     public String languageFor(String language, String fallback) {
         return topics.stream().anyMatch(t -> !t.nounsFor(language).isEmpty()) ? language : fallback;
+    }
+
+    /**
+     * The groups of these topics ({@code group:} in topics.txt, else the topic itself): one storm about
+     * card payments reads as billing in one post and banking in the next, and is still one storm.
+     */
+    public List<String> groupsOf(List<String> topicIds) {
+        return topicIds.stream().map(id -> topics.stream().filter(t -> t.id().equals(id)).map(Topic::group).findFirst().orElse(id))
+                .distinct().toList();
     }
 
     public String remedyOf(String topicId) {

@@ -105,7 +105,9 @@ public class Triager {
         nouns.sort(Comparator.comparing((Named n) -> !n.topic().equals(clear)).thenComparingInt(Named::at));
         Set<String> details = new LinkedHashSet<>();
         nouns.forEach(n -> details.add(n.form()));
-        return new Triage(language, kind, severity, List.copyOf(topicIds), clear, List.copyOf(details), staff,
+        // A clear topic is the post's topic; otherwise the candidates are kept for a person (and the storm watch) to weigh.
+        List<String> shown = clear != null ? List.of(clear) : List.copyOf(topicIds);
+        return new Triage(language, kind, severity, shown, clear, List.copyOf(details), staff,
                 List.copyOf(flags), List.copyOf(reasons));
     }
 
@@ -144,7 +146,8 @@ public class Triager {
         int denied = deniedPraise(masked, lex);
         int strong = lex.complaint().count(masked) + (shouting(body) ? 1 : 0) + denied;
         int weak = lex.weak().count(masked);
-        int praise = lex.praise().count(masked) - denied + 2 * negatedPraise + (thanksAPerson ? 1 : 0);
+        int praise = lex.praise().count(masked) - denied + 2 * negatedPraise + (thanksAPerson ? 1 : 0)
+                + (WARM_EMOJI.matcher(body).find() ? 1 : 0);
         int grievance = strong + (weak >= 2 ? 1 : 0);
         boolean question = body.contains("?") || lex.question().any(firstWords(body));
         boolean rhetorical = RHETORICAL.matcher(body).find();
@@ -193,6 +196,7 @@ public class Triager {
         return new Reading(Kind.COMPLAINT);
     }
 
+    private static final Pattern WARM_EMOJI = Pattern.compile("[\\x{1F44F}\\x{2764}\\x{1F64F}\\x{1F60D}\\x{1F970}\\x{1F44D}\\x{1F60A}\\x{1F499}\\x{1F49A}\\x{1F31F}\\x{2B50}]");
     private static final Pattern RHETORICAL = Pattern.compile("\\?\\s*!|!\\s*\\?|\\?{2,}");
     /** "Great service... NOT." */
     private static final Pattern CAPS_NOT = Pattern.compile("[.…!]\\s*(NOT|IKKE|IKKJE|INTE)(?![\\p{L}])");
