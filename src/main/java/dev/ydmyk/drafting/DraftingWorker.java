@@ -181,8 +181,13 @@ public class DraftingWorker {
         // A storm's member gets the incident's acknowledgement, composed without a model call; a redraft is personal.
         Optional<Storms.Acknowledgement> storm = claim.draftsSoFar() == 0 && c.reportBackNote() == null && storms.isResolvable()
                 ? storms.get().place(c, triage, language) : Optional.empty();
-        DraftText text = storm.isPresent() ? storm.get().text() : drafters.active().draft(new DraftRequest(c, triage, language,
-                c.redraftHint(), claim.draftsSoFar(), complaints.conversation(c, CONVERSATION_TURNS)));
+        DraftRequest request = new DraftRequest(c, triage, language, c.redraftHint(), claim.draftsSoFar(),
+                complaints.conversation(c, CONVERSATION_TURNS));
+        // With the model, its own reading comes back with the draft; the safer of the two readings is kept.
+        Drafters.Drafted drafted = storm.isPresent() ? new Drafters.Drafted(storm.get().text(), triage)
+                : drafters.reconcile(drafters.active().draft(request), triage, request);
+        DraftText text = drafted.text();
+        Triage read = drafted.triage();
         ToneReport tone = toneCheck.check(text.text(), text.language(), c.text());
         Instant now = clock.instant();
         String purpose = storm.isPresent() ? Draft.ACKNOWLEDGEMENT : c.reportBackNote() == null ? Draft.REPLY : Draft.REPORT_BACK;
@@ -190,7 +195,7 @@ public class DraftingWorker {
                 text.drafter(), c.redraftHint(), tone, now, null, null, text.note(), text.fallbackCause(), purpose,
                 storm.map(Storms.Acknowledgement::incidentId).orElse(c.incidentId()));
         boolean stored = db.tx(conn -> {
-            if (!complaints.finishDrafting(conn, claim, triage)) {
+            if (!complaints.finishDrafting(conn, claim, read)) {
                 return false;
             }
             if (storm.isEmpty() && drafts.hasPending(conn, c.id(), Draft.ACKNOWLEDGEMENT)) {
@@ -213,7 +218,7 @@ public class DraftingWorker {
                     .increment();
             changes.fire(new DraftChanged(draft.id(), DraftChanged.Change.CREATED, text.drafter()));
             if (claim.draftsSoFar() == 0) {
-                firstDrafts.fire(new FirstDraftQueued(c, triage.kind(), text.language()));
+                firstDrafts.fire(new FirstDraftQueued(c, read.kind(), text.language()));
             }
         } else {
             LOG.infof("Complaint %s was taken over by another worker; dropping this draft", c.id());

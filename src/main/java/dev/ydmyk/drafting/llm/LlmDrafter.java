@@ -129,7 +129,7 @@ public class LlmDrafter implements Drafter {
             ModelReply reply = model.draft(memoryId, system, user);
             latency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
             metrics.counter("ydmyk.llm.calls", "outcome", "ok").increment();
-            return new DraftText(reply.reply().strip(), language, NAME);
+            return new DraftText(reply.reply().strip(), language, NAME, null, null, reply.reading());
         } catch (OutputGuardrailException e) {
             // The model answered: a reply that fails the guardrails is not an outage, so no retry and no breaker failure.
             latency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);

@@ -98,7 +98,7 @@ public class ReplyGuardrail implements OutputGuardrail {
         try {
             ModelReply r = JSON.readValue(json.substring(start, end + 1), ModelReply.class);
             return new ModelReply(r.reply(), r.language(), r.moves() == null ? List.of() : r.moves(),
-                    r.promises() == null ? List.of() : r.promises());
+                    r.promises() == null ? List.of() : r.promises(), r.reading());
         } catch (Exception e) {
             return null;
         }

@@ -84,6 +84,23 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
         return r.toString();
     }
 
+    /** The structured reply with the model's own reading of the post. */
+    static String replyReading(String text, String language, String kind, String severity, boolean sarcasm) {
+        ObjectNode r = (ObjectNode) read(reply(text, language));
+        ObjectNode reading = r.putObject("reading");
+        reading.put("kind", kind).put("severity", severity).put("sarcasm", sarcasm);
+        reading.putArray("topics").add("refund");
+        return r.toString();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static MappingBuilder forPost(String marker) {
         return post(urlEqualTo(PATH)).withRequestBody(containing(marker));
     }

@@ -144,6 +144,30 @@ class LlmDrafterTest {
     }
 
     @Test
+    void whereTheModelReadsAComplaintAsPraiseBothReadingsAreShownAndTheSaferDecides() {
+        String m = marker();
+        server.stubFor(forPost(m).willReturn(answering(FakeOpenAi.replyReading(
+                "Hi James, thank you so much for the kind words! We are so glad. {agent}", "en", "praise", "low", false))));
+        JsonPath view = draftOf(postEnglish(m));
+        assertEquals("complaint", view.getString("triage.kind"));
+        assertTrue(view.getList("triage.flags").contains("uncertain"), view.getList("triage.flags").toString());
+        assertTrue(view.getString("triage.reasons").contains("the model read it as kind praise"), view.getString("triage.reasons"));
+        assertEquals("guidelines", view.getString("drafts[0].drafter"), "a thank-you for praise is not sent to a possible complaint");
+        assertEquals("model-read-as-praise", view.getString("drafts[0].fallback"));
+        assertTrue(view.getList("drafts[0].toneCheck.moves").contains("apologise"), view.getString("drafts[0].text"));
+    }
+
+    @Test
+    void whereTheModelReadsItAsMoreSeriousTheHigherSeverityStands() {
+        String m = marker();
+        server.stubFor(forPost(m).willReturn(answering(FakeOpenAi.replyReading(CLEAN_EN, "en", "complaint", "critical", false))));
+        JsonPath view = draftOf(postEnglish(m));
+        assertEquals("critical", view.getString("triage.severity"));
+        assertEquals("llm", view.getString("drafts[0].drafter"));
+        assertTrue(view.getString("triage.reasons").contains("severity critical"), view.getString("triage.reasons"));
+    }
+
+    @Test
     void aReplyPromisingAFullRefundPlusMoneyIsRefusedAndTheGuidelineDrafterStandsIn() {
         String m = marker();
         server.stubFor(forPost(m).willReturn(answering(reply(
