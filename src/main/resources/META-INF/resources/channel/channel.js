@@ -42,6 +42,11 @@ function tone(report, kind) {
   return box;
 }
 
+function drafterLabel(drafter) {
+  return {guidelines: "Drafted from the guidelines", llm: "Drafted by the model", incident: "Composed from the incident's wording"}[drafter]
+    || `Drafted by ${drafter}`;
+}
+
 function render(d) {
   const c = d.complaint, t = c.triage || {};
   const card = el("article", {class: "message", tabindex: "0", id: `draft-${d.id}`, "data-draft": d.id, onfocus: () => select(d.id)},
@@ -60,7 +65,7 @@ function render(d) {
         el("b", {}, m.ours ? `Us${m.who ? ` (${m.who})` : ""}: ` : `${m.who || "Customer"}: `), m.text))) : null,
     c.subject ? el("div", {class: "subject"}, c.subject) : null,
     el("blockquote", {lang: t.language || d.language}, c.text),
-    el("div", {class: "draft-label"}, `Draft by ${d.drafter}${d.fallback ? ` (fallback: ${d.fallback})` : ""}`),
+    el("div", {class: "draft-label"}, `${drafterLabel(d.drafter)}${d.fallback ? ` (stood in: ${d.fallback})` : ""}`),
     el("div", {class: "draft"}, d.text),
     d.note && d.status === "pending" ? el("p", {class: "reading"}, d.note) : null,
     tone(d.toneCheck, t.kind),
@@ -189,7 +194,9 @@ function ask(id, action) {
 }
 
 document.addEventListener("keydown", e => {
-  if (e.target.matches("textarea, input")) { if (e.key === "Escape") { e.target.closest(".panel").hidden = true; cards.get(selected)?.el.focus(); } return; }
+  // Ctrl+A, Ctrl+R, Cmd+… belong to the browser: a shortcut never fires with a modifier held.
+  if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+  if (e.target.matches("textarea, input, select, [contenteditable]")) { if (e.key === "Escape") { e.target.closest(".panel").hidden = true; cards.get(selected)?.el.focus(); } return; }
   const ids = [...queue.querySelectorAll("article.message")].map(a => a.dataset.draft).filter(id => cards.has(id));
   const i = ids.indexOf(selected);
   const focus = id => id && cards.get(id).el.focus();

@@ -93,6 +93,12 @@ class ChannelSecurityTest {
     }
 
     @Test
+    void theFrontDoorLeadsToTheChannelPage() {
+        io.restassured.RestAssured.given().redirects().follow(false).get("/").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/channel"));
+    }
+
+    @Test
     void pagesAndFilesCarryTheProtectiveHeaders() {
         for (String path : new String[]{"/channel", "/channel/channel.js", "/channel/channel.css", "/api/channel/status"}) {
             Response r = given().get(path);
