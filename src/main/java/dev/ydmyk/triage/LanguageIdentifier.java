@@ -47,7 +47,8 @@ public class LanguageIdentifier {
     private static final Set<String> NYNORSK_SPELLING = Set.of("ikkje", "eg", "kva", "korleis", "kvifor", "kvar", "kven", "heime",
             "frå", "berre", "meir", "noko", "nokon", "sjølv", "fekk", "vart", "kjem", "kome", "høyre", "dykk", "dykkar", "mykje",
             "eit", "ein", "ho", "enno", "gong", "gongen", "difor", "trur", "seier", "venta", "ventar", "saman",
-            "korkje", "no");
+            "korkje", "no", "gjekk", "trudde", "heile", "sidan", "veke", "veker", "dei", "gjere", "gjer", "sjå", "pengar",
+            "heimanfrå", "minutt");
     private static final Set<String> BOKMAL_ONLY = Set.of("ikke", "jeg", "hva", "hvordan", "hvorfor", "hvor", "hvem", "hjemme",
             "fra", "bare", "mer", "noe", "noen", "selv", "fikk", "ble", "kommer", "høre", "dere", "deres", "mye", "et", "en", "hun",
             "ennå", "gang", "gangen", "derfor", "tror", "sier", "ventet", "vært", "sammen", "nå");

@@ -187,6 +187,10 @@ public class Triager {
         if (praise > 0) {
             return new Reading(Kind.PRAISE);
         }
+        if (question && weak > 0 && sentences(body) >= 2) {
+            reasons.add("describes something that is wrong and asks about it: read as a complaint");
+            return new Reading(Kind.COMPLAINT);
+        }
         if (question) {
             return new Reading(Kind.QUESTION);
         }
@@ -290,6 +294,15 @@ public class Triager {
         int steps = lex.severe().count(text) + (shouting(text) ? 1 : 0) + (text.chars().filter(c -> c == '!').count() >= 3 ? 1 : 0);
         // Loud or repeated is high; critical is kept for what the critical words name (health, safety, grief, threats, law).
         return steps > 0 ? Severity.HIGH : Severity.MEDIUM;
+    }
+
+    private static int sentences(String text) {
+        int n = 0;
+        Matcher m = SENTENCE.matcher(text.strip());
+        while (m.find()) {
+            n += m.group().chars().anyMatch(Character::isLetter) ? 1 : 0;
+        }
+        return n;
     }
 
     static boolean shouting(String text) {
