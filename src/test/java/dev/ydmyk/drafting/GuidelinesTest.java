@@ -33,7 +33,7 @@ class GuidelinesTest {
     ToneCheck toneCheck;
 
     @ParameterizedTest
-    @ValueSource(strings = {"nb", "da", "sv", "en"})
+    @ValueSource(strings = {"nb", "nn", "da", "sv", "en"})
     void everyVariantMakesItsMoveAndRaisesNothing(String lang) {
         Sections s = guidelines.forLanguage(lang);
         List<String> problems = new ArrayList<>();
