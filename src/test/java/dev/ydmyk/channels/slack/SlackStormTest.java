@@ -61,13 +61,13 @@ class SlackStormTest {
         for (int i = 0; i < 6; i++) {
             Api.post(Api.complaint("web", "Kunde " + (char) ('A' + i) + " Berg", OUTAGE.get(i)));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> FakeSlack.calls("chat.postMessage", "complaints, open)").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> FakeSlack.calls("chat.postMessage", "complaints, open)").size() == 1);
         int posted = FakeSlack.server.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).size();
 
         for (int i = 6; i < OUTAGE.size(); i++) {
             Api.post(Api.complaint("web", "Kunde " + (char) ('A' + i) + " Berg", OUTAGE.get(i)));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> !FakeSlack.calls("chat.update", "10 complaints").isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !FakeSlack.calls("chat.update", "10 complaints").isEmpty());
         assertEquals(posted, FakeSlack.server.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))).size(),
                 "the members who joined later got no message of their own");
         assertEquals(1, FakeSlack.calls("chat.postMessage", "complaints, open)").size(), "one message for the incident");
