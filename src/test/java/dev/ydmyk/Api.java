@@ -63,7 +63,7 @@ public final class Api {
 
     /** Waits until the complaint has {@code n} drafts (the drafting worker runs off the request thread). */
     public static JsonPath awaitDrafts(String complaintId, int n) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             JsonPath view = complaintView(complaintId);
             List<?> drafts = view.getList("drafts");
@@ -72,12 +72,12 @@ public final class Api {
             }
             sleep(50);
         }
-        throw new AssertionError("No draft number " + n + " for complaint " + complaintId + " within 15 s: " + complaintView(complaintId).prettify());
+        throw new AssertionError("No draft number " + n + " for complaint " + complaintId + " within 60 s: " + complaintView(complaintId).prettify());
     }
 
     /** Waits until the complaint is triaged and needs nothing more from the drafting worker. */
     public static JsonPath awaitStatus(String complaintId, String status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         JsonPath view = complaintView(complaintId);
         while (Instant.now().isBefore(deadline)) {
             view = complaintView(complaintId);
@@ -91,7 +91,7 @@ public final class Api {
 
     /** Waits until the complaint's reply is out: publishing runs after the approval has answered. */
     public static JsonPath awaitSent(String complaintId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             JsonPath view = complaintView(complaintId);
             if (view.getString("reply.sentAt") != null) {
@@ -99,7 +99,7 @@ public final class Api {
             }
             sleep(50);
         }
-        throw new AssertionError("The reply to " + complaintId + " was not sent within 15 s: " + complaintView(complaintId).prettify());
+        throw new AssertionError("The reply to " + complaintId + " was not sent within 60 s: " + complaintView(complaintId).prettify());
     }
 
     public static String latestDraftId(JsonPath view) {

@@ -88,16 +88,16 @@ class FacebookStormTest {
             FacebookTest.deliver(FacebookTest.delivery(FacebookTest.change("comment", "add", post, comment, "90" + i,
                     "Kunde " + (char) ('A' + i) + " Hansen", COMMENTS.get(i))), true).then().statusCode(200);
         }
-        String complaint = await().atMost(Duration.ofSeconds(20)).until(() -> id(commentIds.get(6)), c -> c != null);
-        String incident = await().atMost(Duration.ofSeconds(20)).until(() -> Api.complaintView(complaint).getString("incidentId"),
+        String complaint = await().atMost(Duration.ofSeconds(60)).until(() -> id(commentIds.get(6)), c -> c != null);
+        String incident = await().atMost(Duration.ofSeconds(60)).until(() -> Api.complaintView(complaint).getString("incidentId"),
                 i -> i != null);
-        JsonPath view = await().atMost(Duration.ofSeconds(20)).until(() -> incident(incident),
+        JsonPath view = await().atMost(Duration.ofSeconds(60)).until(() -> incident(incident),
                 v -> v.getInt("acknowledgements.pending") == COMMENTS.size());
         assertEquals("facebook:" + post, view.getString("thread"), "gathered under the post");
 
         String statement = view.getString("statements[0].draftId");
         Api.approve(statement, null).then().statusCode(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> incident(incident).getString("statements[0].url") != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> incident(incident).getString("statements[0].url") != null);
         assertEquals("https://www.facebook.com/" + FakeGraph.PAGE + "_777", incident(incident).getString("statements[0].url"));
         String posted = URLDecoder.decode(FakeGraph.server.findAll(postRequestedFor(urlEqualTo("/v21.0/" + FakeGraph.PAGE + "/feed")))
                 .get(0).getBodyAsString(), StandardCharsets.UTF_8);

@@ -42,9 +42,9 @@ class IncidentDecisionsTest {
         for (int i = 0; i < IncidentFlowTest.OUTAGE.size(); i++) {
             ids.add(Api.post(Api.complaint("web", Storm.NAMES.get(i), IncidentFlowTest.OUTAGE.get(i))));
         }
-        String incident = await().atMost(Duration.ofSeconds(15)).until(() -> Api.complaintView(ids.get(ids.size() - 1)).getString("incidentId"),
+        String incident = await().atMost(Duration.ofSeconds(60)).until(() -> Api.complaintView(ids.get(ids.size() - 1)).getString("incidentId"),
                 id -> id != null);
-        await().atMost(Duration.ofSeconds(15)).until(() -> Storm.incident(incident).getInt("acknowledgements.pending") >= ids.size());
+        await().atMost(Duration.ofSeconds(60)).until(() -> Storm.incident(incident).getInt("acknowledgements.pending") >= ids.size());
         return incident;
     }
 
@@ -65,9 +65,9 @@ class IncidentDecisionsTest {
         String again = Api.post(from(Storm.NAMES.get(0), "kari.berg", "Fiberen er FORTSATT nede siden i morges, internett borte!"));
         Api.post(from(Storm.NAMES.get(0), "kari.berg", "Internett nede igjen, fiber borte siden i morges, jobber hjemmefra."));
         for (String id : List.of(severe, injected, again)) {
-            await().atMost(Duration.ofSeconds(15)).until(() -> incident.equals(Api.complaintView(id).getString("incidentId")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> incident.equals(Api.complaintView(id).getString("incidentId")));
         }
-        JsonPath view = await().atMost(Duration.ofSeconds(15)).until(() -> Storm.incident(incident), v -> v.getInt("acknowledgements.held") >= 3);
+        JsonPath view = await().atMost(Duration.ofSeconds(60)).until(() -> Storm.incident(incident), v -> v.getInt("acknowledgements.held") >= 3);
         List<String> reasons = view.getList("held.reason");
         assertTrue(reasons.contains("severe"), view.prettify());
         assertTrue(reasons.contains("tries to steer the assistant"), view.prettify());
@@ -100,8 +100,8 @@ class IncidentDecisionsTest {
         Api.asKari().post("/api/incidents/" + incident + "/stop-auto").then().statusCode(200);
         Api.asKari().post("/api/incidents/" + incident + "/stop-auto").then().statusCode(409);
         String after = Api.post(Api.complaint("web", "Hege Sand", "Fiberen nede siden i morges og ikke noe internett, hva skjer?"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> incident.equals(Api.complaintView(after).getString("incidentId")));
-        await().atMost(Duration.ofSeconds(15)).until(() -> Api.complaintView(after).getList("drafts").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> incident.equals(Api.complaintView(after).getString("incidentId")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Api.complaintView(after).getList("drafts").size() == 1);
         assertEquals("pending", Api.complaintView(after).getString("drafts[0].status"), "waits for a person again");
     }
 
