@@ -132,7 +132,7 @@ class SlackChannelTest {
 
     private static <T> T await(Supplier<T> read, Predicate<T> done) {
         try {
-            return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(read::get, done::test);
+            return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(read::get, done::test);
         } catch (ConditionTimeoutException e) {
             return read.get(); // the caller's assertion shows the value it got
         }
@@ -218,7 +218,7 @@ class SlackChannelTest {
         assertTrue(flagged.json().getString("errors.text").contains("Blames the customer"), flagged.body());
         assertEquals("pending", status(draft));
 
-        String fixed = "Hej Pernille,\n\nDet beklager jeg virkelig. Jeg har sat en efterlysning i gang og vender tilbage til dig her i morgen.\n\n{agent}";
+        String fixed = "Hej Pernille,\n\nJeg forstår godt, at det er frustrerende. Det beklager jeg virkelig. Jeg har sat en efterlysning i gang og vender tilbage til dig her i morgen.\n\n{agent}";
         assertEquals(200, interact(submit("U0KARI", "edit", draft, "text", fixed, null), 0, true).status());
         assertEquals("sent", await(() -> status(draft), "sent"::equals));
         String complaint = Api.asKari().get("/api/drafts/" + draft).path("complaintId");
