@@ -144,7 +144,9 @@ public class Triager {
         String masked = english.negatedPraise().mask(lex.negatedPraise().mask(body));
         int negatedPraise = lex.negatedPraise().count(body) + (lex == english ? 0 : english.negatedPraise().count(body));
         int denied = deniedPraise(masked, lex);
-        int strong = lex.complaint().count(masked) + (shouting(body) ? 1 : 0) + denied;
+        boolean shouting = shouting(body);
+        int strong = lex.complaint().count(masked) + (shouting ? 1 : 0) + denied
+                + (ANGRY_EMOJI.matcher(body).find() ? 1 : 0) + (!shouting && CAPS_NEGATION.matcher(body).find() ? 1 : 0);
         int weak = lex.weak().count(masked);
         int praise = lex.praise().count(masked) - denied + 2 * negatedPraise + (thanksAPerson ? 1 : 0)
                 + (WARM_EMOJI.matcher(body).find() ? 1 : 0);
@@ -155,15 +157,18 @@ public class Triager {
         if (spam >= 2 || (spam >= 1 && (link || promotional(body))) || (spam >= 1 && grievance == 0 && praise == 0 && !question)) {
             return new Reading(Kind.SPAM);
         }
+        boolean solved = solved(body, lex);
         boolean sarcasm = lex.sarcasm().any(body) || (lex != english && english.sarcasm().any(body)) || CAPS_NOT.matcher(body).find()
-                || (praise > 0 && (grievance > 0 || weak > 0) && ironicPraise(body, lex));
+                || (praise > 0 && LONE_NOT.matcher(body).find())
+                || (praise > 0 && (grievance > 0 || weak > 0) && ironicPraise(body, lex))
+                || (grievance > 0 && !solved && lex.sarcasmClosing().any(lastSentence(body)));
         if (sarcasm) {
             flags.add(Triage.SARCASM);
             reasons.add("kind words said ironically about a bad experience: read as a complaint");
             return new Reading(Kind.COMPLAINT);
         }
         if (praise > 0 && grievance > 0) {
-            if (lex.resolved().any(body) && praise >= grievance) {
+            if (solved && praise >= grievance) {
                 reasons.add("praise for a problem that has been solved");
                 return new Reading(Kind.PRAISE);
             }
@@ -187,6 +192,12 @@ public class Triager {
         if (praise > 0) {
             return new Reading(Kind.PRAISE);
         }
+        // "Igjen???", "BANKID??": exasperation, not a question to answer.
+        if (rhetorical && (weak > 0 || !lex.question().any(firstWords(body)))) {
+            flags.add(Triage.UNCERTAIN);
+            reasons.add("repeated question marks without a question to answer: read as a complaint");
+            return new Reading(Kind.COMPLAINT);
+        }
         if (question && weak > 0 && sentences(body) >= 2) {
             reasons.add("describes something that is wrong and asks about it: read as a complaint");
             return new Reading(Kind.COMPLAINT);
@@ -200,6 +211,12 @@ public class Triager {
         return new Reading(Kind.COMPLAINT);
     }
 
+    /** Anger, a thumbs-down, an eye-roll: a grievance without words. */
+    private static final Pattern ANGRY_EMOJI = Pattern.compile("[\\x{1F621}\\x{1F92C}\\x{1F624}\\x{1F620}\\x{1F44E}\\x{1F4A9}\\x{1F644}]");
+    /** "Det er det IKKE": a shouted negation in a post that is not all capitals. */
+    private static final Pattern CAPS_NEGATION = Pattern.compile("(?<![\\p{L}])(IKKE|IKKJE|INTE|NOT|NEVER|ALDRI|ALDRIG)(?![\\p{L}])");
+    /** "... når man har brug for det. Not." */
+    private static final Pattern LONE_NOT = Pattern.compile("(?:^|[.…!]\\s+)(?i:not|ikke|ikkje|inte)\\s*[.!]");
     private static final Pattern WARM_EMOJI = Pattern.compile("[\\x{1F44F}\\x{2764}\\x{1F64F}\\x{1F60D}\\x{1F970}\\x{1F44D}\\x{1F60A}\\x{1F499}\\x{1F49A}\\x{1F31F}\\x{2B50}]");
     private static final Pattern RHETORICAL = Pattern.compile("\\?\\s*!|!\\s*\\?|\\?{2,}");
     /** "Great service... NOT." */
@@ -294,6 +311,29 @@ public class Triager {
         int steps = lex.severe().count(text) + (shouting(text) ? 1 : 0) + (text.chars().filter(c -> c == '!').count() >= 3 ? 1 : 0);
         // Loud or repeated is high; critical is kept for what the critical words name (health, safety, grief, threats, law).
         return steps > 0 ? Severity.HIGH : Severity.MEDIUM;
+    }
+
+    /** A problem said to be solved ("fixed", "virker nå"), not asked about ("Når blir det fikset?"). */
+    private static boolean solved(String body, TriageLexicon lex) {
+        Matcher m = SENTENCE.matcher(body.strip());
+        while (m.find()) {
+            if (!m.group().strip().endsWith("?") && lex.resolved().any(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last sentence with letters in it (where an ironic "thanks for that" closes a post). */
+    private static String lastSentence(String text) {
+        String last = "";
+        Matcher m = SENTENCE.matcher(text.strip());
+        while (m.find()) {
+            if (m.group().chars().anyMatch(Character::isLetter)) {
+                last = m.group();
+            }
+        }
+        return last;
     }
 
     private static int sentences(String text) {

@@ -70,6 +70,17 @@ class StormDetectionTest {
                 }
             }
         }
+        if (System.getenv("STORM_DEBUG") != null) {
+            byId.forEach((id, p) -> {
+                if (p.storm() && !incidentOf.containsKey(id)) {
+                    Triage t = triager.triage(p.text(), p.language());
+                    System.out.println("MISSED " + t.kind() + " " + t.topics() + " | " + p.text());
+                } else if (!p.storm() && incidentOf.containsKey(id)) {
+                    Triage t = triager.triage(p.text(), p.language());
+                    System.out.println("FALSE " + t.kind() + " " + t.topics() + " | " + p.text());
+                }
+            });
+        }
         Map<UUID, Integer> stormPerIncident = new HashMap<>();
         int storm = 0;
         int unrelated = 0;
