@@ -207,9 +207,8 @@ public class Incidents implements Storms {
 
     @Override
     public Optional<Acknowledgement> place(Complaint c, Triage t, String language) {
-        // A question about the storm's grievance ("Er nettet nede?") may join an open incident: the statement answers it.
-        // It never forms one; praise and spam are never members.
-        if (!config.incidents().enabled() || (t.kind() != Kind.COMPLAINT && t.kind() != Kind.QUESTION)) {
+        // Only complaints are members: praise, questions and spam get their own answer, even in a storm.
+        if (!config.incidents().enabled() || t.kind() != Kind.COMPLAINT) {
             return Optional.empty();
         }
         UUID incidentId;
@@ -225,7 +224,7 @@ public class Incidents implements Storms {
                 return Optional.empty(); // placed before, in no incident
             } else {
                 StormWatch.Post post = post(c, t);
-                StormWatch.Verdict verdict = t.kind() == Kind.COMPLAINT ? watch.offer(post) : watch.offerToOpen(post);
+                StormWatch.Verdict verdict = watch.offer(post);
                 while (verdict instanceof StormWatch.Joins joins && !joined(joins.incidentId(), c.id(), language, toWrite)) {
                     // Resolved or removed behind the detector's back (another instance, an operator): start afresh.
                     watch.closed(joins.incidentId());

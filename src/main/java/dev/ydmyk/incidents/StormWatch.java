@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,6 +58,8 @@ final class StormWatch {
     }
 
     private static final double THREAD = 0.25;
+    /** A post with this many telling words or fewer, and no topic, cannot be compared by its words. */
+    private static final int SAYS_LITTLE = 2;
     private static final double TOPIC = 0.10;
     /** A language's own centroid is used once it has this many members. */
     private static final int LANGUAGE_MEMBERS = 3;
@@ -99,6 +102,8 @@ final class StormWatch {
         final Map<String, String> words = new HashMap<>();
         /** The latest members' vectors: a post that reads like some of them belongs, however varied the storm. */
         final Deque<Map<String, Double>> recent = new ArrayDeque<>();
+        /** When the latest members arrived: how hot the incident is now. */
+        final Deque<Instant> arrivals = new ArrayDeque<>();
         int members;
 
         Group(UUID id) {
@@ -121,7 +126,23 @@ final class StormWatch {
             if (recent.size() > NEIGHBOURS) {
                 recent.removeFirst();
             }
+            arrivals.addLast(p.at());
+            if (arrivals.size() > NEIGHBOURS) {
+                arrivals.removeFirst();
+            }
             members++;
+        }
+
+        /** Members that arrived within the window before this moment. */
+        int arrivedSince(Instant since) {
+            int n = 0;
+            for (Iterator<Instant> it = arrivals.descendingIterator(); it.hasNext(); ) {
+                if (it.next().isBefore(since)) {
+                    break;
+                }
+                n++;
+            }
+            return n;
         }
 
         private static void add(Map<String, Double> into, Map<String, Double> v) {
@@ -161,25 +182,21 @@ final class StormWatch {
         return offered.contains(id);
     }
 
-    /** Whether a post that may only join (a question) belongs to an open incident; it is never kept as loose. */
-    Verdict offerToOpen(Post p) {
-        offered.add(p.id());
-        expire(p.at());
-        Map<String, Double> vector = weigh(p.signature());
-        Optional<Group> best = vector.isEmpty() ? Optional.empty() : bestGroup(p, vector);
-        best.ifPresent(g -> g.add(p, vector));
-        return best.<Verdict>map(g -> new Joins(g.id)).orElse(new Alone());
-    }
-
     /** Decides where a new complaint belongs. A post that joins or forms is not kept as loose. */
     Verdict offer(Post p) {
         offered.add(p.id());
         expire(p.at());
         Map<String, Double> vector = weigh(p.signature());
         if (vector.isEmpty()) {
-            return new Alone();
+            Optional<Group> hottest = hottest(p.at());
+            hottest.ifPresent(g -> g.add(p, vector));
+            return hottest.<Verdict>map(g -> new Joins(g.id)).orElse(new Alone());
         }
         Optional<Group> best = bestGroup(p, vector);
+        if (best.isEmpty() && saysLittle(p)) {
+            // "Igjen???", "AFVIST. IGJEN.": too few words to compare; while a storm rages, that is what it is about.
+            best = hottest(p.at());
+        }
         if (best.isPresent()) {
             best.get().add(p, vector);
             return new Joins(best.get().id);
@@ -217,10 +234,15 @@ final class StormWatch {
         Group best = null;
         double bestScore = 0;
         for (Group g : open.values()) {
-            // The share of the new group's posts that would have joined this incident on their own; less is
-            // needed when both are about the same topic (another language shares fewer words).
-            // Less is needed only when both are about the same topic above all (a side topic such as "store" is not enough).
-            double needed = main.contains(g.topTopic()) ? 0.0 : 0.5;
+            // The share of the new group's posts that would have joined this incident on their own; none is
+            // needed when both are about the same topic above all (another language shares fewer words; a side
+            // topic such as "store" is not enough). While the incident is hot, a group that names the incident's
+            // main topic and no main topic of its own that the incident lacks is the same storm.
+            Set<String> incidentMain = g.mainTopics();
+            boolean names = counts.keySet().stream().anyMatch(incidentMain::contains);
+            double needed = main.contains(g.topTopic()) ? 0.0
+                    : names && incidentMain.containsAll(main) && hot(g, posts.get(posts.size() - 1).at()) ? 0.0
+                    : 0.5;
             int would = 0;
             for (Post p : posts) {
                 if (score(p, weigh(p.signature()), g) >= settings.join()) {
@@ -302,6 +324,22 @@ final class StormWatch {
         return g.all.entrySet().stream().filter(e -> g.words.containsKey(e.getKey()) && !WHEN.contains(g.words.get(e.getKey())))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
                 .map(e -> g.words.get(e.getKey())).toList();
+    }
+
+    /** A post with no topic and at most two telling words: nothing to compare with, only its moment. */
+    private static boolean saysLittle(Post p) {
+        return p.topics().isEmpty() && p.signature().terms().size() <= SAYS_LITTLE;
+    }
+
+    /** Whether the incident is in full swing: at least min-size members arrived within the window before now. */
+    private boolean hot(Group g, Instant now) {
+        return g.arrivedSince(now.minus(settings.window())) >= settings.minSize();
+    }
+
+    /** The open incident with the most members within the window, if it is hot. */
+    private Optional<Group> hottest(Instant now) {
+        Instant since = now.minus(settings.window());
+        return open.values().stream().filter(g -> hot(g, now)).max(Comparator.comparingInt(g -> g.arrivedSince(since)));
     }
 
     private Optional<Group> bestGroup(Post p, Map<String, Double> vector) {

@@ -38,10 +38,12 @@ public class LanguageIdentifier {
     /** The same everyday words as Bokmål and as Danish spell them. */
     private static final Set<String> BOKMAL_SPELLING = Set.of("dere", "deres", "hva", "nå", "mye", "meg", "deg", "seg", "noe",
             "noen", "etter", "gjøre", "hadde", "tilbake", "uten", "aldri", "fått", "kjøpt", "ble", "bli", "fortsatt", "sånn",
-            "kanskje", "veldig", "spørsmål", "hjelp", "hjelpe", "helga", "ei", "enda", "fikk");
+            "kanskje", "veldig", "spørsmål", "hjelp", "hjelpe", "helga", "ei", "enda", "fikk", "si", "sier", "vært", "skjedd",
+            "takk", "bra", "kveld", "gjøres", "mas", "lenge");
     private static final Set<String> DANISH_SPELLING = Set.of("jer", "jeres", "hvad", "nu", "meget", "mig", "dig", "sig", "noget",
             "nogen", "efter", "gøre", "havde", "tilbage", "uden", "aldrig", "fået", "købt", "blev", "blive", "stadig", "sådan",
-            "måske", "virkelig", "spørgsmål", "hjælp", "hjælpe", "weekenden", "endnu", "fik");
+            "måske", "virkelig", "spørgsmål", "hjælp", "hjælpe", "weekenden", "endnu", "fik", "sige", "siger", "været", "sket",
+            "tak", "aften", "gøres", "besvær", "længe", "lige");
 
     /** Everyday words only Nynorsk spells so: where a post uses them, it is Nynorsk, whatever the statistics say. */
     private static final Set<String> NYNORSK_SPELLING = Set.of("ikkje", "eg", "kva", "korleis", "kvifor", "kvar", "kven", "heime",

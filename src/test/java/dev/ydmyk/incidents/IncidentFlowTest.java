@@ -104,6 +104,29 @@ class IncidentFlowTest {
     }
 
     @Test
+    void questionsAndPraiseGetTheirOwnAnswerInAStormWhileABareOutburstJoinsIt() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < OUTAGE.size(); i++) {
+            ids.add(Api.post(Api.complaint("web", Storm.NAMES.get(i), OUTAGE.get(i))));
+        }
+        String incident = await().atMost(Duration.ofSeconds(60)).until(() -> Api.complaintView(ids.get(5)).getString("incidentId"),
+                id -> id != null);
+        String question = Api.post(Api.complaint("web", "Nora Holm", "Har dere åpent i butikken på Lagunen på lørdag?"));
+        String praise = Api.post(Api.complaint("web", "Lars Aas", "Tusen takk til Maria på Lagunen for god hjelp med ny telefon i går!"));
+        String outburst = Api.post(Api.complaint("web", "Maja Nilsen", "Igjen???"));
+
+        for (String id : List.of(question, praise)) {
+            JsonPath view = Api.awaitDrafts(id, 1);
+            assertNull(view.getString("incidentId"), view.prettify());
+            assertEquals("reply", view.getString("drafts[0].purpose"), view.prettify());
+        }
+        JsonPath joined = await().atMost(Duration.ofSeconds(60)).until(() -> Api.complaintView(outburst),
+                c -> c.getList("drafts").size() == 1);
+        assertEquals(incident, joined.getString("incidentId"), "a bare outburst in the middle of a storm is about the storm");
+        assertEquals("acknowledgement", joined.getString("drafts[0].purpose"));
+    }
+
+    @Test
     void unknownIncidentsAndBadBodiesAreClearProblems() {
         String nobody = "00000000-0000-0000-0000-000000000000";
         Api.asKari().get("/api/incidents/" + nobody).then().statusCode(404).contentType("application/problem+json");

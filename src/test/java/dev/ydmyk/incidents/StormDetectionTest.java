@@ -51,13 +51,13 @@ class StormDetectionTest {
             if (p.storm()) {
                 stormSeen++;
             }
-            if (t.kind() != Kind.COMPLAINT && t.kind() != Kind.QUESTION) {
-                continue; // praise and spam are never offered, as in the service
+            if (t.kind() != Kind.COMPLAINT) {
+                continue; // praise, questions and spam are never offered, as in the service
             }
             StormWatch.Post post = new StormWatch.Post(id, t.language(), Signature.of(p.text()), topics.groupsOf(t.topics()),
                     p.parentExternalId() == null ? null : "web:" + p.parentExternalId(), p.externalId(), p.parentExternalId(),
                     start.plus(p.offset()));
-            StormWatch.Verdict v = t.kind() == Kind.COMPLAINT ? watch.offer(post) : watch.offerToOpen(post);
+            StormWatch.Verdict v = watch.offer(post);
             if (v instanceof StormWatch.Joins j) {
                 incidentOf.put(id, j.incidentId());
             } else if (v instanceof StormWatch.Forms f) {
@@ -79,6 +79,15 @@ class StormDetectionTest {
                     Triage t = triager.triage(p.text(), p.language());
                     System.out.println("FALSE " + t.kind() + " " + t.topics() + " | " + p.text());
                 }
+            });
+        }
+        if (System.getenv("STORM_DEBUG") != null) {
+            Map<UUID, List<String>> samples = new HashMap<>();
+            incidentOf.forEach((c, i) -> samples.computeIfAbsent(i, k -> new java.util.ArrayList<>())
+                    .add((byId.get(c).storm() ? "S " : "U ") + triager.triage(byId.get(c).text(), null).topics() + " " + byId.get(c).text()));
+            samples.forEach((i, l) -> {
+                System.out.println("INCIDENT " + i + " size " + l.size());
+                l.stream().limit(6).forEach(x -> System.out.println("   " + x));
             });
         }
         Map<UUID, Integer> stormPerIncident = new HashMap<>();
@@ -120,15 +129,14 @@ class StormDetectionTest {
         Outcome o = replay(posts, 5);
         System.out.printf("STORM %s %s: recall %.3f, unrelated joined %.3f, %d incident(s) in all, formed after %d storm posts%n",
                 grievance, language, o.recall(), o.falseJoins(), o.incidents(), o.formedAfter());
-        // The targets are 95% recall and 2% unrelated (issue 12); measured 40-87% and 0-26% since topics come in
-        // groups (a card-payment storm is billing in one post, banking in the next; README, "Storms"):
+        // The targets are 95% recall and 2% unrelated (issue 12); measured 53-89% and 0-19% (README, "Storms"):
         // these floors keep the detector from getting worse while it is improved.
-        assertTrue(o.recall() >= 0.35, "the storm's largest incident holds a good part of it: " + o);
-        assertTrue(o.falseJoins() <= 0.30, "unrelated complaints mostly stay out: " + o);
+        assertTrue(o.recall() >= 0.50, "the storm's largest incident holds most of it: " + o);
+        assertTrue(o.falseJoins() <= 0.25, "unrelated complaints mostly stay out: " + o);
         assertTrue(o.formedAfter() > 0 && o.formedAfter() <= 60, "forms early in the storm: " + o);
     }
 
-    /** Four languages at once: measured, short of the target (the storm splits by language); guarded from getting worse. */
+    /** Four languages at once: measured 68-73%, short of the target (the storm still splits); guarded from getting worse. */
     @ParameterizedTest(name = "{0} storm in four languages")
     @CsvSource({"INTERNET_OUTAGE, 9", "PAYMENT_FAILURE, 10"})
     void aStormInFourLanguages(StormGenerator.Grievance grievance, long seed) {
@@ -137,7 +145,7 @@ class StormDetectionTest {
         Outcome o = replay(posts, 5);
         System.out.printf("STORM %s four languages: recall %.3f, unrelated joined %.3f, %d incident(s) in all, formed after %d storm posts%n",
                 grievance, o.recall(), o.falseJoins(), o.incidents(), o.formedAfter());
-        assertTrue(o.recall() >= 0.25, "a good part of the storm in its largest incident: " + o);
+        assertTrue(o.recall() >= 0.60, "most of the storm in its largest incident: " + o);
         assertTrue(o.falseJoins() <= 0.05, "unrelated complaints stay out: " + o);
     }
 }
