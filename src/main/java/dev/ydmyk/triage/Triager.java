@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
 public class Triager {
 
     private static final int LANGUAGE_SAMPLE = 2000;
-    private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://\\S+|\\bwww\\.\\S+");
+    /** A web address, also without http ("solbriller-outlet.shop"); country domains alone are left out (a complaint names "posten.no"). */
+    private static final Pattern LINK = Pattern.compile(
+            "(?i)\\bhttps?://\\S+|\\bwww\\.\\S+|\\b[\\p{L}\\d-]+\\.(com|net|org|io|shop|store|online|xyz|biz|info|site|link)\\b");
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?\\n]*");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'-]*");
 
@@ -141,7 +143,7 @@ public class Triager {
         boolean link = LINK.matcher(body).find();
         int spam = lex.spam().count(body) + (lex == english ? 0 : english.spam().count(body));
         // "Not bad at all" is praise: its negative words must not count against it.
-        String masked = english.negatedPraise().mask(lex.negatedPraise().mask(body));
+        String masked = GREETED_AGAIN.matcher(english.negatedPraise().mask(lex.negatedPraise().mask(body))).replaceAll(" ");
         int negatedPraise = lex.negatedPraise().count(body) + (lex == english ? 0 : english.negatedPraise().count(body));
         int denied = deniedPraise(masked, lex);
         boolean shouting = shouting(body);
@@ -160,6 +162,8 @@ public class Triager {
         boolean solved = solved(body, lex);
         boolean sarcasm = lex.sarcasm().any(body) || (lex != english && english.sarcasm().any(body)) || CAPS_NOT.matcher(body).find()
                 || (praise > 0 && LONE_NOT.matcher(body).find())
+                || (praise > 0 && IRONY_EMOJI.matcher(body).find())
+                || (praise > 0 && (grievance > 0 || weak > 0) && (SCARE_QUOTES.matcher(body).find() || praiseThat(body, lex)))
                 || (praise > 0 && (grievance > 0 || weak > 0) && ironicPraise(body, lex))
                 || (grievance > 0 && !solved && lex.sarcasmClosing().any(lastSentence(body)));
         if (sarcasm) {
@@ -215,6 +219,14 @@ public class Triager {
     private static final Pattern ANGRY_EMOJI = Pattern.compile("[\\x{1F621}\\x{1F92C}\\x{1F624}\\x{1F620}\\x{1F44E}\\x{1F4A9}\\x{1F644}]");
     /** "Det er det IKKE": a shouted negation in a post that is not all capitals. */
     private static final Pattern CAPS_NEGATION = Pattern.compile("(?<![\\p{L}])(IKKE|IKKJE|INTE|NOT|NEVER|ALDRI|ALDRIG)(?![\\p{L}])");
+    /** "Hei igjen", "hello again": a greeting, not a repeated failure. */
+    private static final Pattern GREETED_AGAIN = Pattern.compile("(?i)\\b(hei|hej|hallo|hallå|hello|hi)\\s+(igjen|igen|again)\\b");
+    /** An upside-down smile, a clown, slow clapping: kind words said with these are not kind. */
+    private static final Pattern IRONY_EMOJI = Pattern.compile("[\\x{1F643}\\x{1F921}]|\\x{1F44F}\\s*\\x{1F44F}");
+    /** A word or two in quotes: "kalla det 'förbättrat erbjudande'". */
+    private static final Pattern SCARE_QUOTES = Pattern.compile("(?<![\\p{L}\\p{N}])['‘\"“«][\\p{L}][^'’\"”»\\n]{1,40}['’\"”»](?![\\p{L}])");
+    /** "Amazing how…", "Så flott at…", "Jättebra att…": praise framing what follows. */
+    private static final Pattern THAT = Pattern.compile("^\\s*,?\\s*(at|att|that|how|hvordan|hur|korleis|å|og|and)\\b", Pattern.CASE_INSENSITIVE);
     /** "... når man har brug for det. Not." */
     private static final Pattern LONE_NOT = Pattern.compile("(?:^|[.…!]\\s+)(?i:not|ikke|ikkje|inte)\\s*[.!]");
     private static final Pattern WARM_EMOJI = Pattern.compile("[\\x{1F44F}\\x{2764}\\x{1F64F}\\x{1F60D}\\x{1F970}\\x{1F44D}\\x{1F60A}\\x{1F499}\\x{1F49A}\\x{1F31F}\\x{2B50}]");
@@ -222,7 +234,8 @@ public class Triager {
     /** "Great service... NOT." */
     private static final Pattern CAPS_NOT = Pattern.compile("[.…!]\\s*(NOT|IKKE|IKKJE|INTE)(?![\\p{L}])");
     private static final Pattern IRONY_AFTER = Pattern.compile("^[\"”»']?\\s*(\\.{2,}|…|[!]?\\s*[\\x{1F644}\\x{1F643}\\x{1F612}\\x{1F611}\\x{1F624}\\x{1F621}\\x{1F92C}\\x{1F926}\\x{1F937}\\x{1F440}]|\\s*,?\\s*(not|ikke|ikkje|inte)\\b)");
-    private static final Pattern PROMO = Pattern.compile("[\\x{1F4B0}\\x{1F4B8}\\x{1F4B5}\\x{1F680}\\x{1F525}\\x{1F381}\\x{1F911}\\x{2705}\\x{1F447}\\x{1F449}]");
+    private static final Pattern PROMO = Pattern.compile("[\\x{1F4B0}\\x{1F4B8}\\x{1F4B5}\\x{1F680}\\x{1F525}\\x{1F381}\\x{1F911}\\x{2705}\\x{1F447}\\x{1F449}\\x{1F389}\\x{27A1}]"
+            + "|-\\s?\\d{2}\\s?%|\\d{2}\\s?%\\s?(rabatt|afslag|off|discount)");
 
     private static final Pattern LAST_WORDS = Pattern.compile("([\\p{L}']+)\\s+(?:[\\p{L}']+\\s+)?$");
 
@@ -240,6 +253,17 @@ public class Triager {
             }
         }
         return denied.size();
+    }
+
+    /** A praise word that frames a clause: "Amazing how the trains are never on time". */
+    private static boolean praiseThat(String body, TriageLexicon lex) {
+        for (Phrases.Match m : lex.praise().findAll(body)) {
+            int end = m.start() + m.found().length();
+            if (THAT.matcher(body.substring(end, Math.min(body.length(), end + 10))).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A praise word in quotes, or followed by dots, an eye-roll or "not": "Fantastisk service...". */

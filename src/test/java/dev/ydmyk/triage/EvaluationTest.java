@@ -131,7 +131,10 @@ class EvaluationTest {
     void theHeldOutPostsAreReadAndAnsweredAsASupportLeadWould() throws IOException {
         Figures dev = run("dev");
         Figures held = run("heldout");
-        String report = dev.report("development part") + "\n" + held.report("held-out part");
+        Figures dev2 = run("dev2");
+        Figures blind = run("heldout2");
+        String report = dev.report("development part") + "\n" + held.report("held-out part") + "\n"
+                + dev2.report("development part, written blind") + "\n" + blind.report("held-out part, written blind");
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/eval-report.txt"), report);
