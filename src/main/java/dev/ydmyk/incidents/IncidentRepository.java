@@ -148,6 +148,29 @@ public class IncidentRepository {
         });
     }
 
+    /** When complaints arrived since {@code since} and their topics: the usual rate of each topic after a restart. */
+    List<Arrival> arrivals(Instant since, int limit) {
+        return db.read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    select received_at, topics from complaint where kind = 'complaint' and received_at >= ?
+                    order by received_at limit ?""")) {
+                ps.setTimestamp(1, ts(since));
+                ps.setInt(2, limit);
+                List<Arrival> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Arrival(instant(rs.getTimestamp("received_at")),
+                                rs.getArray("topics") == null ? List.of() : strings(rs.getArray("topics"))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    record Arrival(Instant at, List<String> topics) {
+    }
+
     Optional<Member> member(Connection conn, UUID complaintId) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("select * from complaint where id = ?")) {
             ps.setObject(1, complaintId);

@@ -150,7 +150,11 @@ public class Incidents implements Storms {
                         .map(this::post).toList();
                 watch.placed(i.id(), members);
             }
-            incidents.loose(clock.instant().minus(config.incidents().window()), 5_000).forEach(m -> watch.rememberLoose(post(m)));
+            Instant now = clock.instant();
+            incidents.arrivals(now.minus(StormWatch.BASELINE), StormWatch.TOPIC_HISTORY).stream()
+                    .filter(a -> a.at().isBefore(now.minus(config.incidents().window())))
+                    .forEach(a -> watch.arrived(topics.groupsOf(a.topics()), a.at()));
+            incidents.loose(now.minus(config.incidents().window()), 5_000).forEach(m -> watch.rememberLoose(post(m)));
             if (!open.isEmpty()) {
                 LOG.infof("%d open incident(s) taken up again", open.size());
             }

@@ -58,6 +58,10 @@ final class StormWatch {
     }
 
     private static final double THREAD = 0.25;
+    /** Complaints on one topic at this many times their usual rate are a storm, however varied their words. */
+    private static final double SURGE = 3.0;
+    static final Duration BASELINE = Duration.ofDays(1);
+    static final int TOPIC_HISTORY = 50_000;
     /** A post with this many telling words or fewer, and no topic, cannot be compared by its words. */
     private static final int SAYS_LITTLE = 2;
     private static final double TOPIC = 0.10;
@@ -78,6 +82,8 @@ final class StormWatch {
     private final Map<UUID, Group> open = new LinkedHashMap<>();
     private final Deque<Loose> loose = new ArrayDeque<>();
     private final Map<String, Integer> documentFrequency = new HashMap<>();
+    /** When complaints on each topic arrived, a day back: the usual rate a surge is measured against. */
+    private final Map<String, Deque<Instant>> topicArrivals = new HashMap<>();
     /** Posts already offered (placing is idempotent: the same complaint may be offered on arrival and by its worker). */
     private final Set<UUID> offered = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -186,6 +192,7 @@ final class StormWatch {
     Verdict offer(Post p) {
         offered.add(p.id());
         expire(p.at());
+        countTopics(p);
         Map<String, Double> vector = weigh(p.signature());
         if (vector.isEmpty()) {
             Optional<Group> hottest = hottest(p.at());
@@ -210,12 +217,67 @@ final class StormWatch {
             }
         }
         remember(added);
-        if (neighbours.size() + 1 < settings.minSize()) {
-            return new Alone();
+        if (neighbours.size() + 1 >= settings.minSize()) {
+            List<Post> members = new ArrayList<>(neighbours.stream().map(l -> l.post).toList());
+            members.add(p);
+            return new Forms(members);
         }
-        List<Post> members = new ArrayList<>(neighbours.stream().map(l -> l.post).toList());
-        members.add(p);
-        return new Forms(members);
+        return surge(p).<Verdict>map(Forms::new).orElse(new Alone());
+    }
+
+    /**
+     * The posts outside incidents on one of this post's topics within the window, if complaints on that topic
+     * now arrive well above their usual rate: a storm told in words too varied to match ("Kortet ble avvist",
+     * "Vipps virker ikke", "Får ikke betalt") still shows as a jump in one topic. The usual rate is that of the
+     * day before the window; with less history than that, min-size posts within the window are a jump.
+     */
+    private Optional<List<Post>> surge(Post p) {
+        Instant since = p.at().minus(settings.window());
+        for (String topic : p.topics()) {
+            Deque<Instant> history = topicArrivals.getOrDefault(topic, new ArrayDeque<>());
+            int recent = 0;
+            int before = 0;
+            for (Instant at : history) {
+                if (at.isBefore(since)) {
+                    before++;
+                } else {
+                    recent++;
+                }
+            }
+            double windowsBefore = history.isEmpty() || !history.peekFirst().isBefore(since) ? 0
+                    : (double) Duration.between(history.peekFirst(), since).toMillis() / settings.window().toMillis();
+            double usual = windowsBefore >= 1 ? before / windowsBefore : 0;
+            if (recent < settings.minSize() || recent < SURGE * usual) {
+                continue;
+            }
+            List<Post> members = new ArrayList<>();
+            for (Loose l : loose) {
+                if (l.post.topics().contains(topic) && !l.post.at().isBefore(since)) {
+                    members.add(l.post);
+                }
+            }
+            if (members.size() >= settings.minSize()) {
+                return Optional.of(members);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Counts a complaint's topics towards their usual rate (a day back). */
+    private void countTopics(Post p) {
+        arrived(p.topics(), p.at());
+    }
+
+    /** A complaint on these topics arrived then (also one from before a restart, oldest first). */
+    void arrived(List<String> topics, Instant at) {
+        Instant horizon = at.minus(BASELINE);
+        for (String topic : topics) {
+            Deque<Instant> history = topicArrivals.computeIfAbsent(topic, t -> new ArrayDeque<>());
+            history.addLast(at);
+            while (!history.isEmpty() && (history.peekFirst().isBefore(horizon) || history.size() > TOPIC_HISTORY)) {
+                history.removeFirst();
+            }
+        }
     }
 
     /**
@@ -309,6 +371,7 @@ final class StormWatch {
     /** A post the detector knew before a restart, outside any incident. */
     void rememberLoose(Post p) {
         offered.add(p.id());
+        countTopics(p);
         Map<String, Double> vector = weigh(p.signature());
         if (!vector.isEmpty()) {
             remember(new Loose(p, vector));

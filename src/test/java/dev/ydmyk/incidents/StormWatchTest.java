@@ -1,0 +1,101 @@
+package dev.ydmyk.incidents;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The detector's rules that need no triage: a jump in one topic against its usual rate, and a bare outburst in a storm. */
+class StormWatchTest {
+
+    private static final Instant START = Instant.parse("2026-12-01T00:00:00Z");
+    private final Random random = new Random(7);
+
+    private StormWatch watch() {
+        return new StormWatch(new StormWatch.Settings(5, Duration.ofMinutes(30), StormWatch.Settings.JOIN, StormWatch.Settings.LINK));
+    }
+
+    /** A billing complaint in words no other post shares, so only its topic can tie it to others. */
+    private StormWatch.Post billing(Instant at) {
+        StringBuilder text = new StringBuilder("Fakturaen");
+        for (int i = 0; i < 6; i++) {
+            text.append(' ').append(word());
+        }
+        return post(text.toString(), List.of("payments"), at);
+    }
+
+    private StormWatch.Post post(String text, List<String> topics, Instant at) {
+        UUID id = UUID.randomUUID();
+        return new StormWatch.Post(id, "nb", Signature.of(text), topics, null, id.toString(), null, at);
+    }
+
+    private String word() {
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i < 7; i++) {
+            w.append((char) ('a' + random.nextInt(26)));
+        }
+        return w.toString();
+    }
+
+    @Test
+    void aTopicAtItsUsualRateIsNoStormButThreeTimesItIs() {
+        StormWatch watch = watch();
+        // Yesterday's billing complaints (as read back at a restart): eight every half hour, the usual rate.
+        Instant at = START;
+        for (int i = 0; i < 48 * 8; i++) {
+            watch.arrived(List.of("payments"), at);
+            at = at.plus(Duration.ofSeconds(225));
+        }
+        // Today the same rate, each in words of its own: no storm.
+        for (int i = 0; i < 16; i++) {
+            assertInstanceOf(StormWatch.Alone.class, watch.offer(billing(at)), "at the usual rate, post " + i);
+            at = at.plus(Duration.ofSeconds(225));
+        }
+        // Then thirty in ten minutes: well above it.
+        StormWatch.Verdict verdict = null;
+        int posts = 0;
+        while (!(verdict instanceof StormWatch.Forms)) {
+            verdict = watch.offer(billing(at));
+            at = at.plusSeconds(20);
+            posts++;
+            assertTrue(posts <= 30, "a jump to three times the usual rate forms an incident");
+        }
+        assertTrue(posts > 8, "not before the rate is well above the usual: " + posts);
+        assertTrue(((StormWatch.Forms) verdict).members().size() >= 24, "with the topic's posts of the window");
+    }
+
+    @Test
+    void withoutHistoryMinSizeComplaintsOnOneTopicWithinTheWindowFormAnIncident() {
+        StormWatch watch = watch();
+        for (int i = 0; i < 4; i++) {
+            assertInstanceOf(StormWatch.Alone.class, watch.offer(billing(START.plusSeconds(60L * i))));
+        }
+        StormWatch.Verdict fifth = watch.offer(billing(START.plusSeconds(300)));
+        assertEquals(5, assertInstanceOf(StormWatch.Forms.class, fifth).members().size());
+    }
+
+    @Test
+    void aBareOutburstJoinsTheIncidentInFullSwingAndIsAloneOtherwise() {
+        StormWatch watch = watch();
+        assertInstanceOf(StormWatch.Alone.class, watch.offer(post("Igjen???", List.of(), START)), "no storm, nothing to join");
+        UUID incident = UUID.randomUUID();
+        List<StormWatch.Post> members = List.of(
+                post("Nettet er nede i hele Bergen", List.of("outage"), START.plusSeconds(10)),
+                post("Fiberen nede siden i morges", List.of("outage"), START.plusSeconds(20)),
+                post("Ikke noe internett her heller", List.of("outage"), START.plusSeconds(30)),
+                post("Bredbåndet er borte igjen", List.of("outage"), START.plusSeconds(40)),
+                post("Ruteren blinker rødt, nettet nede", List.of("outage"), START.plusSeconds(50)));
+        watch.placed(incident, members);
+        StormWatch.Verdict v = watch.offer(post("NEI. IGJEN.", List.of(), START.plusSeconds(60)));
+        assertEquals(incident, assertInstanceOf(StormWatch.Joins.class, v).incidentId());
+        // An hour later the storm has cooled: an outburst is its own.
+        assertInstanceOf(StormWatch.Alone.class, watch.offer(post("Igjen???", List.of(), START.plus(Duration.ofHours(1)))));
+    }
+}
