@@ -17,10 +17,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Offline language identification with Lingua, loaded with only the languages we serve (the full
- * model set is large). Models are loaded at start-up so the first complaint is not slow.
+ * model set is large). Models load in the background from start-up, so the service is ready at once and
+ * the first triage waits only for what is left of the loading.
  */
 @Startup
 @ApplicationScoped
@@ -55,7 +57,7 @@ public class LanguageIdentifier {
             "fra", "bare", "mer", "noe", "noen", "selv", "fikk", "ble", "kommer", "høre", "dere", "deres", "mye", "et", "en", "hun",
             "ennå", "gang", "gangen", "derfor", "tror", "sier", "ventet", "vært", "sammen", "nå");
 
-    private final LanguageDetector detector;
+    private final CompletableFuture<LanguageDetector> detector;
     private final double minimumMargin;
 
     public LanguageIdentifier(YdmykConfig config) {
@@ -64,16 +66,27 @@ public class LanguageIdentifier {
             languages.add(byCode(code).orElseThrow(() ->
                     new IllegalArgumentException("ydmyk.triage.languages: unknown language '" + code + "'")));
         }
-        long t0 = System.nanoTime();
-        this.detector = LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new))
-                .withPreloadedLanguageModels().build();
+        // Loaded beside the start-up, not in its way: intake is ready at once, and the first triage waits for the models.
+        this.detector = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            long t0 = System.nanoTime();
+            try {
+                detector.complete(LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new))
+                        .withPreloadedLanguageModels().build());
+                LOG.infof("Language models loaded for %s in %d ms", config.triage().languages(), (System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException | Error e) {
+                detector.completeExceptionally(e);
+                LOG.error("Language models could not be loaded", e);
+            }
+        }, "ydmyk-language-models");
+        loader.setDaemon(true);
+        loader.start();
         this.minimumMargin = config.triage().minimumMargin();
-        LOG.infof("Language models loaded for %s in %d ms", config.triage().languages(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** The post's language as an ISO 639-1 code, or empty when the detector is not sure enough. */
     public Optional<String> identify(String text) {
-        Map<Language, Double> confidence = detector.computeLanguageConfidenceValues(text);
+        Map<Language, Double> confidence = detector.join().computeLanguageConfidenceValues(text);
         if (confidence.isEmpty()) {
             return Optional.empty();
         }
