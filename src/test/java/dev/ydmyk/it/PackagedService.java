@@ -136,7 +136,7 @@ final class PackagedService {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    private URI uri(String path) {
+    URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
