@@ -27,7 +27,7 @@ public class Triager {
     private static final int LANGUAGE_SAMPLE = 2000;
     /** A web address, also without http ("solbriller-outlet.shop"); country domains alone are left out (a complaint names "posten.no"). */
     private static final Pattern LINK = Pattern.compile(
-            "(?i)\\bhttps?://\\S+|\\bwww\\.\\S+|\\b[\\p{L}\\d-]+\\.(com|net|org|io|shop|store|online|xyz|biz|info|site|link)\\b");
+            "(?i)\\bhttps?://\\S+|\\bwww\\.\\S+|(?<![\\p{L}\\d-])[\\p{L}\\d-]++\\.(com|net|org|io|shop|store|online|xyz|biz|info|site|link)\\b");
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?\\n]*");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'-]*");
 
