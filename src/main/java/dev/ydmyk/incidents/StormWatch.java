@@ -192,21 +192,19 @@ final class StormWatch {
     Verdict offer(Post p) {
         offered.add(p.id());
         expire(p.at());
-        countTopics(p);
+        arrived(p.topics(), p.at());
         Map<String, Double> vector = weigh(p.signature());
-        if (vector.isEmpty()) {
-            Optional<Group> hottest = hottest(p.at());
-            hottest.ifPresent(g -> g.add(p, vector));
-            return hottest.<Verdict>map(g -> new Joins(g.id)).orElse(new Alone());
-        }
-        Optional<Group> best = bestGroup(p, vector);
-        if (best.isEmpty() && saysLittle(p)) {
+        Optional<Group> best = vector.isEmpty() ? Optional.empty() : bestGroup(p, vector);
+        if (best.isEmpty() && (vector.isEmpty() || saysLittle(p))) {
             // "Igjen???", "AFVIST. IGJEN.": too few words to compare; while a storm rages, that is what it is about.
             best = hottest(p.at());
         }
         if (best.isPresent()) {
             best.get().add(p, vector);
             return new Joins(best.get().id);
+        }
+        if (vector.isEmpty()) {
+            return new Alone();
         }
         Loose added = new Loose(p, vector);
         // Linked to those it resembles directly (not through a chain: generic words would chain unrelated posts).
@@ -263,12 +261,7 @@ final class StormWatch {
         return Optional.empty();
     }
 
-    /** Counts a complaint's topics towards their usual rate (a day back). */
-    private void countTopics(Post p) {
-        arrived(p.topics(), p.at());
-    }
-
-    /** A complaint on these topics arrived then (also one from before a restart, oldest first). */
+    /** A complaint on these topics arrived then, counted towards their usual rate a day back (also one from before a restart, oldest first). */
     void arrived(List<String> topics, Instant at) {
         Instant horizon = at.minus(BASELINE);
         for (String topic : topics) {
@@ -371,7 +364,7 @@ final class StormWatch {
     /** A post the detector knew before a restart, outside any incident. */
     void rememberLoose(Post p) {
         offered.add(p.id());
-        countTopics(p);
+        arrived(p.topics(), p.at());
         Map<String, Double> vector = weigh(p.signature());
         if (!vector.isEmpty()) {
             remember(new Loose(p, vector));
