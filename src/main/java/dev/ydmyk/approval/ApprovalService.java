@@ -2,6 +2,7 @@ package dev.ydmyk.approval;
 
 import dev.ydmyk.agents.Agent;
 import dev.ydmyk.audit.AuditTrail;
+import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.drafting.Draft;
 import dev.ydmyk.drafting.DraftChanged;
 import dev.ydmyk.drafting.DraftRepository;
@@ -48,10 +49,11 @@ public class ApprovalService {
     private final Event<DraftChanged> changes;
     private final FollowUps followUps;
     private final Event<Notice> notices;
+    private final YdmykConfig config;
 
     public ApprovalService(Database db, DraftRepository drafts, ApprovedReplyRepository replies, ComplaintRepository complaints, AuditTrail audit,
                            ToneCheck toneCheck, DraftingWorker drafting, Clock clock,
-                           Event<DraftChanged> changes, FollowUps followUps, Event<Notice> notices) {
+                           Event<DraftChanged> changes, FollowUps followUps, Event<Notice> notices, YdmykConfig config) {
         this.db = db;
         this.drafts = drafts;
         this.replies = replies;
@@ -63,6 +65,7 @@ public class ApprovalService {
         this.changes = changes;
         this.followUps = followUps;
         this.notices = notices;
+        this.config = config;
     }
 
     public record Approval(String text, String override) {
@@ -117,7 +120,7 @@ public class ApprovalService {
                     override == null ? null : "Override: " + override)) {
                 return false;
             }
-            if (!replies.queue(conn, draft.complaintId(), draftId, draft.purpose(), signed, agent.name(), now)) {
+            if (!replies.queue(conn, draft.complaintId(), draftId, draft.purpose(), signed, agent.name(), now, sendsAt(now))) {
                 throw Problem.conflict("This complaint has already been answered");
             }
             // The report computed above is of the same text; signing only fills in the name.
@@ -159,7 +162,8 @@ public class ApprovalService {
                     continue;
                 }
                 Draft draft = d.get();
-                if (!replies.queue(conn, draft.complaintId(), id, draft.purpose(), sign(draft.text(), agent.name()), agent.name(), now)) {
+                if (!replies.queue(conn, draft.complaintId(), id, draft.purpose(), sign(draft.text(), agent.name()), agent.name(), now,
+                        sendsAt(now))) {
                     drafts.decide(conn, id, DraftStatus.APPROVED, DraftStatus.WITHDRAWN, "ydmyk", now, "The customer was already answered");
                     continue;
                 }
@@ -173,6 +177,37 @@ public class ApprovalService {
         });
         approved.forEach(id -> changes.fire(new DraftChanged(id, DraftChanged.Change.APPROVED, agent.login())));
         return approved;
+    }
+
+    /** When an approval made now starts publishing: after the undo window ({@code ydmyk.approval.undo}). */
+    public Instant sendsAt(Instant approvedAt) {
+        return approvedAt.plus(config.approval().undo());
+    }
+
+    /**
+     * Takes an approval back within its undo window: the draft is pending again, as if never decided,
+     * and nothing was sent. Conflict once publishing has started (or the draft was not approved).
+     */
+    public Draft undo(UUID draftId, Agent agent) {
+        Draft draft = drafts.find(draftId).orElseThrow(() -> Problem.notFound("draft", draftId));
+        Instant now = clock.instant();
+        boolean won = draft.status() == DraftStatus.APPROVED && db.tx(conn -> {
+            if (!replies.withdraw(conn, draftId, now)) {
+                return false;
+            }
+            drafts.decide(conn, draftId, DraftStatus.APPROVED, DraftStatus.PENDING, null, null, null);
+            followUps.withdraw(conn, draftId);
+            audit.record(conn, draft.complaintId(), draftId, "approval-undone", agent.login(), now,
+                    "Taken back within the undo window; nothing was sent");
+            return true;
+        });
+        if (!won) {
+            throw Problem.conflict(draft.status() == DraftStatus.APPROVED || draft.status() == DraftStatus.SENT
+                    ? "Too late to undo: the undo window has closed and the reply is being published or has been sent"
+                    : "Cannot undo this draft: it is " + draft.status().wire() + ", not approved");
+        }
+        changes.fire(new DraftChanged(draftId, DraftChanged.Change.UNDONE, agent.login()));
+        return drafts.find(draftId).orElseThrow();
     }
 
     public Draft reject(UUID draftId, Agent agent, String reason) {

@@ -27,8 +27,8 @@ public class ApprovedReplyRepository {
      * The complaint row is locked first, so two approvals of different drafts for the same complaint
      * cannot both pass the check. False if the complaint already has its answer.
      */
-    public boolean queue(Connection conn, UUID complaintId, UUID draftId, String purpose, String text, String agent, Instant now)
-            throws SQLException {
+    public boolean queue(Connection conn, UUID complaintId, UUID draftId, String purpose, String text, String agent, Instant now,
+                         Instant due) throws SQLException {
         try (PreparedStatement lock = conn.prepareStatement("select 1 from complaint where id = ? for update")) {
             lock.setObject(1, complaintId);
             lock.executeQuery().close();
@@ -42,10 +42,24 @@ public class ApprovedReplyRepository {
             ps.setString(3, text);
             ps.setString(4, agent);
             ps.setTimestamp(5, ts(now));
-            ps.setTimestamp(6, ts(now));
+            ps.setTimestamp(6, ts(due));
             ps.setString(7, purpose);
             ps.setObject(8, complaintId);
             ps.setString(9, purpose);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Takes an approval back while its undo window is open: the reply row goes if no attempt has
+     * claimed it and it is not yet due. False if publishing has started (or it was never queued).
+     */
+    public boolean withdraw(Connection conn, UUID draftId, Instant now) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                delete from reply where draft_id = ? and sent_at is null and failed_at is null
+                and publish_attempts = 0 and next_attempt_at > ?""")) {
+            ps.setObject(1, draftId);
+            ps.setTimestamp(2, ts(now));
             return ps.executeUpdate() == 1;
         }
     }

@@ -101,6 +101,16 @@ public class DraftResource {
     }
 
     @POST
+    @Path("{id}/undo")
+    @Operation(summary = "Take an approval back within the undo window (ydmyk.approval.undo): the draft is pending again")
+    @APIResponse(responseCode = "200", description = "Pending again; nothing was sent")
+    @APIResponse(responseCode = "404", description = "No such draft")
+    @APIResponse(responseCode = "409", description = "Publishing has started, or the draft is not approved")
+    public Views.DraftView undo(@PathParam("id") String id) {
+        return views.withComplaint(approvals.undo(parseId(id, "draft"), caller.agent()));
+    }
+
+    @POST
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject a draft with a reason")

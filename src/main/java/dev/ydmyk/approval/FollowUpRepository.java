@@ -46,6 +46,13 @@ public class FollowUpRepository {
         }
     }
 
+    public void withdraw(Connection conn, UUID draftId) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("delete from follow_up where draft_id = ? and status = 'open'")) {
+            ps.setObject(1, draftId);
+            ps.executeUpdate();
+        }
+    }
+
     /** Follow-ups in a status ({@code all} for every one), of one complaint or of all when it is null. */
     public List<FollowUp> list(String status, UUID complaintId) {
         return db.read(conn -> list(conn, status, complaintId));

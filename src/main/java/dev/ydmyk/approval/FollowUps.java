@@ -56,6 +56,11 @@ public class FollowUps {
                 "The reply promises to come back; due " + due);
     }
 
+    /** The follow-up an approval opened goes with the approval when it is undone. */
+    void withdraw(Connection conn, UUID draftId) throws SQLException {
+        followUps.withdraw(conn, draftId);
+    }
+
     public List<FollowUp> list(String status, UUID complaintId) {
         return followUps.list(status, complaintId);
     }

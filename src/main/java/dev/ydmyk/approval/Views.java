@@ -51,9 +51,14 @@ public class Views implements ComplaintStatus {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /**
+     * A draft as the channels and the API show it. {@code decidedByName} is the deciding agent's name;
+     * {@code undoUntil}, while an approval can still be taken back, is when publishing starts.
+     */
     public record DraftView(UUID id, UUID complaintId, DraftStatus status, String language, String text, String drafter,
-                            ToneReport toneCheck, Instant createdAt, String decidedBy, Instant decidedAt, String hint,
-                            String note, String fallback, String purpose, UUID incidentId, ComplaintSummary complaint) {
+                            ToneReport toneCheck, Instant createdAt, String decidedBy, String decidedByName, Instant decidedAt,
+                            Instant undoUntil, String hint, String note, String fallback, String purpose, UUID incidentId,
+                            ComplaintSummary complaint) {
     }
 
     public record ReplyView(UUID draftId, String text, Instant sentAt, String agent, Instant approvedAt, int publishAttempts,
@@ -203,8 +208,16 @@ public class Views implements ComplaintStatus {
         return t == null ? null : new TriageView(t.language(), t.kind(), t.severity(), t.topics(), t.flags(), t.reasons());
     }
 
-    private static DraftView draft(Draft d, ComplaintSummary summary) {
+    private DraftView draft(Draft d, ComplaintSummary summary) {
+        Instant undoUntil = d.status() == DraftStatus.APPROVED && d.decidedAt() != null
+                ? d.decidedAt().plus(config.approval().undo()) : null;
+        if (undoUntil != null && !undoUntil.isAfter(clock.instant())) {
+            undoUntil = null;
+        }
+        String decidedByName = d.decidedBy() == null ? null
+                : config.agents().containsKey(d.decidedBy()) ? config.agents().get(d.decidedBy()).name() : d.decidedBy();
         return new DraftView(d.id(), d.complaintId(), d.status(), d.language(), d.text(), d.drafter(), d.toneCheck(),
-                d.createdAt(), d.decidedBy(), d.decidedAt(), d.hint(), d.note(), d.fallbackCause(), d.purpose(), d.incidentId(), summary);
+                d.createdAt(), d.decidedBy(), decidedByName, d.decidedAt(), undoUntil, d.hint(), d.note(), d.fallbackCause(),
+                d.purpose(), d.incidentId(), summary);
     }
 }

@@ -51,6 +51,8 @@ public interface YdmykConfig {
 
     Facebook facebook();
 
+    Approval approval();
+
     interface Facebook {
         /** The token Meta echoes in the subscription handshake. */
         Optional<String> verifyToken();
@@ -187,6 +189,15 @@ public interface YdmykConfig {
         /** When the statement promises the next update: this long after it is drafted. */
         @WithDefault("PT1H")
         Duration updateEvery();
+    }
+
+    interface Approval {
+        /**
+         * How long an approved message waits before publishing starts: the agent can take it back
+         * within it ({@code POST /api/drafts/{id}/undo}). Zero sends at once.
+         */
+        @WithDefault("PT10S")
+        Duration undo();
     }
 
     interface Agent {

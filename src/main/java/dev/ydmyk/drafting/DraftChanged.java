@@ -8,5 +8,7 @@ import java.util.UUID;
  */
 public record DraftChanged(UUID draftId, Change change, String actor) {
 
-    public enum Change { CREATED, APPROVED, SENT, REJECTED, REDRAFT, WITHDRAWN }
+    public enum Change { CREATED, APPROVED, SENT, REJECTED, REDRAFT, WITHDRAWN,
+        /** An approval taken back within its undo window: the draft is pending again. */
+        UNDONE }
 }

@@ -95,7 +95,8 @@ public class PublishingService {
      * already in the outbox, due now, and {@link #retryDue()} takes it within a second.
      */
     void onApproved(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) DraftChanged change) {
-        if (change.change() == DraftChanged.Change.APPROVED) {
+        // Within an undo window the message is not due yet: retryDue takes it when the window closes.
+        if (change.change() == DraftChanged.Change.APPROVED && config.approval().undo().isZero()) {
             UUID draftId = change.draftId();
             try {
                 now.execute(() -> publishNow(draftId));
