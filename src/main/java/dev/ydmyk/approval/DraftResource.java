@@ -57,9 +57,10 @@ public class DraftResource {
     @GET
     @Operation(summary = "The approval queue", description = "Complaints before questions before praise, then severity, then oldest first.")
     @APIResponse(responseCode = "200", description = "Drafts in that status")
-    @APIResponse(responseCode = "400", description = "Unknown status or bad limit")
+    @APIResponse(responseCode = "400", description = "Unknown status, bad limit or offset")
     public List<Views.DraftView> queue(@QueryParam("status") @DefaultValue("pending") String status,
-                                       @QueryParam("limit") @DefaultValue("100") String limit) {
+                                       @QueryParam("limit") @DefaultValue("100") String limit,
+                                       @QueryParam("offset") @DefaultValue("0") String offset) {
         DraftStatus s;
         try {
             s = DraftStatus.of(status);
@@ -75,7 +76,16 @@ public class DraftResource {
         if (n < 1 || n > 500) {
             throw Problem.invalid("limit", "limit must be a whole number from 1 to 500");
         }
-        return views.queue(s, n);
+        int from;
+        try {
+            from = Integer.parseInt(offset);
+        } catch (NumberFormatException e) {
+            from = -1;
+        }
+        if (from < 0 || from > 1_000_000) {
+            throw Problem.invalid("offset", "offset must be a whole number from 0 to 1000000");
+        }
+        return views.queue(s, from, n);
     }
 
     @GET

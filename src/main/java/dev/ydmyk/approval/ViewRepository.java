@@ -23,6 +23,17 @@ import static dev.ydmyk.storage.Database.instant;
 @ApplicationScoped
 public class ViewRepository {
 
+    /** How many drafts wait, and the oldest waiting complaint's arrival, in one query. */
+    public Views.Waiting waiting(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                select count(*), min(c.received_at) filter (where c.kind = 'complaint')
+                from draft d join complaint c on c.id = d.complaint_id where d.status = 'pending'""");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new Views.Waiting(rs.getLong(1), instant(rs.getTimestamp(2)));
+        }
+    }
+
     public List<ReplyView> replies(Connection conn, UUID complaintId) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("select * from reply where complaint_id = ? order by approved_at")) {
             ps.setObject(1, complaintId);

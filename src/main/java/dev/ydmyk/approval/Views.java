@@ -146,8 +146,20 @@ public class Views implements ComplaintStatus {
     }
 
     /** The queue with each draft's complaint, read in one query rather than one per draft. */
+    /** How many drafts wait, and since when the oldest complaint among them: one query, for the page header. */
+    public record Waiting(long pending, Instant oldestComplaint) {
+    }
+
+    public Waiting waiting() {
+        return db.read(rows::waiting);
+    }
+
     public List<DraftView> queue(DraftStatus status, int limit) {
-        List<Draft> ds = drafts.queue(status, limit);
+        return queue(status, 0, limit);
+    }
+
+    public List<DraftView> queue(DraftStatus status, int offset, int limit) {
+        List<Draft> ds = drafts.queue(status, offset, limit);
         Map<UUID, Complaint> byId = complaints.findAll(ds.stream().map(Draft::complaintId).distinct().toList());
         Map<UUID, Context> contexts = contexts(byId.values());
         return ds.stream().map(d -> draft(d, summary(byId.get(d.complaintId()), contexts.getOrDefault(d.complaintId(), Context.NONE))))

@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Hands each committed draft change, notice and escalation (all CDI events fired by the core and
@@ -26,11 +27,24 @@ public class ChannelFanout {
     private final Instance<ApprovalChannel> channels;
     private final Views views;
     private final IncidentViews incidents;
+    private final NoticeRepository board;
+    private final ChannelPage page;
 
-    public ChannelFanout(Instance<ApprovalChannel> channels, Views views, IncidentViews incidents) {
+    public ChannelFanout(Instance<ApprovalChannel> channels, Views views, IncidentViews incidents, NoticeRepository board, ChannelPage page) {
         this.channels = channels;
         this.views = views;
         this.incidents = incidents;
+        this.board = board;
+        this.page = page;
+    }
+
+    /** Kept for the notices tray first (a reload shows it), then shown on every open page. */
+    private void pin(Supplier<NoticeRepository.Stored> store) {
+        try {
+            page.pinned(store.get());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "A notice could not be kept for the notices tray");
+        }
     }
 
     void onIncident(@Observes IncidentChanged change) {
@@ -51,6 +65,7 @@ public class ChannelFanout {
     }
 
     void onNotice(@Observes Notice notice) {
+        pin(() -> board.record(notice));
         for (ApprovalChannel channel : channels) {
             try {
                 channel.notice(notice);
@@ -61,6 +76,7 @@ public class ChannelFanout {
     }
 
     void onEscalation(@Observes Escalation escalation) {
+        pin(() -> board.record(escalation));
         for (ApprovalChannel channel : channels) {
             try {
                 channel.escalate(escalation);

@@ -6,8 +6,6 @@ import dev.ydmyk.approval.Views;
 import dev.ydmyk.drafting.DraftChanged;
 import dev.ydmyk.incidents.IncidentChanged;
 import dev.ydmyk.incidents.IncidentViews;
-import dev.ydmyk.notices.Escalation;
-import dev.ydmyk.notices.Notice;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -70,21 +68,8 @@ public class ChannelPage implements ApprovalChannel {
         broadcast("draft", data);
     }
 
-    @Override
-    public void escalate(Escalation e) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("reason", e.reason().wire);
-        data.put("complaintId", e.complaintId());
-        data.put("draftId", e.draftId());
-        data.put("onCall", e.onCall() == null ? null : e.onCall().name());
-        data.put("author", e.author());
-        data.put("excerpt", e.excerpt());
-        data.put("deadline", e.deadline());
-        broadcast("escalation", data);
-    }
-
-    @Override
-    public void notice(Notice notice) {
+    /** A notice or escalation as kept on the {@link NoticeRepository}: every open page's tray gets it, with its id. */
+    void pinned(NoticeRepository.Stored notice) {
         broadcast("notice", notice);
     }
 

@@ -4,17 +4,19 @@ import dev.ydmyk.agents.Agent;
 import dev.ydmyk.agents.AgentOnly;
 import dev.ydmyk.agents.CurrentCaller;
 import dev.ydmyk.approval.Views;
-import dev.ydmyk.drafting.DraftStatus;
+import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.problem.Problem;
 import dev.ydmyk.schedule.BusinessHours;
 import dev.ydmyk.schedule.OnCall;
-import dev.ydmyk.triage.Kind;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -43,7 +45,13 @@ public class ChannelResource {
     private final BusinessHours hours;
     private final OnCall onCall;
 
-    public ChannelResource(ChannelPage page, Views views, CurrentCaller caller, Clock clock, BusinessHours hours, OnCall onCall) {
+    private final PageTexts texts;
+    private final YdmykConfig config;
+
+    public ChannelResource(ChannelPage page, Views views, CurrentCaller caller, Clock clock, BusinessHours hours, OnCall onCall,
+                           PageTexts texts, YdmykConfig config) {
+        this.texts = texts;
+        this.config = config;
         this.page = page;
         this.views = views;
         this.caller = caller;
@@ -78,17 +86,45 @@ public class ChannelResource {
     }
 
     @GET
+    @Path("texts")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The page's words in one language (prompts/ui/<locale>.properties, English for anything missing)",
+            description = "locale: en, nb, da or sv; unset, the agent's ydmyk.agents.<login>.locale, else the browser's Accept-Language.")
+    public Map<String, Object> texts(@QueryParam("locale") String locale, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        String chosen;
+        if (locale != null && !locale.isBlank()) {
+            chosen = PageTexts.supported(locale).orElseThrow(() -> Problem.invalid("locale",
+                    "locale must be one of " + PageTexts.LOCALES));
+        } else {
+            chosen = ownLocale(acceptLanguage);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("locale", chosen);
+        out.put("texts", texts.texts(chosen));
+        return out;
+    }
+
+    /** The agent's configured language, else the first the browser asks for that the page speaks, else English. */
+    private String ownLocale(String acceptLanguage) {
+        YdmykConfig.Agent a = config.agents().get(caller.agent().login());
+        return a == null ? PageTexts.fromBrowser(acceptLanguage)
+                : a.locale().flatMap(PageTexts::supported).orElseGet(() -> PageTexts.fromBrowser(acceptLanguage));
+    }
+
+    @GET
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue depth and the oldest waiting complaint, for the page header")
-    public Map<String, Object> status() {
-        List<Views.DraftView> pending = views.queue(DraftStatus.PENDING, 500);
-        Instant oldest = pending.stream().filter(d -> d.complaint() != null && d.complaint().triage() != null
-                        && d.complaint().triage().kind() == Kind.COMPLAINT)
-                .map(d -> d.complaint().receivedAt()).min(Instant::compareTo).orElse(null);
+    public Map<String, Object> status(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Views.Waiting waiting = views.waiting();
+        Instant oldest = waiting.oldestComplaint();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("agent", caller.agent().name());
-        out.put("pending", pending.size());
+        out.put("login", caller.agent().login());
+        out.put("now", clock.instant());
+        out.put("locale", ownLocale(acceptLanguage));
+        out.put("undoSeconds", config.approval().undo().toSeconds());
+        out.put("pending", waiting.pending());
         out.put("oldestComplaintReceivedAt", oldest);
         out.put("oldestComplaintWaitingSeconds", oldest == null ? null : Duration.between(oldest, clock.instant()).toSeconds());
         out.put("officeHours", hours.isOpen(clock.instant()));

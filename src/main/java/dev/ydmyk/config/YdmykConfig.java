@@ -206,6 +206,9 @@ public interface YdmykConfig {
         String password();
 
         Optional<String> slackUser();
+
+        /** The channel page's language for this agent: en, nb, da or sv; unset, the browser's. */
+        Optional<String> locale();
     }
 
     interface Source {

@@ -94,7 +94,7 @@ public class DraftRepository {
      * then an incident's public statements, then complaints before questions before praise, the most
      * severe first, then the oldest (by when the post reached us).
      */
-    public List<Draft> queue(DraftStatus status, int limit) {
+    public List<Draft> queue(DraftStatus status, int offset, int limit) {
         return db.read(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("""
                     select d.* from draft d join complaint c on c.id = d.complaint_id
@@ -102,10 +102,11 @@ public class DraftRepository {
                     order by case when c.severity = 'critical' then 0 when d.purpose = 'statement' then 1 else 2 end,
                              case c.kind when 'complaint' then 0 when 'question' then 1 when 'praise' then 2 else 3 end,
                              case c.severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end,
-                             c.received_at, d.created_at
-                    limit ?""")) {
+                             c.received_at, d.created_at, d.id
+                    offset ? limit ?""")) {
                 ps.setString(1, status.wire());
-                ps.setInt(2, limit);
+                ps.setInt(2, offset);
+                ps.setInt(3, limit);
                 return list(ps);
             }
         });

@@ -2,9 +2,9 @@ package dev.ydmyk.approval;
 
 import dev.ydmyk.Api;
 import dev.ydmyk.TestClock;
+import dev.ydmyk.UndoWindow;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -29,16 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An approval can be taken back for {@code ydmyk.approval.undo}; publishing waits for the window to close. */
 @QuarkusTest
-@TestProfile(UndoTest.UndoWindow.class)
+@TestProfile(UndoWindow.class)
 class UndoTest {
-
-    /** The default ten-second window (the rest of the suite sends at once). */
-    public static class UndoWindow implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ydmyk.approval.undo", "PT10S");
-        }
-    }
 
     @Inject
     TestClock clock;

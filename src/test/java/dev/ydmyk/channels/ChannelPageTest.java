@@ -92,7 +92,7 @@ class ChannelPageTest {
                 + "Thank you for telling us.\n\n{agent}";
         text.clear();
         text.sendKeys(fixed);
-        wait(kari).until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".live-tone"), "⚠")));
+        wait(kari).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".live-tone .finding"), 0));
         kari.findElement(By.cssSelector("button.send-edit")).click();
 
         wait(kari).until(ExpectedConditions.numberOfElementsToBe(card, 0));
