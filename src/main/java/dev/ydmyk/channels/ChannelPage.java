@@ -6,8 +6,12 @@ import dev.ydmyk.approval.Views;
 import dev.ydmyk.drafting.DraftChanged;
 import dev.ydmyk.incidents.IncidentChanged;
 import dev.ydmyk.incidents.IncidentViews;
+import dev.ydmyk.storage.Notifications;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -27,25 +31,92 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The built-in channel page's live side: every open page holds a server-sent-events stream; draft
- * changes and who is looking at which draft are pushed to all of them.
+ * changes, incidents, notices and who is looking at which draft are pushed to all of them. Every
+ * change goes through PostgreSQL's NOTIFY (ids only) and comes back to each instance's listener,
+ * which reads it from the database and pushes it to its own pages: two instances behind a load
+ * balancer show every agent the same queue.
  */
 @ApplicationScoped
 public class ChannelPage implements ApprovalChannel {
 
+    private static final Logger LOG = Logger.getLogger(ChannelPage.class);
     static final Duration PRESENCE_TTL = Duration.ofSeconds(45);
 
     private record Presence(String name, UUID draftId, Instant seen) {
     }
 
+    static final String CHANNEL = "ydmyk_page";
+
+    /** What travels through the database: a kind and ids, never a document. */
+    record Signal(String type, UUID id, String change, String actor, Long notice, String login, String name, UUID draftId) {
+    }
+
     private final ObjectMapper json;
     private final Clock clock;
+    private final Notifications notifications;
+    private final Views views;
+    private final IncidentViews incidents;
+    private final NoticeRepository notices;
     private final Map<String, Presence> presence = new ConcurrentHashMap<>();
     private volatile Sse sse;
     private volatile SseBroadcaster broadcaster;
 
-    public ChannelPage(ObjectMapper json, Clock clock) {
+    public ChannelPage(ObjectMapper json, Clock clock, Notifications notifications, Views views, IncidentViews incidents,
+                       NoticeRepository notices) {
         this.json = json;
         this.clock = clock;
+        this.notifications = notifications;
+        this.views = views;
+        this.incidents = incidents;
+        this.notices = notices;
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        notifications.listen(CHANNEL, this::arrived);
+    }
+
+    private void signal(Signal s) {
+        try {
+            notifications.publish(CHANNEL, json.writeValueAsString(s));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A change made on any instance: read it here and push it to this instance's pages. */
+    void arrived(String payload) {
+        Signal s;
+        try {
+            s = json.readValue(payload, Signal.class);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("Not a page signal: %s", payload);
+            return;
+        }
+        switch (s.type()) {
+            case "draft" -> {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("change", s.change());
+                data.put("actor", s.actor());
+                data.put("draft", views.draft(s.id()));
+                broadcast("draft", data);
+            }
+            case "incident" -> {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("change", s.change());
+                data.put("incident", incidents.detail(s.id()));
+                broadcast("incident", data);
+            }
+            case "notice" -> notices.find(s.notice()).ifPresent(n -> broadcast("notice", n));
+            case "presence" -> {
+                if (s.draftId() == null) {
+                    presence.remove(s.login());
+                } else {
+                    presence.put(s.login(), new Presence(s.name(), s.draftId(), clock.instant()));
+                }
+                broadcast("presence", Map.of("presence", presenceByDraft()));
+            }
+            default -> LOG.warnf("Unknown page signal %s", s.type());
+        }
     }
 
     void subscribe(Sse sse, SseEventSink sink) {
@@ -61,34 +132,22 @@ public class ChannelPage implements ApprovalChannel {
 
     @Override
     public void draftChanged(DraftChanged change, Views.DraftView draft) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("change", change.change().name().toLowerCase());
-        data.put("actor", change.actor());
-        data.put("draft", draft);
-        broadcast("draft", data);
+        signal(new Signal("draft", draft.id(), change.change().name().toLowerCase(), change.actor(), null, null, null, null));
     }
 
-    /** A notice or escalation as kept on the {@link NoticeRepository}: every open page's tray gets it, with its id. */
+    /** A notice or escalation as kept by the {@link NoticeRepository}: every open page's tray gets it, with its id. */
     void pinned(NoticeRepository.Stored notice) {
-        broadcast("notice", notice);
+        signal(new Signal("notice", null, null, null, notice.id(), null, null, null));
     }
 
     @Override
     public void incidentChanged(IncidentChanged change, IncidentViews.Detail incident) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("change", change.change().name().toLowerCase());
-        data.put("incident", incident);
-        broadcast("incident", data);
+        signal(new Signal("incident", incident.id(), change.change().name().toLowerCase(), null, null, null, null, null));
     }
 
-    /** An agent looks at a draft (or at none: {@code draftId} null). */
+    /** An agent looks at a draft (or at none: {@code draftId} null); every instance hears it. */
     void look(String login, String name, UUID draftId) {
-        if (draftId == null) {
-            presence.remove(login);
-        } else {
-            presence.put(login, new Presence(name, draftId, clock.instant()));
-        }
-        broadcast("presence", Map.of("presence", presenceByDraft()));
+        signal(new Signal("presence", null, null, null, null, login, name, draftId));
     }
 
     @Scheduled(every = "15s")

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -113,6 +114,17 @@ public class NoticeRepository {
                     }
                 }
                 return out;
+            }
+        });
+    }
+
+    public Optional<Stored> find(long id) {
+        return db.read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("select * from notice where id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<Stored>empty();
+                }
             }
         });
     }

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * YDMYK_BROWSER_REQUIRED=true, so there a missing browser fails the build; elsewhere the browser
  * tests are skipped with a message saying how to install it.
  */
-final class Browser {
+public final class Browser {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
@@ -24,7 +24,7 @@ final class Browser {
     private Browser() {
     }
 
-    static ChromeDriver open(int width, int height) throws IOException {
+    public static ChromeDriver open(int width, int height) throws IOException {
         boolean present = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
         if (!present) {
             if ("true".equals(System.getenv("YDMYK_BROWSER_REQUIRED")) || Boolean.getBoolean("ydmyk.browser.required")) {

@@ -1,0 +1,110 @@
+package dev.ydmyk.it;
+
+import dev.ydmyk.channels.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two packaged instances on the machine's PostgreSQL server, a browser on each: a complaint posted
+ * to one instance shows on both pages, who is looking shows across them, and a draft approved on one
+ * page leaves the other (the pages are fed by LISTEN/NOTIFY, not one process's memory).
+ */
+class TwoInstancesPageIT {
+
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+
+    private final List<PackagedService> services = new ArrayList<>();
+    private final List<WebDriver> browsers = new ArrayList<>();
+    private String database;
+
+    @AfterEach
+    void stop() throws Exception {
+        browsers.forEach(WebDriver::quit);
+        for (PackagedService s : services) {
+            s.stopQuietly();
+        }
+        if (database != null) {
+            try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "postgres"); Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + database + " with (force)");
+            }
+        }
+    }
+
+    private PackagedService instance(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "it-two", name));
+        PackagedService s = new PackagedService(PackagedService.projectDir(), PackagedService.packagedApp(), dir.resolve("service.log"))
+                .with("quarkus.datasource.jdbc.url", SERVER + database).with("quarkus.datasource.username", "postgres")
+                .with("quarkus.datasource.password", "postgres").with("ydmyk.approval.undo", "PT2S")
+                .with("ydmyk.agents.ola.name", "Ola Nordmann").with("ydmyk.agents.ola.password", "ola-password");
+        services.add(s);
+        return s.start();
+    }
+
+    private ChromeDriver page(PackagedService s, String login, String password) throws Exception {
+        ChromeDriver b = Browser.open(1280, 900);
+        browsers.add(b);
+        b.get(s.uri("/channel").toString());
+        b.findElement(By.id("login")).sendKeys(login);
+        b.findElement(By.id("password")).sendKeys(password);
+        b.findElement(By.id("sign-in")).click();
+        wait(b).until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+        return b;
+    }
+
+    private static WebDriverWait wait(WebDriver b) {
+        return new WebDriverWait(b, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseShowEveryAgentTheSameQueue() throws Exception {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "postgres"); Statement s = c.createStatement()) {
+            database = "ydmyk_two_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            s.execute("create database " + database);
+        } catch (SQLException e) {
+            Assumptions.abort("No PostgreSQL server at 127.0.0.1:5432 (.ci/run starts one): " + e.getMessage());
+        }
+        PackagedService a = instance("a");
+        PackagedService b = instance("b");
+        ChromeDriver onA = page(a, "it", "it-password");
+        ChromeDriver onB = page(b, "ola", "ola-password");
+
+        String complaint = PackagedService.id(a.postComplaint("two-" + UUID.randomUUID()));
+        By card = By.cssSelector("article.message");
+        WebElement cardOnA = wait(onA).until(ExpectedConditions.visibilityOfElementLocated(card));
+        WebElement cardOnB = wait(onB).until(ExpectedConditions.visibilityOfElementLocated(card));
+        assertTrue(cardOnB.getText().contains("Silje Strand"), "the post made on A is on B's page: " + cardOnB.getText());
+        assertEquals(cardOnA.getDomAttribute("id"), cardOnB.getDomAttribute("id"));
+
+        cardOnB.click();
+        wait(onA).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("article.message .presence"),
+                "Ola Nordmann is looking at this"));
+
+        cardOnB.findElement(By.cssSelector("button.approve")).click();
+        wait(onA).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".sending-bar .countdown"),
+                "Approved by Ola Nordmann"));
+        wait(onA).until(ExpectedConditions.numberOfElementsToBe(card, 0));
+        wait(onB).until(ExpectedConditions.numberOfElementsToBe(card, 0));
+        assertTrue(a.complaint(complaint).body().contains("\"sentAt\":\""), "sent once the undo window passed");
+    }
+}
