@@ -210,6 +210,45 @@ public class ApprovalService {
         return drafts.find(draftId).orElseThrow();
     }
 
+    /** The agent takes a pending draft: colleagues see who has it, and it leaves their queue until released or idle. */
+    public Draft take(UUID draftId, Agent agent) {
+        Draft draft = pending(draftId, "take");
+        Instant now = clock.instant();
+        if (!drafts.take(draftId, agent.login(), now, now.minus(config.approval().takeIdle()))) {
+            Draft d = drafts.find(draftId).orElseThrow();
+            throw Problem.conflict(d.status() != DraftStatus.PENDING ? "Cannot take this draft: it is already " + d.status().wire()
+                    : "Cannot take this draft: " + nameOf(d.takenBy()) + " has it");
+        }
+        changes.fire(new DraftChanged(draftId, DraftChanged.Change.TAKEN, agent.login()));
+        return drafts.find(draftId).orElseThrow();
+    }
+
+    /** Back to everyone's queue: by its holder, or by anyone once the holder has been idle. */
+    public Draft release(UUID draftId, Agent agent) {
+        Draft draft = drafts.find(draftId).orElseThrow(() -> Problem.notFound("draft", draftId));
+        if (draft.takenBy() == null) {
+            return draft;
+        }
+        Instant now = clock.instant();
+        if (!drafts.release(draftId, agent.login(), now.minus(config.approval().takeIdle()))) {
+            throw Problem.conflict("Cannot release this draft: " + nameOf(draft.takenBy()) + " has it");
+        }
+        changes.fire(new DraftChanged(draftId, DraftChanged.Change.RELEASED, agent.login()));
+        return drafts.find(draftId).orElseThrow();
+    }
+
+    /** The holder is still at it (their page looks at the draft): the draft stays theirs. */
+    public void stillTaken(UUID draftId, Agent agent) {
+        Instant now = clock.instant();
+        drafts.find(draftId).filter(d -> agent.login().equals(d.takenBy()) && d.status() == DraftStatus.PENDING)
+                .ifPresent(d -> drafts.take(draftId, agent.login(), now, now.minus(config.approval().takeIdle())));
+    }
+
+    private String nameOf(String login) {
+        YdmykConfig.Agent a = login == null ? null : config.agents().get(login);
+        return a == null ? String.valueOf(login) : a.name();
+    }
+
     public Draft reject(UUID draftId, Agent agent, String reason) {
         return decideWithNote(draftId, agent, "reason", reason, DraftStatus.REJECTED, "reject", "rejected", DraftChanged.Change.REJECTED);
     }

@@ -121,6 +121,24 @@ public class DraftResource {
     }
 
     @POST
+    @Path("{id}/take")
+    @Operation(summary = "Take a pending draft: colleagues see who has it and it leaves their queue until released or idle (ydmyk.approval.take-idle)")
+    @APIResponse(responseCode = "200", description = "Yours (taking it again keeps it yours)")
+    @APIResponse(responseCode = "409", description = "A colleague has it, or it is no longer pending")
+    public Views.DraftView take(@PathParam("id") String id) {
+        return views.withComplaint(approvals.take(parseId(id, "draft"), caller.agent()));
+    }
+
+    @POST
+    @Path("{id}/release")
+    @Operation(summary = "Let a taken draft go back to everyone's queue")
+    @APIResponse(responseCode = "200", description = "Released (or nobody had it)")
+    @APIResponse(responseCode = "409", description = "A colleague has it and is not idle")
+    public Views.DraftView release(@PathParam("id") String id) {
+        return views.withComplaint(approvals.release(parseId(id, "draft"), caller.agent()));
+    }
+
+    @POST
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject a draft with a reason")

@@ -58,7 +58,7 @@ public class Views implements ComplaintStatus {
     public record DraftView(UUID id, UUID complaintId, DraftStatus status, String language, String text, String drafter,
                             ToneReport toneCheck, Instant createdAt, String decidedBy, String decidedByName, Instant decidedAt,
                             Instant undoUntil, String hint, String note, String fallback, String purpose, UUID incidentId,
-                            ComplaintSummary complaint) {
+                            String takenBy, String takenByName, Instant takenUntil, ComplaintSummary complaint) {
     }
 
     public record ReplyView(UUID draftId, String text, Instant sentAt, String agent, Instant approvedAt, int publishAttempts,
@@ -226,10 +226,21 @@ public class Views implements ComplaintStatus {
         if (undoUntil != null && !undoUntil.isAfter(clock.instant())) {
             undoUntil = null;
         }
-        String decidedByName = d.decidedBy() == null ? null
-                : config.agents().containsKey(d.decidedBy()) ? config.agents().get(d.decidedBy()).name() : d.decidedBy();
+        Instant takenUntil = d.takenBy() == null || d.status() != DraftStatus.PENDING ? null
+                : d.takenAt().plus(config.approval().takeIdle());
+        boolean taken = takenUntil != null && takenUntil.isAfter(clock.instant());
         return new DraftView(d.id(), d.complaintId(), d.status(), d.language(), d.text(), d.drafter(), d.toneCheck(),
-                d.createdAt(), d.decidedBy(), decidedByName, d.decidedAt(), undoUntil, d.hint(), d.note(), d.fallbackCause(),
-                d.purpose(), d.incidentId(), summary);
+                d.createdAt(), d.decidedBy(), name(d.decidedBy()), d.decidedAt(), undoUntil, d.hint(), d.note(), d.fallbackCause(),
+                d.purpose(), d.incidentId(), taken ? d.takenBy() : null, taken ? name(d.takenBy()) : null, taken ? takenUntil : null,
+                summary);
+    }
+
+    /** An agent's name for their login (the login itself if they are not in the configuration any more). */
+    private String name(String login) {
+        if (login == null) {
+            return null;
+        }
+        YdmykConfig.Agent a = config.agents().get(login);
+        return a == null ? login : a.name();
     }
 }

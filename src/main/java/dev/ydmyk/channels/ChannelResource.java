@@ -3,6 +3,7 @@ package dev.ydmyk.channels;
 import dev.ydmyk.agents.Agent;
 import dev.ydmyk.agents.AgentOnly;
 import dev.ydmyk.agents.CurrentCaller;
+import dev.ydmyk.approval.ApprovalService;
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.problem.Problem;
@@ -47,9 +48,11 @@ public class ChannelResource {
 
     private final PageTexts texts;
     private final YdmykConfig config;
+    private final ApprovalService approvals;
 
     public ChannelResource(ChannelPage page, Views views, CurrentCaller caller, Clock clock, BusinessHours hours, OnCall onCall,
-                           PageTexts texts, YdmykConfig config) {
+                           PageTexts texts, YdmykConfig config, ApprovalService approvals) {
+        this.approvals = approvals;
         this.texts = texts;
         this.config = config;
         this.page = page;
@@ -82,6 +85,9 @@ public class ChannelResource {
             }
         }
         page.look(caller.agent().login(), caller.agent().name(), draft);
+        if (draft != null) {
+            approvals.stillTaken(draft, caller.agent());
+        }
         return page.presenceByDraft();
     }
 

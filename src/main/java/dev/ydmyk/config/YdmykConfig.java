@@ -198,6 +198,10 @@ public interface YdmykConfig {
          */
         @WithDefault("PT10S")
         Duration undo();
+
+        /** A taken draft goes back to everyone's queue when its holder has done nothing with it for this long. */
+        @WithDefault("PT10M")
+        Duration takeIdle();
     }
 
     interface Agent {

@@ -12,7 +12,15 @@ import java.util.UUID;
  */
 public record Draft(UUID id, UUID complaintId, DraftStatus status, String language, String text, String drafter,
                     String hint, ToneReport toneCheck, Instant createdAt, String decidedBy, Instant decidedAt,
-                    String note, String fallbackCause, String purpose, UUID incidentId) {
+                    String note, String fallbackCause, String purpose, UUID incidentId, String takenBy, Instant takenAt) {
+
+    /** A draft nobody has taken (every new one). */
+    public Draft(UUID id, UUID complaintId, DraftStatus status, String language, String text, String drafter, String hint,
+                 ToneReport toneCheck, Instant createdAt, String decidedBy, Instant decidedAt, String note, String fallbackCause,
+                 String purpose, UUID incidentId) {
+        this(id, complaintId, status, language, text, drafter, hint, toneCheck, createdAt, decidedBy, decidedAt, note, fallbackCause,
+                purpose, incidentId, null, null);
+    }
 
     public static final String REPLY = "reply";
     public static final String REPORT_BACK = "report-back";

@@ -10,5 +10,7 @@ public record DraftChanged(UUID draftId, Change change, String actor) {
 
     public enum Change { CREATED, APPROVED, SENT, REJECTED, REDRAFT, WITHDRAWN,
         /** An approval taken back within its undo window: the draft is pending again. */
-        UNDONE }
+        UNDONE,
+        /** An agent took the draft, or let it go: it is still pending. */
+        TAKEN, RELEASED }
 }

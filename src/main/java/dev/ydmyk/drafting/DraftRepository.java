@@ -206,7 +206,41 @@ public class DraftRepository {
                 DraftStatus.of(rs.getString("status")), rs.getString("language"), rs.getString("text"),
                 rs.getString("drafter"), rs.getString("hint"), tone, instant(rs.getTimestamp("created_at")),
                 rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")), rs.getString("decision_note"),
-                rs.getString("fallback_cause"), rs.getString("purpose"), rs.getObject("incident_id", UUID.class));
+                rs.getString("fallback_cause"), rs.getString("purpose"), rs.getObject("incident_id", UUID.class),
+                rs.getString("taken_by"), instant(rs.getTimestamp("taken_at")));
+    }
+
+    /**
+     * An agent takes a pending draft, or keeps it (taking it again refreshes it): only if nobody else
+     * holds it since {@code idleSince}. False otherwise, or if the draft is not pending.
+     */
+    public boolean take(UUID id, String agent, Instant now, Instant idleSince) {
+        return db.tx(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    update draft set taken_by = ?, taken_at = ? where id = ? and status = 'pending'
+                    and (taken_by is null or taken_by = ? or taken_at < ?)""")) {
+                ps.setString(1, agent);
+                ps.setTimestamp(2, ts(now));
+                ps.setObject(3, id);
+                ps.setString(4, agent);
+                ps.setTimestamp(5, ts(idleSince));
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Lets a draft go back to everyone's queue: its holder, or anyone once the holder has been idle since {@code idleSince}. */
+    public boolean release(UUID id, String agent, Instant idleSince) {
+        return db.tx(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    update draft set taken_by = null, taken_at = null where id = ?
+                    and (taken_by is null or taken_by = ? or taken_at < ?)""")) {
+                ps.setObject(1, id);
+                ps.setString(2, agent);
+                ps.setTimestamp(3, ts(idleSince));
+                return ps.executeUpdate() == 1;
+            }
+        });
     }
 
     private String write(List<Finding> findings) {

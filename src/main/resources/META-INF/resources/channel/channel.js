@@ -92,15 +92,41 @@ function render(d) {
     d.note && d.status === "pending" ? el("p", {class: "reading"}, d.note) : null,
     tone(d.toneCheck, t0.kind),
     el("div", {class: "presence", role: "status"}, lookers(d.id)),
+    el("div", {class: "taken", role: "status"}, takenLine(d)),
     el("div", {class: "card-error error", role: "alert"}),
     el("div", {class: "actions"},
       el("button", {class: "approve", onclick: () => approve(d.id)}, t("action.approve")),
       el("button", {class: "edit", onclick: () => edit(d.id)}, t("action.edit")),
       el("button", {class: "reject", onclick: () => ask(d.id, "reject")}, t("action.reject")),
-      el("button", {class: "redraft", onclick: () => ask(d.id, "redraft")}, t("action.redraft"))),
+      el("button", {class: "redraft", onclick: () => ask(d.id, "redraft")}, t("action.redraft")),
+      takeButton(d)),
     el("div", {class: "panel", hidden: ""}),
     el("ol", {class: "thread"}, el("li", {}, t("thread.drafted", {who: drafterLabel(d.drafter)}), " ", since(d.createdAt))));
   return card;
+}
+
+// Taking a draft: colleagues see who has it, and it leaves their queue until released or idle.
+const takenByOther = d => d.takenBy && d.takenBy !== me.login && Date.parse(d.takenUntil) > now();
+const takenLine = d => !d.takenBy ? "" : d.takenBy === me.login ? t("taken.mine") : t("taken.theirs", {who: d.takenByName});
+const takeButton = d => d.takenBy === me.login
+  ? el("button", {class: "release", onclick: () => takeOrRelease(d.id, "release")}, t("action.release"))
+  : el("button", {class: "take", onclick: () => takeOrRelease(d.id, "take")}, t("action.take"));
+
+async function takeOrRelease(id, action) {
+  const res = await api("POST", `/api/drafts/${id}/${action}`);
+  if (!res.ok) return showError(id, res.body?.detail || t("error.status", {status: res.status}));
+  retaken(res.body);
+}
+
+// Taken or released (here or by a colleague): the card is updated in place, so an edit in progress stays.
+function retaken(d) {
+  const c = cards.get(d.id);
+  if (!c) { if (d.status === "pending") offer(d); return; }
+  c.draft = d;
+  c.el.querySelector(".taken").textContent = takenLine(d);
+  c.el.querySelector(".take, .release")?.replaceWith(takeButton(d));
+  filter(c.el, d);
+  header();
 }
 
 function lookers(id) {
@@ -404,6 +430,7 @@ document.addEventListener("keydown", e => {
   else if (e.key === "e") { e.preventDefault(); edit(selected); }
   else if (e.key === "r") { e.preventDefault(); ask(selected, "reject"); }
   else if (e.key === "d") { e.preventDefault(); ask(selected, "redraft"); }
+  else if (e.key === "t") { e.preventDefault(); takeOrRelease(selected, cards.get(selected).draft.takenBy === me.login ? "release" : "take"); }
 });
 
 // Filters and search over the queue: everything is already on the page, so they answer at once.
@@ -411,12 +438,12 @@ const filters = () => ({
   q: document.getElementById("search").value.trim().toLowerCase(),
   kind: document.getElementById("f-kind").value, severity: document.getElementById("f-severity").value,
   language: document.getElementById("f-language").value, source: document.getElementById("f-source").value,
-  older: Number(document.getElementById("f-older").value || 0)});
+  older: Number(document.getElementById("f-older").value || 0), mine: document.getElementById("f-mine").checked});
 
 function filter(card, d, f = filters()) {
   const c = d.complaint || {}, tr = c.triage || {};
   const hay = `${c.text} ${d.text} ${c.author?.name || ""} ${c.author?.handle || ""}`.toLowerCase();
-  card.hidden = !((!f.q || hay.includes(f.q)) && (!f.kind || tr.kind === f.kind) && (!f.severity || tr.severity === f.severity)
+  card.hidden = !((f.mine ? d.takenBy === me.login : !takenByOther(d)) && (!f.q || hay.includes(f.q)) && (!f.kind || tr.kind === f.kind) && (!f.severity || tr.severity === f.severity)
     && (!f.language || (tr.language || d.language) === f.language) && (!f.source || c.source === f.source)
     && (!f.older || now() - Date.parse(c.receivedAt) >= f.older * 60000));
 }
@@ -511,6 +538,7 @@ function connect() {
     const who = actor === me.login ? t("you") : (draft.decidedByName || actor);
     if (change === "created" && draft.status === "pending") offer(draft);
     else if (change === "undone") undone(draft);
+    else if (change === "taken" || change === "released") retaken(draft);
     else if (change === "approved" && draft.undoUntil) { sending(draft); memberDecided(draft); }
     else if (draft.status !== "pending") {
       stopCountdown(draft.id);
@@ -632,7 +660,7 @@ function redrawAll() {
   compact.checked = localStorage.getItem("ydmyk.compact") === "1";
   document.body.classList.toggle("compact", compact.checked);
   compact.addEventListener("change", () => { document.body.classList.toggle("compact", compact.checked); localStorage.setItem("ydmyk.compact", compact.checked ? "1" : "0"); });
-  for (const id of ["search", "f-kind", "f-severity", "f-language", "f-source", "f-older"]) {
+  for (const id of ["search", "f-kind", "f-severity", "f-language", "f-source", "f-older", "f-mine"]) {
     document.getElementById(id).addEventListener("input", refilter);
     document.getElementById(id).addEventListener("change", refilter);
   }

@@ -374,4 +374,35 @@ class CockpitPageTest {
         live(b);
         assertTrue(b.findElement(By.id("compact")).isSelected(), "the density is remembered");
     }
+
+    @Test
+    void aTakenDraftLeavesColleaguesQueuesUntilReleasedOrIdle() throws Exception {
+        Api.wipe(ds);
+        String draft = pending("Eva Strand", "Strømmen har vært borte i seks timer og ingen informerer oss. Kjøleskapet er fullt av mat.");
+        ChromeDriver kari = signIn("kari", "kari-test", 1280, 900);
+        ChromeDriver lars = signIn("lars", "lars-test", 1280, 900);
+        wait(lars).until(ExpectedConditions.visibilityOfElementLocated(card(draft)));
+        wait(kari).until(ExpectedConditions.visibilityOfElementLocated(card(draft))).click();
+        kari.findElement(By.tagName("body")).sendKeys("t");
+        wait(kari).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#draft-" + draft + " .taken"), "You have taken this"));
+        wait(lars).until(ExpectedConditions.invisibilityOfElementLocated(card(draft)));
+        assertEquals("1 hidden by the filters", lars.findElement(By.id("filtered")).getText());
+        Api.asLars().post("/api/drafts/" + draft + "/take").then().statusCode(409)
+                .body("detail", equalTo("Cannot take this draft: Kari Nordmann has it"));
+        kari.findElement(By.id("f-mine")).click();
+        assertTrue(kari.findElement(card(draft)).isDisplayed(), "my queue shows what I took");
+        kari.findElement(By.id("f-mine")).click();
+        screenshot(kari, "cockpit-taken.png");
+
+        kari.findElement(By.cssSelector("#draft-" + draft + " button.release")).click();
+        wait(lars).until(ExpectedConditions.visibilityOfElementLocated(card(draft)));
+
+        // Taken and then left alone: after ten idle minutes a colleague may take it.
+        Api.asKari().post("/api/drafts/" + draft + "/take").then().statusCode(200).body("takenByName", equalTo("Kari Nordmann"));
+        wait(lars).until(ExpectedConditions.invisibilityOfElementLocated(card(draft)));
+        clock.set(Instant.now().plus(Duration.ofMinutes(11)));
+        Api.asLars().post("/api/drafts/" + draft + "/take").then().statusCode(200).body("takenBy", equalTo("lars"));
+        wait(kari).until(ExpectedConditions.invisibilityOfElementLocated(card(draft)));
+        wait(lars).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#draft-" + draft + " .taken"), "You have taken this"));
+    }
 }
