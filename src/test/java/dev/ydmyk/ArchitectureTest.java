@@ -32,7 +32,7 @@ class ArchitectureTest {
             List.of("approval"),
             List.of("incidents"),
             List.of("publishing"),
-            List.of("schedule", "facebook", "email"),
+            List.of("schedule", "facebook", "email", "privacy"),
             List.of("channels"));
 
     static JavaClasses classes;

@@ -66,6 +66,26 @@ public final class AuthenticationFilters {
         }
     }
 
+    /** Runs after {@link AgentFilter}: the signed-in agent must be an administrator. */
+    @Provider
+    @AdminOnly
+    @Priority(Priorities.AUTHORIZATION)
+    public static class AdminFilter implements ContainerRequestFilter {
+        @Inject
+        CurrentCaller caller;
+
+        @Override
+        public void filter(ContainerRequestContext ctx) {
+            if (caller.agent() == null) {
+                throw new Problem(401, "Unauthorized", "An administrator's login is required", "Authorization", null);
+            }
+            if (!caller.admin()) {
+                throw new Problem(403, "Forbidden", "Only an administrator may do this (ydmyk.agents." + caller.agent().login()
+                        + ".admin=true, or the admin role)", null, null);
+            }
+        }
+    }
+
     @Provider
     @SourceOnly
     @Priority(Priorities.AUTHENTICATION)

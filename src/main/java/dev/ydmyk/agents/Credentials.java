@@ -78,7 +78,7 @@ public class Credentials {
     public Optional<Agent> check(String login, String password) {
         YdmykConfig.Agent a = login == null ? null : config.agents().get(login);
         boolean ok = equal(password == null ? "" : password, a == null ? "\u0000never" : a.password());
-        return ok && a != null ? Optional.of(new Agent(login, a.name())) : Optional.empty();
+        return ok && a != null ? Optional.of(new Agent(login, a.name(), a.admin())) : Optional.empty();
     }
 
     /** Logs a failed sign-in with the login tried and where from; never the password. */
@@ -97,7 +97,7 @@ public class Credentials {
 
     public Optional<Agent> agentByLogin(String login) {
         YdmykConfig.Agent a = config.agents().get(login);
-        return a == null ? Optional.empty() : Optional.of(new Agent(login, a.name()));
+        return a == null ? Optional.empty() : Optional.of(new Agent(login, a.name(), a.admin()));
     }
 
     /** The sources an {@code Authorization: Bearer ...} header may post for. */

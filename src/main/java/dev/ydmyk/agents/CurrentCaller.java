@@ -15,6 +15,11 @@ public class CurrentCaller {
         return agent;
     }
 
+    /** Whether the signed-in agent is an administrator (a built-in agent's flag, or a sign-in provider's admin role). */
+    public boolean admin() {
+        return agent != null && agent.admin();
+    }
+
     public Set<String> sources() {
         return sources;
     }

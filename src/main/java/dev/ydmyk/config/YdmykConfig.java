@@ -163,6 +163,21 @@ public interface YdmykConfig {
 
     EmbeddedDb embeddedDb();
 
+    Retention retention();
+
+    /** How long personal data is kept (GDPR Art. 5(1)(e)). */
+    interface Retention {
+        /**
+         * Complaints received longer ago than this (e.g. {@code P180D}) have their personal data erased
+         * nightly, as an administrator's erasure does; the anonymous counts stay. Unset: kept.
+         */
+        Optional<Duration> personalData();
+
+        /** When the nightly retention job runs (Quartz-style cron, the server's time zone). */
+        @WithDefault("0 30 3 * * ?")
+        String cron();
+    }
+
     /** Storms: many complaints about one thing, grouped into an incident with one public statement. */
     interface Incidents {
         /** Off: every complaint gets a reply of its own, as before. */
@@ -208,6 +223,10 @@ public interface YdmykConfig {
         String name();
 
         String password();
+
+        /** An administrator may export and erase customers' data and read the audit ({@code GET /api/audit}). */
+        @WithDefault("false")
+        boolean admin();
 
         Optional<String> slackUser();
 

@@ -6,6 +6,8 @@ import java.util.UUID;
 public record IncidentChanged(UUID incidentId, Change change, int size) {
 
     public enum Change {
-        FORMED, GREW, DECIDED, RESOLVED
+        FORMED, GREW, DECIDED, RESOLVED,
+        /** A member's personal data was erased: the card shows them as erased. */
+        ERASED
     }
 }

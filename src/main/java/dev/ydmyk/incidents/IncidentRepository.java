@@ -26,7 +26,7 @@ public class IncidentRepository {
 
     /** A member as the detector and the wording need it. */
     record Member(UUID id, String source, String externalId, String authorName, String authorHandle, String text, String language,
-                  List<String> topics, String kind, String parentExternalId, Instant receivedAt, UUID incidentId) {
+                  List<String> topics, String kind, String parentExternalId, Instant receivedAt, UUID incidentId, boolean erased) {
     }
 
     /** A pending draft of an incident, with why it must be decided by a person (null: it may be approved in bulk). */
@@ -187,7 +187,7 @@ public class IncidentRepository {
                         rs.getString("author_name"), rs.getString("author_handle"), rs.getString("text"), rs.getString("language"),
                         rs.getArray("topics") == null ? List.of() : strings(rs.getArray("topics")), rs.getString("kind"),
                         rs.getString("parent_external_id"), instant(rs.getTimestamp("received_at")),
-                        rs.getObject("incident_id", UUID.class)));
+                        rs.getObject("incident_id", UUID.class), rs.getTimestamp("erased_at") != null));
             }
         }
         return out;

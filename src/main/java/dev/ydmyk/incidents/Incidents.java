@@ -568,6 +568,9 @@ public class Incidents implements Storms {
                 do {
                     page = incidents.members(conn, incidentId, offset, 500);
                     for (IncidentRepository.Member m : page) {
+                        if (m.erased()) {
+                            continue; // the customer's data was erased at their request: nothing more is sent to them
+                        }
                         Complaint c = complaints.find(conn, m.id()).orElseThrow();
                         String language = wording.language(replyLanguage(m.language()));
                         String text = wording.reportBack(language, c.firstName(), topic, done, m.id());

@@ -3,6 +3,7 @@ package dev.ydmyk.channels.slack;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.ydmyk.approval.Views;
+import dev.ydmyk.audit.AuditTrail;
 import dev.ydmyk.drafting.Draft;
 import dev.ydmyk.drafting.DraftStatus;
 import dev.ydmyk.incidents.IncidentViews;
@@ -52,6 +53,9 @@ final class SlackMessages {
     }
 
     static String summary(Views.DraftView d) {
+        if (d.complaint() != null && AuditTrail.ERASED.equals(d.complaint().text())) {
+            return "Draft reply erased at the customer's request";
+        }
         String who = d.complaint() == null || d.complaint().author() == null || d.complaint().author().name() == null
                 ? "a customer" : d.complaint().author().name();
         // The notification and fallback text is mrkdwn too: a customer's name must not mention or link.
@@ -61,6 +65,9 @@ final class SlackMessages {
     static List<LayoutBlock> draft(Views.DraftView d, String decision) {
         Views.ComplaintSummary c = d.complaint();
         Views.TriageView t = c.triage();
+        if (AuditTrail.ERASED.equals(c.text())) {
+            return erased(c, t, decision);
+        }
         String author = c.author() == null || c.author().name() == null ? "Someone" : c.author().name();
         String meta = "*" + escape(author) + "* on " + escape(c.source())
                 + (t == null ? "" : " · " + t.kind().wire() + " · " + t.severity().wire() + " · " + t.language())
@@ -94,6 +101,20 @@ final class SlackMessages {
                     button(b -> b.actionId(REJECT).text(plainText("Reject")).value(id).style("danger")),
                     button(b -> b.actionId(REDRAFT).text(plainText("Redraft")).value(id))))));
         } else if (decision != null) {
+            blocks.add(section(s -> s.text(markdownText(decision))));
+        }
+        return blocks;
+    }
+
+    /** A draft whose customer's data was erased: only what the reports count is left, and what happened to the draft. */
+    private static List<LayoutBlock> erased(Views.ComplaintSummary c, Views.TriageView t, String decision) {
+        String meta = "*Erased at the customer's request* on " + escape(c.source())
+                + (t == null ? "" : " · " + t.kind().wire() + " · " + t.severity().wire() + " · " + t.language());
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText(meta))));
+        blocks.add(context(x -> x.elements(asContextElements(markdownText(
+                ":wastebasket: The complaint, the draft and any reply were erased (GDPR Art. 17); nothing here can be sent.")))));
+        if (decision != null) {
             blocks.add(section(s -> s.text(markdownText(decision))));
         }
         return blocks;

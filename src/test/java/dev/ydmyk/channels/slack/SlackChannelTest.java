@@ -43,6 +43,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.ydmyk.channels.slack.FakeSlack.calls;
 import static dev.ydmyk.channels.slack.FakeSlack.server;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -205,6 +206,24 @@ class SlackChannelTest {
     }
 
     @Test
+    void erasingTheCustomerRedrawsTheirMessageAsErased() {
+        String m = marker();
+        String author = "Pernille " + m.substring(6);
+        String complaint = Api.post(Api.complaint("facebook", author, "Min pakke blev leveret til en forkert adresse, og ingen svarer. " + m));
+        String draft = Api.latestDraftId(Api.awaitDrafts(complaint, 1));
+        awaitCalls("chat.postMessage", draft, 1);
+        String ts = await(() -> string("select ts from slack_message where draft_id = '" + draft + "'"), Objects::nonNull);
+
+        Api.asKari().body(Map.of("source", "facebook", "handle", author.toLowerCase().replace(' ', '.'))).post("/api/customers/erase")
+                .then().statusCode(200).body("slackMessages", equalTo(1));
+        String update = form(awaitCalls("chat.update", "Erased at the customer", 1).get(0));
+        assertTrue(update.contains(ts), "the message Slack shows is the one updated: " + update);
+        assertTrue(!update.contains(m.substring(6)), "nothing of the customer is left in it: " + update);
+        assertTrue(!update.contains("\"action_id\":\"approve\""), "nothing left to approve");
+        assertEquals("withdrawn", status(draft));
+    }
+
+    @Test
     void editingThroughTheModalIsToneCheckedAndCanBeOverridden() {
         String draft = draftPostedToSlack(marker());
         assertEquals(200, interact(click("U0KARI", "edit", draft), 0, true).status());
@@ -331,6 +350,14 @@ class SlackChannelTest {
             assertTrue(sent.contains("<@U0LARS>") && sent.contains("out of hours"), sent);
         } finally {
             clock.reset();
+        }
+    }
+
+    private String string(String sql) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
