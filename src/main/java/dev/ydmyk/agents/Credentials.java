@@ -4,11 +4,15 @@ import dev.ydmyk.config.YdmykConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +27,44 @@ public class Credentials {
     private static final Logger LOG = Logger.getLogger(Credentials.class);
 
     private final YdmykConfig config;
+    private final String host;
 
-    public Credentials(YdmykConfig config) {
+    public Credentials(YdmykConfig config, @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host) {
         this.config = config;
+        this.host = host;
+    }
+
+    /**
+     * The demo agent and the demo source token are public (they are in the README): with them the
+     * service listens on this machine only, and says so; listening on any other address with them
+     * configured stops start-up, with what to change.
+     */
+    void refuseDemoCredentialsBeyondThisMachine(@Observes StartupEvent ev) {
+        List<String> demo = new ArrayList<>();
+        config.agents().forEach((login, a) -> {
+            if (DEMO_PASSWORD.equals(a.password())) {
+                demo.add("ydmyk.agents." + login + ".password");
+            }
+        });
+        config.sources().forEach((source, s) -> {
+            if (DEMO_TOKEN.equals(s.token())) {
+                demo.add("ydmyk.sources." + source + ".token");
+            }
+        });
+        if (demo.isEmpty()) {
+            return;
+        }
+        if (!loopback(host)) {
+            throw new IllegalStateException("quarkus.http.host=" + host + " would let anyone who can reach this machine sign in with "
+                    + "the demo credentials in the README. Set real ones first: " + String.join(", ", demo));
+        }
+        LOG.infof("Listening on %s only while demo credentials are configured (%s); set real ones to listen on other addresses",
+                host, String.join(", ", demo));
+    }
+
+    static boolean loopback(String host) {
+        String h = host == null ? "" : host.strip().toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
     }
 
     void warnAboutDemoCredentials(@Observes StartupEvent ev) {

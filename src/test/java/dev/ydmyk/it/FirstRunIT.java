@@ -81,6 +81,26 @@ class FirstRunIT {
     }
 
     @Test
+    void withTheDemoCredentialsItListensOnThisMachineOnlyAndRefusesEveryAddress() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "it-" + UUID.randomUUID()).toAbsolutePath());
+        cleanUp.add(dir);
+        // config/application.properties has the demo agent, as on a fresh clone.
+        PackagedService local = track(new PackagedService(PackagedService.projectDir(), PackagedService.packagedApp(), dir.resolve("local.log")))
+                .with("ydmyk.embedded-db.data-dir", dir.resolve("pg").toString()).start();
+        assertTrue(local.output().contains("Listening on 127.0.0.1 only while demo credentials are configured (ydmyk.agents.demo.password"),
+                local.output());
+        local.stopQuietly();
+
+        PackagedService open = track(new PackagedService(PackagedService.projectDir(), PackagedService.packagedApp(), dir.resolve("open.log")))
+                .with("ydmyk.embedded-db.data-dir", dir.resolve("pg").toString()).with("quarkus.http.host", "0.0.0.0");
+        Process p = open.launch();
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "it stops instead of listening everywhere");
+        assertEquals(1, p.exitValue(), open.output());
+        assertTrue(open.output().contains("quarkus.http.host=0.0.0.0 would let anyone who can reach this machine sign in with the demo credentials")
+                && open.output().contains("ydmyk.agents.demo.password"), open.output());
+    }
+
+    @Test
     void whereTheDatabaseCannotStartOneLineSaysWhyAndWhatToDo() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "it-" + UUID.randomUUID()).toAbsolutePath());
         cleanUp.add(dir);
