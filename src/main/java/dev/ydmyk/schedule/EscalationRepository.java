@@ -37,6 +37,7 @@ public class EscalationRepository {
                             order by d.created_at desc limit 1) as draft_id
                     from complaint c
                     where c.kind = 'complaint' and c.incident_id is null and c.received_at > ? and c.received_at <= ?
+                      and c.erased_at is null
                       and not exists (select 1 from reply r where r.complaint_id = c.id and r.sent_at is not null)
                       and not exists (select 1 from holding_reply h where h.complaint_id = c.id and h.sent_at is not null)
                     order by c.received_at""")) {
