@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -82,7 +83,16 @@ public class ChannelPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response login(@FormParam("login") String login, @FormParam("password") String password, @Context HttpServerRequest request) {
+        Optional<Duration> wait = credentials.waitBeforeSignIn(login, AuthenticationFilters.address(request));
+        if (wait.isPresent()) {
+            return protect(Response.status(429)).type(MediaType.TEXT_HTML).header("Retry-After", wait.get().toSeconds())
+                    .entity(html("login.html").replace("{error}", "<p class=\"error\" role=\"alert\">Too many failed sign-ins. Try again in "
+                            + wait.get().toSeconds() + " s.</p>")).build();
+        }
         Optional<Agent> agent = credentials.check(login, password);
+        if (agent.isPresent()) {
+            credentials.signedIn(login);
+        }
         if (agent.isEmpty()) {
             credentials.signInFailed("channel page", login, AuthenticationFilters.address(request));
             return protect(Response.status(401)).type(MediaType.TEXT_HTML)
