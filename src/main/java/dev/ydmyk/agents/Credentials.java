@@ -1,6 +1,7 @@
 package dev.ydmyk.agents;
 
 import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.problem.Problem;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -28,10 +30,13 @@ public class Credentials {
 
     private final YdmykConfig config;
     private final String host;
+    private final SignInGuard guard;
 
-    public Credentials(YdmykConfig config, @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host) {
+    public Credentials(YdmykConfig config, @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host,
+                       SignInGuard guard) {
         this.config = config;
         this.host = host;
+        this.guard = guard;
     }
 
     /**
@@ -106,9 +111,12 @@ public class Credentials {
             return Optional.empty();
         }
         String login = decoded.substring(0, colon);
+        refuseWhileWaiting(login, address);
         Optional<Agent> agent = check(login, decoded.substring(colon + 1));
         if (agent.isEmpty()) {
             signInFailed("HTTP Basic", login, address);
+        } else {
+            guard.succeeded(login);
         }
         return agent;
     }
@@ -120,8 +128,27 @@ public class Credentials {
         return ok && a != null ? Optional.of(new Agent(login, a.name(), a.admin())) : Optional.empty();
     }
 
-    /** Logs a failed sign-in with the login tried and where from; never the password. */
+    /** How long this login or address must wait before its next sign-in; empty when it may try now. */
+    public Optional<Duration> waitBeforeSignIn(String login, String address) {
+        return guard.waitFor(login, address);
+    }
+
+    /** A sign-in with the right password: the login's failures are forgotten. */
+    public void signedIn(String login) {
+        guard.succeeded(login);
+    }
+
+    /** Too many failed sign-ins for this login or from this address: 429, with how long to wait. */
+    public void refuseWhileWaiting(String login, String address) {
+        guard.waitFor(login, address).ifPresent(wait -> {
+            throw new Problem(429, "Too Many Requests", "Too many failed sign-ins for this login or from this address: try again in "
+                    + wait.toSeconds() + " s", "Authorization", null);
+        });
+    }
+
+    /** Logs a failed sign-in with the login tried and where from; never the password. Counts towards slowing the next. */
     public void signInFailed(String how, String login, String address) {
+        guard.failed(login, address);
         LOG.warnf("Failed sign-in (%s): login '%s' from %s", how, printable(login), address == null ? "an unknown address" : address);
     }
 

@@ -25,7 +25,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The built-in channel page: sign in, then the live approval channel. */
@@ -35,11 +37,14 @@ public class ChannelPageResource {
     private final Credentials credentials;
     private final Sessions sessions;
     private final String channelPath;
+    /** Served behind HTTPS (ydmyk.public-url is https): the session cookie is never sent over plain HTTP. */
+    private final boolean httpsOnly;
 
     public ChannelPageResource(Credentials credentials, Sessions sessions, YdmykConfig config) {
         this.credentials = credentials;
         this.sessions = sessions;
         this.channelPath = channelPath(config.publicUrl());
+        this.httpsOnly = config.publicUrl().strip().toLowerCase(Locale.ROOT).startsWith("https:");
     }
 
     /**
@@ -82,13 +87,22 @@ public class ChannelPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response login(@FormParam("login") String login, @FormParam("password") String password, @Context HttpServerRequest request) {
+        Optional<Duration> wait = credentials.waitBeforeSignIn(login, AuthenticationFilters.address(request));
+        if (wait.isPresent()) {
+            return protect(Response.status(429)).type(MediaType.TEXT_HTML).header("Retry-After", wait.get().toSeconds())
+                    .entity(html("login.html").replace("{error}", "<p class=\"error\" role=\"alert\">Too many failed sign-ins. Try again in "
+                            + wait.get().toSeconds() + " s.</p>")).build();
+        }
         Optional<Agent> agent = credentials.check(login, password);
+        if (agent.isPresent()) {
+            credentials.signedIn(login);
+        }
         if (agent.isEmpty()) {
             credentials.signInFailed("channel page", login, AuthenticationFilters.address(request));
             return protect(Response.status(401)).type(MediaType.TEXT_HTML)
                     .entity(html("login.html").replace("{error}", "<p class=\"error\" role=\"alert\">Wrong login or password.</p>")).build();
         }
-        NewCookie cookie = new NewCookie.Builder(Sessions.COOKIE).value(sessions.issue(agent.get())).path("/")
+        NewCookie cookie = new NewCookie.Builder(Sessions.COOKIE).value(sessions.issue(agent.get())).path("/").secure(secure(request))
                 .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).maxAge((int) Sessions.LIFETIME.toSeconds()).build();
         return toChannel().cookie(cookie).build();
     }
@@ -97,16 +111,22 @@ public class ChannelPageResource {
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Sign out: the session is revoked on the server, so a copy of its cookie stops working too")
-    public Response logout(@CookieParam(Sessions.COOKIE) String session, @FormParam("csrf") String csrf) {
+    public Response logout(@CookieParam(Sessions.COOKIE) String session, @FormParam("csrf") String csrf, @Context HttpServerRequest request) {
         if (sessions.verify(session).isPresent()) {
             if (!sessions.csrfValid(session, csrf)) {
                 throw new Problem(403, "Forbidden", "Signing out needs the page's own csrf field", "csrf", null);
             }
             sessions.revoke(session);
         }
-        NewCookie gone = new NewCookie.Builder(Sessions.COOKIE).value("").path("/")
+        NewCookie gone = new NewCookie.Builder(Sessions.COOKIE).value("").path("/").secure(secure(request))
                 .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).maxAge(0).build();
         return toChannel().cookie(gone).build();
+    }
+
+    /** HTTPS as the browser sees it: the public URL says so, or the request came over TLS (or, with
+     * quarkus.http.proxy.proxy-address-forwarding, a proxy said so in X-Forwarded-Proto). */
+    private boolean secure(HttpServerRequest request) {
+        return httpsOnly || (request != null && "https".equalsIgnoreCase(request.scheme()));
     }
 
     /** See other: the channel page, by a Location that is a path (written as is, not resolved against Host). */

@@ -53,6 +53,8 @@ public interface YdmykConfig {
 
     Approval approval();
 
+    SignIn signIn();
+
     interface Facebook {
         /** The token Meta echoes in the subscription handshake. */
         Optional<String> verifyToken();
@@ -217,6 +219,22 @@ public interface YdmykConfig {
         /** A taken draft goes back to everyone's queue when its holder has done nothing with it for this long. */
         @WithDefault("PT10M")
         Duration takeIdle();
+    }
+
+    interface SignIn {
+        /** Failures that cost nothing; each one after them doubles the wait before the next attempt (1 s, 2 s, 4 s…). */
+        @WithDefault("3")
+        int free();
+
+        /** Failures (per login, and per address) within {@link #window()} that lock it for {@link #lock()}. */
+        @WithDefault("10")
+        int lockAfter();
+
+        @WithDefault("PT15M")
+        Duration window();
+
+        @WithDefault("PT15M")
+        Duration lock();
     }
 
     interface Agent {

@@ -137,7 +137,7 @@ class CockpitLoadTest {
 
         String figures = """
                 cockpit load, %s, %d pending drafts, headless Chromium 1280x900
-                page navigation to the first 500 cards on screen: %d ms; to every card drawn: %d ms
+                page navigation to the first 100 cards on screen (several screenfuls): %d ms; to every card drawn: %d ms
                 reference, the same drafts as bare JSON from the page (4 x 500): %d ms
                 j (next card) handled in %.1f ms; search over all cards in %.1f ms
                 a new post to its card on the page (drafting included): %d ms
