@@ -194,7 +194,7 @@ function statement(s) {
   return el("div", {class: "statement", id: `draft-${s.draftId}`, "data-draft": s.draftId},
     el("div", {class: "meta"}, el("span", {class: "tag"}, s.language), el("span", {class: `tag ${pending ? "" : "praise"}`}, s.status),
       link ? el("a", {href: link, target: "_blank", rel: "noopener noreferrer"}, "posted") : null),
-    el("div", {class: "draft"}, s.text),
+    el("div", {class: "draft", lang: s.language}, s.status === "pending" ? signed(s.text) : s.text),
     pending ? el("div", {class: "actions"},
       el("button", {class: "approve approve-statement", onclick: () => approve(s.draftId)}, "Approve"),
       el("button", {class: "edit-statement", onclick: () => edit(s.draftId)}, "Edit")) : null,
