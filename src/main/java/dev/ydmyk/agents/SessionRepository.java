@@ -19,6 +19,21 @@ public class SessionRepository {
         this.db = db;
     }
 
+    /** The one signing key of every instance on this database: {@code candidate} if none was stored yet. */
+    public byte[] sharedKey(byte[] candidate) {
+        return db.tx(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("insert into session_key (id, key) values (1, ?) on conflict (id) do nothing")) {
+                ps.setBytes(1, candidate);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = conn.prepareStatement("select key from session_key where id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBytes(1);
+            }
+        });
+    }
+
     /** Revokes a session until it expires, and forgets revocations nobody can use any more. */
     public void revoke(String id, Instant expiresAt, Instant now) {
         db.tx(conn -> {

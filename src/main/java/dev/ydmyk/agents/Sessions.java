@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Browser sessions for the channel page: a signed cookie {@code login.expiry.id.signature}. The key is
- * made at start-up, so a restart signs everyone out. Signing out revokes the session's id in the
+ * kept in the database, made by the first instance that needs it, so a session is valid on every
+ * instance and across restarts. Signing out revokes the session's id in the
  * database, so a copied cookie stops working too. Each session has its own CSRF token, derived from
  * the cookie, which the page sends back with every call that changes something.
  */
@@ -29,7 +30,8 @@ public class Sessions {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private final byte[] key = new byte[32];
+    /** Shared through the database, so a session signed by one instance is valid on every other. */
+    private volatile byte[] key;
     private final Clock clock;
     private final Credentials credentials;
     private final SessionRepository revocations;
@@ -38,7 +40,17 @@ public class Sessions {
         this.clock = clock;
         this.credentials = credentials;
         this.revocations = revocations;
-        RANDOM.nextBytes(key);
+    }
+
+    private byte[] key() {
+        byte[] k = key;
+        if (k == null) {
+            byte[] candidate = new byte[32];
+            RANDOM.nextBytes(candidate);
+            k = revocations.sharedKey(candidate);
+            key = k;
+        }
+        return k;
     }
 
     public String issue(Agent agent) {
@@ -94,6 +106,6 @@ public class Sessions {
     }
 
     private String sign(String payload) {
-        return B64.encodeToString(Signatures.mac(key, payload.getBytes(StandardCharsets.UTF_8)));
+        return B64.encodeToString(Signatures.mac(key(), payload.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -11,6 +11,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two packaged instances on the machine's PostgreSQL server, a browser on each: a complaint posted
- * to one instance shows on both pages, who is looking shows across them, and a draft approved on one
+ * to one instance shows on both pages, a session made on one is valid on the other, who is looking shows across them, and a draft approved on one
  * page leaves the other (the pages are fed by LISTEN/NOTIFY, not one process's memory).
  */
 class TwoInstancesPageIT {
@@ -88,6 +91,15 @@ class TwoInstancesPageIT {
         PackagedService b = instance("b");
         ChromeDriver onA = page(a, "it", "it-password");
         ChromeDriver onB = page(b, "ola", "ola-password");
+
+        // A session signed in on A is valid on B (one signing key, kept in the database).
+        String cookie = onA.manage().getCookieNamed("ydmyk_session") == null ? null
+                : "ydmyk_session=" + onA.manage().getCookieNamed("ydmyk_session").getValue();
+        assertTrue(cookie != null, "signed in on A: " + onA.manage().getCookies());
+        HttpResponse<String> onBWithA = HttpClient.newHttpClient().send(HttpRequest.newBuilder(b.uri("/api/channel/status"))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, onBWithA.statusCode(), onBWithA.body());
+        assertTrue(onBWithA.body().contains("\"login\":\"it\""), onBWithA.body());
 
         String complaint = PackagedService.id(a.postComplaint("two-" + UUID.randomUUID()));
         By card = By.cssSelector("article.message");
