@@ -67,7 +67,8 @@ public class SignInGuard {
         int count = f == null || f.last().isBefore(now.minus(s.window())) ? 1 : f.count() + 1;
         Duration wait = count >= s.lockAfter() ? s.lock()
                 : count > s.free() ? Duration.ofSeconds(1L << Math.min(20, count - s.free() - 1)) : Duration.ZERO;
-        return new Failures(count, now, now.plus(wait));
+        // No wait, no deadline: a failure that costs nothing never blocks, whatever the clock does later.
+        return new Failures(count, now, wait.isZero() ? null : now.plus(wait));
     }
 
     private static Instant later(Failures a, Failures b) {
