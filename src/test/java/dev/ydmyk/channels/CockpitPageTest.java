@@ -365,10 +365,12 @@ class CockpitPageTest {
         ChromeDriver b = signIn("kari", "kari-test", 1280, 900);
         wait(b).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.message"), 8));
         b.findElement(By.id("compact")).click();
-        long inView = (Long) ((JavascriptExecutor) b).executeScript("""
+        // Measured once the browser has laid the compact cards out (cards off screen are laid out lazily).
+        String inView = """
                 return [...document.querySelectorAll('article.message')].filter(a => {
-                  const r = a.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }).length""");
-        assertTrue(inView >= 6, inView + " drafts fully in view at 1280×900, compact");
+                  const r = a.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }).length""";
+        wait(b).until(d -> (Long) ((JavascriptExecutor) d).executeScript(inView) >= 6);
+        assertTrue((Long) ((JavascriptExecutor) b).executeScript(inView) >= 6, "at least 6 drafts fully in view at 1280×900, compact");
         screenshot(b, "cockpit-compact.png");
         b.navigate().refresh();
         live(b);
