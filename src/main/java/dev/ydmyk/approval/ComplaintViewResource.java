@@ -48,7 +48,7 @@ public class ComplaintViewResource {
         storable("source", source);
         storable("handle", handle);
         return history.find(status, q == null || q.isBlank() ? null : q.strip(), source, handle,
-                whole(offset, "offset", 0, 1_000_000), whole(limit, "limit", 1, 200));
+                Problem.wholeNumber("offset", offset, 0, 1_000_000), Problem.wholeNumber("limit", limit, 1, 200));
     }
 
     /** Words the database can compare: no NUL, control characters or lone surrogates. */
@@ -56,18 +56,6 @@ public class ComplaintViewResource {
         if (value != null && CleanText.firstFault(value) >= 0) {
             throw Problem.invalid(field, field + " contains a character that is not text");
         }
-    }
-
-    private static int whole(String value, String field, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw Problem.invalid(field, field + " must be a whole number from " + min + " to " + max);
     }
 
     @GET

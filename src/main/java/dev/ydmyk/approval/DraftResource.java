@@ -67,24 +67,8 @@ public class DraftResource {
         } catch (IllegalArgumentException e) {
             throw Problem.invalid("status", "status must be one of " + Arrays.stream(DraftStatus.values()).map(DraftStatus::wire).toList());
         }
-        int n;
-        try {
-            n = Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            n = -1;
-        }
-        if (n < 1 || n > 500) {
-            throw Problem.invalid("limit", "limit must be a whole number from 1 to 500");
-        }
-        int from;
-        try {
-            from = Integer.parseInt(offset);
-        } catch (NumberFormatException e) {
-            from = -1;
-        }
-        if (from < 0 || from > 1_000_000) {
-            throw Problem.invalid("offset", "offset must be a whole number from 0 to 1000000");
-        }
+        int n = Problem.wholeNumber("limit", limit, 1, 500);
+        int from = Problem.wholeNumber("offset", offset, 0, 1_000_000);
         return views.queue(s, from, n);
     }
 

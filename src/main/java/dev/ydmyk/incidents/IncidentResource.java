@@ -79,8 +79,8 @@ public class IncidentResource {
     @APIResponse(responseCode = "404", description = "No such incident")
     public IncidentViews.Page complaints(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") String offset,
                                          @QueryParam("limit") @DefaultValue("100") String limit) {
-        int from = number("offset", offset, 0, Integer.MAX_VALUE);
-        int n = number("limit", limit, 1, 500);
+        int from = Problem.wholeNumber("offset", offset, 0, Integer.MAX_VALUE);
+        int n = Problem.wholeNumber("limit", limit, 1, 500);
         return views.members(parseId(id, "incident"), from, n);
     }
 
@@ -160,17 +160,5 @@ public class IncidentResource {
         }
         incidents.detach(incident, complaint, caller.agent());
         return views.detail(incident);
-    }
-
-    private static int number(String field, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the problem below
-        }
-        throw Problem.invalid(field, field + " must be a whole number from " + min + " to " + max);
     }
 }

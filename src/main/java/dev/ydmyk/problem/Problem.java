@@ -25,6 +25,19 @@ public class Problem extends RuntimeException {
         return new Problem(400, "Invalid request", detail, field, null);
     }
 
+    /** A query parameter that must be a whole number within bounds: the number, or a 400 naming the field. */
+    public static int wholeNumber(String field, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw invalid(field, field + " must be a whole number from " + min + " to " + max);
+    }
+
     public static Problem notFound(String what, Object id) {
         return new Problem(404, "Not found", "No " + what + " with id " + id, null, null);
     }
