@@ -133,6 +133,53 @@ public class IncidentRepository {
         return db.read(conn -> members(conn, incidentId, offset, limit));
     }
 
+    /** A complaint another instance's detector placed (or this one's), with the reading it was placed on. */
+    record Placement(long seq, Member member) {
+    }
+
+    /** Writes down that the detector placed this complaint; the returned number orders all placements. */
+    long placed(Connection conn, UUID complaintId, String language, List<String> topics) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("insert into placement (complaint_id, language, topics) values (?, ?, ?) returning seq")) {
+            ps.setObject(1, complaintId);
+            ps.setString(2, language);
+            ps.setArray(3, conn.createArrayOf("text", topics.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The latest placement's number: where a detector that starts now begins reading. */
+    long lastPlacement() {
+        return db.read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("select coalesce(max(seq), 0) from placement"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Placements after {@code seq}, oldest first, with each complaint as it is now (in an incident or not). */
+    List<Placement> placementsAfter(long seq, int limit) {
+        return db.read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    select p.seq, c.id, c.source, c.external_id, c.author_name, c.author_handle, c.text, p.language, p.topics,
+                      'complaint' as kind, c.parent_external_id, c.received_at, c.incident_id, c.erased_at
+                    from placement p join complaint c on c.id = p.complaint_id where p.seq > ? order by p.seq limit ?""")) {
+                ps.setLong(1, seq);
+                ps.setInt(2, limit);
+                List<Placement> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Placement(rs.getLong("seq"), member(rs)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Complaints outside incidents received since {@code since}: the detector's pool after a restart. */
     List<Member> loose(Instant since, int limit) {
         return db.read(conn -> {
@@ -183,14 +230,18 @@ public class IncidentRepository {
         List<Member> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new Member(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("external_id"),
-                        rs.getString("author_name"), rs.getString("author_handle"), rs.getString("text"), rs.getString("language"),
-                        rs.getArray("topics") == null ? List.of() : strings(rs.getArray("topics")), rs.getString("kind"),
-                        rs.getString("parent_external_id"), instant(rs.getTimestamp("received_at")),
-                        rs.getObject("incident_id", UUID.class), rs.getTimestamp("erased_at") != null));
+                out.add(member(rs));
             }
         }
         return out;
+    }
+
+    private static Member member(ResultSet rs) throws SQLException {
+        return new Member(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("external_id"),
+                rs.getString("author_name"), rs.getString("author_handle"), rs.getString("text"), rs.getString("language"),
+                rs.getArray("topics") == null ? List.of() : strings(rs.getArray("topics")), rs.getString("kind"),
+                rs.getString("parent_external_id"), instant(rs.getTimestamp("received_at")),
+                rs.getObject("incident_id", UUID.class), rs.getTimestamp("erased_at") != null);
     }
 
     /** Whether the complaint already has an approved answer or acknowledgement of its own. */

@@ -96,6 +96,8 @@ public class Incidents implements Storms {
     private final Event<DraftChanged> draftChanges;
     private final Event<Notice> notices;
     private final StormWatch watch;
+    /** The placements this instance's detector has read (its own and the other instances'); guarded by {@code this}. */
+    private long placementsRead;
     private final Set<UUID> grown = ConcurrentHashMap.newKeySet();
     /** Statements the model is writing ("incident:language"): a language is asked for once, however many members join meanwhile. */
     private final Set<String> writing = ConcurrentHashMap.newKeySet();
@@ -105,6 +107,8 @@ public class Incidents implements Storms {
         t.setDaemon(true);
         return t;
     });
+    /** The PostgreSQL advisory lock every instance's detector takes to place a complaint. */
+    private static final long DETECTOR_LOCK = 0x79646d796b01L;
     /** Places arrivals in order, one at a time (the detector is one ordered stream); bounded, the workers catch up. */
     private final ExecutorService early = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(50_000), r -> {
         Thread t = new Thread(r, "ydmyk-storm-watch");
@@ -144,6 +148,7 @@ public class Incidents implements Storms {
             return;
         }
         synchronized (this) {
+            placementsRead = incidents.lastPlacement(); // what came before is read back below
             List<Incident> open = db.read(incidents::open);
             for (Incident i : open) {
                 List<StormWatch.Post> members = incidents.members(i.id(), Math.max(0, i.size() - 500), 500).stream()
@@ -215,35 +220,20 @@ public class Incidents implements Storms {
         if (!config.incidents().enabled() || t.kind() != Kind.COMPLAINT) {
             return Optional.empty();
         }
-        UUID incidentId;
         List<IncidentChanged> fired = new ArrayList<>();
         List<StatementRequest> toWrite = new ArrayList<>();
+        Optional<UUID> placed;
         synchronized (this) {
-            UUID known = c.incidentId() != null ? c.incidentId()
-                    : watch.seen(c.id()) ? db.read(conn -> incidents.member(conn, c.id())).map(IncidentRepository.Member::incidentId).orElse(null)
-                    : null;
-            if (known != null) {
-                incidentId = known;
-            } else if (watch.seen(c.id())) {
-                return Optional.empty(); // placed before, in no incident
-            } else {
-                StormWatch.Post post = post(c, t);
-                StormWatch.Verdict verdict = watch.offer(post);
-                while (verdict instanceof StormWatch.Joins joins && !joined(joins.incidentId(), c.id(), language, toWrite)) {
-                    // Resolved or removed behind the detector's back (another instance, an operator): start afresh.
-                    watch.closed(joins.incidentId());
-                    verdict = watch.offer(post);
-                }
-                if (verdict instanceof StormWatch.Joins joins) {
-                    incidentId = joins.incidentId();
-                    fired.add(new IncidentChanged(incidentId, IncidentChanged.Change.GREW, 0));
-                } else if (verdict instanceof StormWatch.Forms forms) {
-                    incidentId = form(forms.members(), c, fired, toWrite);
-                } else {
-                    return Optional.empty();
-                }
-            }
+            // One detector across all instances: placing is one ordered stream, and each instance first reads what the others placed.
+            placed = db.exclusively(DETECTOR_LOCK, () -> {
+                catchUp();
+                return decide(c, t, language, fired, toWrite);
+            });
         }
+        if (placed.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID incidentId = placed.get();
         fired.forEach(this::announce);
         write(toWrite);
         Optional<Incident> incident = incidents.find(incidentId);
@@ -251,6 +241,58 @@ public class Incidents implements Storms {
             return Optional.empty();
         }
         return Optional.of(new Acknowledgement(incidentId, acknowledgement(incident.get(), c, t, language)));
+    }
+
+    /** Where the complaint belongs (empty: in no incident); the caller holds the detector's lock. */
+    private Optional<UUID> decide(Complaint c, Triage t, String language, List<IncidentChanged> fired, List<StatementRequest> toWrite) {
+        UUID known = c.incidentId() != null ? c.incidentId()
+                : watch.seen(c.id()) ? db.read(conn -> incidents.member(conn, c.id())).map(IncidentRepository.Member::incidentId).orElse(null)
+                : null;
+        if (known != null) {
+            return Optional.of(known);
+        }
+        if (watch.seen(c.id())) {
+            return Optional.empty(); // placed before, in no incident
+        }
+        StormWatch.Post post = post(c, t);
+        StormWatch.Verdict verdict = watch.offer(post);
+        while (verdict instanceof StormWatch.Joins joins && !joined(joins.incidentId(), c.id(), language, toWrite)) {
+            // Resolved or removed behind the detector's back (another instance, an operator): start afresh.
+            watch.closed(joins.incidentId());
+            verdict = watch.offer(post);
+        }
+        Optional<UUID> placed = Optional.empty();
+        if (verdict instanceof StormWatch.Joins joins) {
+            placed = Optional.of(joins.incidentId());
+            fired.add(new IncidentChanged(joins.incidentId(), IncidentChanged.Change.GREW, 0));
+        } else if (verdict instanceof StormWatch.Forms forms) {
+            placed = Optional.of(form(forms.members(), c, fired, toWrite));
+        }
+        placementsRead = db.tx(conn -> incidents.placed(conn, c.id(), post.language(), post.topics()));
+        return placed;
+    }
+
+    /**
+     * Reads what the other instances' detectors placed since this one last looked: their complaints
+     * become known here (loose, or in the incident they are in now), so every instance sees the whole storm.
+     */
+    private void catchUp() {
+        List<IncidentRepository.Placement> placements;
+        do {
+            placements = incidents.placementsAfter(placementsRead, 1_000);
+            for (IncidentRepository.Placement p : placements) {
+                placementsRead = p.seq();
+                IncidentRepository.Member m = p.member();
+                if (m.erased()) {
+                    continue;
+                }
+                if (m.incidentId() != null) {
+                    watch.placed(m.incidentId(), List.of(post(m))); // moves it out of the loose pool if it was there
+                } else if (!watch.seen(m.id())) {
+                    watch.rememberLoose(post(m));
+                }
+            }
+        } while (placements.size() == 1_000);
     }
 
     /** Makes the complaint a member of the open incident; false if the incident is no longer open. */
@@ -302,6 +344,7 @@ public class Incidents implements Storms {
                 if (p.id().equals(current.id())) {
                     continue; // its worker drafts its acknowledgement
                 }
+                incidents.placed(conn, p.id(), p.language(), p.topics()); // the other instances' detectors move it too
                 IncidentRepository.Member m = incidents.member(conn, p.id()).orElseThrow();
                 withdrawn.addAll(incidents.supersedePending(conn, p.id(), "Part of incident \"" + incident.title()
                         + "\": answered with the incident's acknowledgement", now));

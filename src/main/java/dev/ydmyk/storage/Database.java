@@ -73,6 +73,31 @@ public class Database {
         }
     }
 
+    /**
+     * Runs the work while this process holds a PostgreSQL advisory lock: one instance at a time, across
+     * all instances on the database. The lock is kept on a connection of its own, which the work never
+     * uses (so the work may open its own transactions); a process that dies releases it with its session.
+     */
+    public <T> T exclusively(long key, java.util.function.Supplier<T> work) {
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(true);
+            try (var ps = lock.prepareStatement("select pg_advisory_lock(?)")) {
+                ps.setLong(1, key);
+                ps.execute();
+            }
+            try {
+                return work.get();
+            } finally {
+                try (var ps = lock.prepareStatement("select pg_advisory_unlock(?)")) {
+                    ps.setLong(1, key);
+                    ps.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
     /** Work that needs the database while holding a connection must be given that connection; the tests insist. */
     private static boolean checkNotHolding() {
         if (HOLDING.get() != null) {
