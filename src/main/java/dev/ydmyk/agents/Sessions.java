@@ -74,6 +74,18 @@ public class Sessions {
         return parse(cookie).map(s -> Signatures.same(sign("csrf:" + s.payload()), token)).orElse(false);
     }
 
+    /**
+     * The CSRF token of a session the identity provider keeps (its own cookie, not ours): derived from
+     * what names that session, so only a page we served for it knows the token.
+     */
+    String csrfTokenFor(String providerSession) {
+        return sign("csrf-provider:" + providerSession);
+    }
+
+    boolean csrfValidFor(String providerSession, String token) {
+        return Signatures.same(csrfTokenFor(providerSession), token);
+    }
+
     /** Signs the session out everywhere: its cookie, wherever it was copied to, no longer verifies. */
     public void revoke(String cookie) {
         parse(cookie).ifPresent(s -> revocations.revoke(s.id(), Instant.ofEpochSecond(s.expiry()), clock.instant()));

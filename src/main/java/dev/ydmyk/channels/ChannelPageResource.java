@@ -3,6 +3,7 @@ package dev.ydmyk.channels;
 import dev.ydmyk.agents.Agent;
 import dev.ydmyk.agents.AuthenticationFilters;
 import dev.ydmyk.agents.Credentials;
+import dev.ydmyk.agents.ProviderSignIn;
 import dev.ydmyk.agents.Sessions;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.problem.Problem;
@@ -36,13 +37,15 @@ public class ChannelPageResource {
 
     private final Credentials credentials;
     private final Sessions sessions;
+    private final ProviderSignIn provider;
     private final String channelPath;
     /** Served behind HTTPS (ydmyk.public-url is https): the session cookie is never sent over plain HTTP. */
     private final boolean httpsOnly;
 
-    public ChannelPageResource(Credentials credentials, Sessions sessions, YdmykConfig config) {
+    public ChannelPageResource(Credentials credentials, Sessions sessions, ProviderSignIn provider, YdmykConfig config) {
         this.credentials = credentials;
         this.sessions = sessions;
+        this.provider = provider;
         this.channelPath = channelPath(config.publicUrl());
         this.httpsOnly = config.publicUrl().strip().toLowerCase(Locale.ROOT).startsWith("https:");
     }
@@ -67,11 +70,18 @@ public class ChannelPageResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The channel page (or its sign-in form)")
+    @Operation(summary = "The channel page; without a session its sign-in form, or with an identity provider configured, "
+            + "a redirect to the provider's sign-in (authorization code flow)")
     public Response page(@CookieParam(Sessions.COOKIE) String session) {
-        return protect(Response.ok(sessions.verify(session).isPresent()
-                ? html("channel.html").replace("{csrf}", sessions.csrfToken(session))
-                : html("login.html").replace("{error}", ""), MediaType.TEXT_HTML_TYPE)).build();
+        String page;
+        if (sessions.verify(session).isPresent()) {
+            page = html("channel.html").replace("{csrf}", sessions.csrfToken(session));
+        } else if (provider.enabled()) {
+            page = html("channel.html").replace("{csrf}", provider.csrfToken(provider.onPage()));
+        } else {
+            page = html("login.html").replace("{error}", "");
+        }
+        return protect(Response.ok(page, MediaType.TEXT_HTML_TYPE)).build();
     }
 
     /** The pages run only their own script and style, send forms only to us, and are never framed. */
@@ -117,6 +127,8 @@ public class ChannelPageResource {
                 throw new Problem(403, "Forbidden", "Signing out needs the page's own csrf field", "csrf", null);
             }
             sessions.revoke(session);
+        } else if (provider.enabled()) {
+            provider.signOut(csrf);
         }
         NewCookie gone = new NewCookie.Builder(Sessions.COOKIE).value("").path("/").secure(secure(request))
                 .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).maxAge(0).build();
