@@ -49,16 +49,19 @@ public class ProviderSignIn {
     private final CurrentIdentityAssociation identities;
     private final Sessions sessions;
     private final Instance<OidcSession> oidcSessions;
+    private final ProviderAgents known;
 
     public ProviderSignIn(YdmykConfig config, @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true") boolean tenantEnabled,
                           @ConfigProperty(name = IdentityProviderSwitch.URL) Optional<String> url,
-                          CurrentIdentityAssociation identities, Sessions sessions, Instance<OidcSession> oidcSessions) {
+                          CurrentIdentityAssociation identities, Sessions sessions, Instance<OidcSession> oidcSessions,
+                          ProviderAgents known) {
         this.enabled = tenantEnabled && url.filter(u -> !u.isBlank()).isPresent();
         this.url = url;
         this.oidc = config.oidc();
         this.identities = identities;
         this.sessions = sessions;
         this.oidcSessions = oidcSessions;
+        this.known = known;
     }
 
     void sayHowAgentsSignIn(@Observes StartupEvent ev) {
@@ -147,6 +150,7 @@ public class ProviderSignIn {
         JsonWebToken token = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
         String name = clean(claim(token, oidc.nameClaim()));
         Agent agent = new Agent(login, name == null ? login : name, identity.hasRole(oidc.adminRole()));
+        known.remember(agent);
         boolean page = identity.getCredential(IdTokenCredential.class) != null;
         return new SignedIn(agent, page ? login + "|" + sessionMarker(token) : null);
     }

@@ -61,7 +61,7 @@ public class Sessions {
     }
 
     public Optional<Agent> verify(String cookie) {
-        return parse(cookie).filter(s -> !revocations.revoked(s.id())).flatMap(s -> credentials.agentByLogin(s.login()));
+        return parse(cookie).filter(s -> !revocations.revoked(s.id())).flatMap(s -> credentials.builtInAgent(s.login()));
     }
 
     /** The CSRF token of a valid session (empty for anything else). */

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +63,7 @@ class ProviderSignInTest {
     }
 
     @Test
-    void anApprovalWithABearerTokenIsSignedWithTheTokensName() {
+    void anApprovalWithABearerTokenIsSignedWithTheTokensNameAndShowsIt() {
         // The sources' own bearer tokens still post complaints while the provider checks agents' tokens.
         String complaint = Api.post(Api.complaint("facebook", "Silje Strand", "Tredje gang på en måned at strømmen går og ingen gir beskjed."));
         String draft = Api.latestDraftId(Api.awaitDrafts(complaint, 1));
@@ -73,6 +74,8 @@ class ProviderSignInTest {
         var view = Api.awaitSent(complaint);
         assertEquals("Ola Nordmann", view.getString("reply.agent"));
         assertTrue(view.getString("reply.text").contains("Ola Nordmann"), view.getString("reply.text"));
+        // Read back later, by someone else: the decision still shows the name the provider gave.
+        assertEquals(List.of("Ola Nordmann"), view.getList("drafts.decidedByName"));
         bearer(FakeIdentityProvider.token("ingrid", "Ingrid Lead", AGENT_ROLE, ADMIN_ROLE)).get("/api/audit?agent=ola")
                 .then().statusCode(200).body("agent", hasItem("ola"));
     }
