@@ -4,6 +4,7 @@ import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.problem.CleanText;
 import dev.ydmyk.problem.Problem;
 import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.oidc.OidcConfigurationMetadata;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.AuthenticationFailedException;
@@ -19,6 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -49,12 +53,15 @@ public class ProviderSignIn {
     private final CurrentIdentityAssociation identities;
     private final Sessions sessions;
     private final Instance<OidcSession> oidcSessions;
+    private final Instance<OidcConfigurationMetadata> metadata;
+    private final Optional<String> clientId;
     private final ProviderAgents known;
 
     public ProviderSignIn(YdmykConfig config, @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true") boolean tenantEnabled,
                           @ConfigProperty(name = IdentityProviderSwitch.URL) Optional<String> url,
                           CurrentIdentityAssociation identities, Sessions sessions, Instance<OidcSession> oidcSessions,
-                          ProviderAgents known) {
+                          ProviderAgents known, Instance<OidcConfigurationMetadata> metadata,
+                          @ConfigProperty(name = "quarkus.oidc.client-id") Optional<String> clientId) {
         this.enabled = tenantEnabled && url.filter(u -> !u.isBlank()).isPresent();
         this.url = url;
         this.oidc = config.oidc();
@@ -62,6 +69,8 @@ public class ProviderSignIn {
         this.sessions = sessions;
         this.oidcSessions = oidcSessions;
         this.known = known;
+        this.metadata = metadata;
+        this.clientId = clientId;
     }
 
     void sayHowAgentsSignIn(@Observes StartupEvent ev) {
@@ -69,6 +78,20 @@ public class ProviderSignIn {
             LOG.infof("Agents sign in through the identity provider at %s (administrators: role '%s'%s); built-in agents in "
                     + "ydmyk.agents still sign in with their passwords", url.orElse(""), oidc.adminRole(),
                     oidc.agentRole().map(r -> "; agents: role '" + r + "'").orElse(""));
+        }
+    }
+
+    /** The provider's origin (scheme, host, port), where the page's sign-out form may lead; empty without a provider. */
+    public Optional<String> origin() {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        try {
+            URI u = URI.create(url.get().strip());
+            return u.getScheme() == null || u.getRawAuthority() == null ? Optional.empty()
+                    : Optional.of(u.getScheme() + "://" + u.getRawAuthority());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
@@ -105,23 +128,43 @@ public class ProviderSignIn {
     }
 
     /**
-     * Signs the page's provider session out here (quarkus-oidc's session cookie is removed), with the
-     * page's CSRF token; the provider's own session is the provider's to end. Nothing to sign out: nothing happens.
+     * Signs the page's provider session out, with the page's CSRF token: quarkus-oidc's session cookie is
+     * removed here, and the answer is where the browser goes to end the provider's own session too (its
+     * end_session_endpoint, which sends it back to {@code returnTo}), if the provider has one; otherwise
+     * the provider's session lasts and the page may sign straight back in. Nothing to sign out: empty.
      */
-    public void signOut(String csrf) {
-        Optional<SignedIn> who;
+    public Optional<URI> signOut(String csrf, String returnTo) {
+        Optional<SecurityIdentity> identity;
+        SignedIn who;
         try {
-            who = identity().map(this::signedIn);
+            identity = identity();
+            who = identity.map(this::signedIn).orElse(null);
         } catch (AuthenticationFailedException | Problem e) {
-            return;
+            return Optional.empty();
         }
-        if (who.isEmpty() || !who.get().page()) {
-            return;
+        if (who == null || !who.page()) {
+            return Optional.empty();
         }
-        if (!csrfValid(who.get(), csrf)) {
+        if (!csrfValid(who, csrf)) {
             throw new Problem(403, "Forbidden", "Signing out needs the page's own csrf field", "csrf", null);
         }
+        String idToken = identity.get().getPrincipal() instanceof JsonWebToken jwt ? jwt.getRawToken() : null;
+        String endSession = metadata.get().getEndSessionUri();
         oidcSessions.get().logout().await().indefinitely();
+        if (endSession == null || endSession.isBlank()) {
+            return Optional.empty();
+        }
+        StringBuilder to = new StringBuilder(endSession).append(endSession.contains("?") ? '&' : '?')
+                .append("post_logout_redirect_uri=").append(encode(returnTo));
+        clientId.ifPresent(id -> to.append("&client_id=").append(encode(id)));
+        if (idToken != null) {
+            to.append("&id_token_hint=").append(encode(idToken));
+        }
+        return Optional.of(URI.create(to.toString()));
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** Whether a change sent with the page's provider session carries that session's own CSRF token. */

@@ -37,6 +37,7 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
     static final String REALM = "/realms/ydmyk";
     static final String AUTHORIZE = REALM + "/protocol/openid-connect/auth";
     static final String TOKEN = REALM + "/protocol/openid-connect/token";
+    static final String END_SESSION = REALM + "/protocol/openid-connect/logout";
     static final String ADMIN_ROLE = "support-leads";
     static final String AGENT_ROLE = "support";
 
@@ -67,9 +68,10 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
         String issuer = issuer();
         String discovery = """
                 {"issuer": "%1$s", "authorization_endpoint": "%2$s%3$s", "token_endpoint": "%2$s%4$s",
-                 "jwks_uri": "%1$s/protocol/openid-connect/certs", "response_types_supported": ["code"],
+                 "jwks_uri": "%1$s/protocol/openid-connect/certs", "end_session_endpoint": "%2$s%5$s",
+                 "response_types_supported": ["code"],
                  "subject_types_supported": ["public"], "id_token_signing_alg_values_supported": ["RS256"],
-                 "scopes_supported": ["openid", "profile", "email"]}""".formatted(issuer, base(), AUTHORIZE, TOKEN);
+                 "scopes_supported": ["openid", "profile", "email"]}""".formatted(issuer, base(), AUTHORIZE, TOKEN, END_SESSION);
         server.stubFor(get(urlPathEqualTo(REALM + "/.well-known/openid-configuration"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(discovery)));
         server.stubFor(get(urlPathEqualTo(REALM + "/protocol/openid-connect/certs"))

@@ -135,6 +135,8 @@ class ProviderSignInTest {
         assertEquals(200, page.statusCode(), page.asString());
         Matcher csrf = CSRF.matcher(page.asString());
         assertTrue(csrf.find(), "the page carries its CSRF token");
+        assertTrue(page.getHeader("Content-Security-Policy").contains("form-action 'self' " + FakeIdentityProvider.base()),
+                "signing out may lead on to the provider: " + page.getHeader("Content-Security-Policy"));
 
         given().cookies(session).get("/api/channel/status").then().statusCode(200)
                 .body("agent", equalTo("Ola Nordmann")).body("login", equalTo("ola"));
@@ -145,6 +147,20 @@ class ProviderSignInTest {
                 .post("/api/notices/dismiss").then().statusCode(403);
         given().cookies(session).header(Sessions.CSRF_HEADER, csrf.group(1)).contentType("application/json").body(dismiss)
                 .post("/api/notices/dismiss").then().statusCode(200);
+
+        // Signing out ends the session here and sends the browser on to end the provider's own session.
+        given().redirects().follow(false).cookies(session).formParam("csrf", "guessed").post("/channel/logout")
+                .then().statusCode(403);
+        Response out = given().redirects().follow(false).cookies(session).formParam("csrf", csrf.group(1)).post("/channel/logout");
+        assertEquals(303, out.statusCode(), out.asString());
+        URI to = URI.create(out.getHeader("Location"));
+        assertEquals(FakeIdentityProvider.base() + FakeIdentityProvider.END_SESSION, to.getScheme() + "://" + to.getAuthority() + to.getPath());
+        Map<String, String> q = query(to);
+        assertTrue(q.get("post_logout_redirect_uri").endsWith("/channel"), q.toString());
+        assertEquals(FakeIdentityProvider.CLIENT_ID, q.get("client_id"));
+        assertNotNull(q.get("id_token_hint"));
+        assertTrue(out.getHeaders().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("q_session") && c.contains("Max-Age=0")),
+                out.getHeaders().getValues("Set-Cookie").toString());
     }
 
     private static Map<String, String> query(URI uri) {
