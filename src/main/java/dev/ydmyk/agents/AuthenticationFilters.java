@@ -13,7 +13,10 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 import java.util.Set;
 
-/** The two ways in: agents with HTTP Basic, sources with a bearer token. */
+/**
+ * The ways in: agents with HTTP Basic, the channel page's session, or (when an identity provider is
+ * configured) the provider's bearer token or page session; sources with their own bearer token.
+ */
 public final class AuthenticationFilters {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
@@ -42,6 +45,8 @@ public final class AuthenticationFilters {
         Sessions sessions;
         @Inject
         HttpServerRequest request;
+        @Inject
+        ProviderSignIn provider;
 
         @Override
         public void filter(ContainerRequestContext ctx) {
@@ -53,16 +58,34 @@ public final class AuthenticationFilters {
             }
             var cookie = ctx.getCookies().get(Sessions.COOKIE);
             String session = cookie == null ? null : cookie.getValue();
-            Agent agent = sessions.verify(session).orElseThrow(() -> new Problem(401, "Unauthorized",
-                    "An agent login is required (HTTP Basic, or the channel page's sign-in, with an agent from ydmyk.agents)", "Authorization", null));
-            // The browser sends the cookie with any request to us, even one another origin makes it send;
-            // only our own page knows the session's token (a cross-origin no-cors request cannot set the header).
-            if (!SAFE.contains(ctx.getMethod()) && !sessions.csrfValid(session, ctx.getHeaderString(Sessions.CSRF_HEADER))) {
-                throw new Problem(403, "Forbidden",
-                        "A change made with the channel page's session needs the page's " + Sessions.CSRF_HEADER + " header",
-                        Sessions.CSRF_HEADER, null);
+            Optional<Agent> own = sessions.verify(session);
+            if (own.isPresent()) {
+                // The browser sends the cookie with any request to us, even one another origin makes it send;
+                // only our own page knows the session's token (a cross-origin no-cors request cannot set the header).
+                if (!SAFE.contains(ctx.getMethod()) && !sessions.csrfValid(session, ctx.getHeaderString(Sessions.CSRF_HEADER))) {
+                    throw csrfMissing();
+                }
+                caller.agent(own.get());
+                return;
             }
-            caller.agent(agent);
+            ProviderSignIn.SignedIn viaProvider = provider.signedIn().orElseThrow(() -> new Problem(401, "Unauthorized",
+                    provider.enabled()
+                            ? "An agent login is required: a bearer token from the identity provider, the channel page's sign-in, "
+                                    + "or HTTP Basic with an agent from ydmyk.agents"
+                            : "An agent login is required (HTTP Basic, or the channel page's sign-in, with an agent from ydmyk.agents)",
+                    "Authorization", null));
+            // The provider's session cookie travels with cross-site requests as ours would: the same token rule.
+            if (viaProvider.page() && !SAFE.contains(ctx.getMethod())
+                    && !provider.csrfValid(viaProvider, ctx.getHeaderString(Sessions.CSRF_HEADER))) {
+                throw csrfMissing();
+            }
+            caller.agent(viaProvider.agent());
+        }
+
+        private static Problem csrfMissing() {
+            return new Problem(403, "Forbidden",
+                    "A change made with the channel page's session needs the page's " + Sessions.CSRF_HEADER + " header",
+                    Sessions.CSRF_HEADER, null);
         }
     }
 

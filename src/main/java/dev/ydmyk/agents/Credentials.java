@@ -31,12 +31,14 @@ public class Credentials {
     private final YdmykConfig config;
     private final String host;
     private final SignInGuard guard;
+    private final ProviderAgents providerAgents;
 
     public Credentials(YdmykConfig config, @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host,
-                       SignInGuard guard) {
+                       SignInGuard guard, ProviderAgents providerAgents) {
         this.config = config;
         this.host = host;
         this.guard = guard;
+        this.providerAgents = providerAgents;
     }
 
     /**
@@ -161,9 +163,31 @@ public class Credentials {
         return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
-    public Optional<Agent> agentByLogin(String login) {
-        YdmykConfig.Agent a = config.agents().get(login);
+    /** An agent from ydmyk.agents only: the channel page's own sessions are theirs. */
+    Optional<Agent> builtInAgent(String login) {
+        YdmykConfig.Agent a = login == null ? null : config.agents().get(login);
         return a == null ? Optional.empty() : Optional.of(new Agent(login, a.name(), a.admin()));
+    }
+
+    /** A built-in agent, else one the identity provider has signed in (as last seen). */
+    public Optional<Agent> agentByLogin(String login) {
+        if (login == null) {
+            return Optional.empty();
+        }
+        YdmykConfig.Agent a = config.agents().get(login);
+        return a == null ? providerAgents.find(login) : Optional.of(new Agent(login, a.name(), a.admin()));
+    }
+
+    /**
+     * The name that signs this login's decisions (the login itself for someone no longer known). Never
+     * opens a connection, so it may be asked while rows are being read.
+     */
+    public String nameOf(String login) {
+        if (login == null) {
+            return null;
+        }
+        YdmykConfig.Agent a = config.agents().get(login);
+        return a != null ? a.name() : providerAgents.known(login).map(Agent::name).orElse(login);
     }
 
     /** The sources an {@code Authorization: Bearer ...} header may post for. */

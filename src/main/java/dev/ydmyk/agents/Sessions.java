@@ -61,7 +61,7 @@ public class Sessions {
     }
 
     public Optional<Agent> verify(String cookie) {
-        return parse(cookie).filter(s -> !revocations.revoked(s.id())).flatMap(s -> credentials.agentByLogin(s.login()));
+        return parse(cookie).filter(s -> !revocations.revoked(s.id())).flatMap(s -> credentials.builtInAgent(s.login()));
     }
 
     /** The CSRF token of a valid session (empty for anything else). */
@@ -72,6 +72,18 @@ public class Sessions {
     /** Whether a token sent along with a cookie is that session's own CSRF token. */
     public boolean csrfValid(String cookie, String token) {
         return parse(cookie).map(s -> Signatures.same(sign("csrf:" + s.payload()), token)).orElse(false);
+    }
+
+    /**
+     * The CSRF token of a session the identity provider keeps (its own cookie, not ours): derived from
+     * what names that session, so only a page we served for it knows the token.
+     */
+    String csrfTokenFor(String providerSession) {
+        return sign("csrf-provider:" + providerSession);
+    }
+
+    boolean csrfValidFor(String providerSession, String token) {
+        return Signatures.same(csrfTokenFor(providerSession), token);
     }
 
     /** Signs the session out everywhere: its cookie, wherever it was copied to, no longer verifies. */

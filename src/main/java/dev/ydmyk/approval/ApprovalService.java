@@ -1,6 +1,7 @@
 package dev.ydmyk.approval;
 
 import dev.ydmyk.agents.Agent;
+import dev.ydmyk.agents.Credentials;
 import dev.ydmyk.audit.AuditTrail;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.drafting.Draft;
@@ -50,10 +51,12 @@ public class ApprovalService {
     private final FollowUps followUps;
     private final Event<Notice> notices;
     private final YdmykConfig config;
+    private final Credentials credentials;
 
     public ApprovalService(Database db, DraftRepository drafts, ApprovedReplyRepository replies, ComplaintRepository complaints, AuditTrail audit,
                            ToneCheck toneCheck, DraftingWorker drafting, Clock clock,
-                           Event<DraftChanged> changes, FollowUps followUps, Event<Notice> notices, YdmykConfig config) {
+                           Event<DraftChanged> changes, FollowUps followUps, Event<Notice> notices, YdmykConfig config,
+                           Credentials credentials) {
         this.db = db;
         this.drafts = drafts;
         this.replies = replies;
@@ -66,6 +69,7 @@ public class ApprovalService {
         this.followUps = followUps;
         this.notices = notices;
         this.config = config;
+        this.credentials = credentials;
     }
 
     public record Approval(String text, String override) {
@@ -245,8 +249,7 @@ public class ApprovalService {
     }
 
     private String nameOf(String login) {
-        YdmykConfig.Agent a = login == null ? null : config.agents().get(login);
-        return a == null ? String.valueOf(login) : a.name();
+        return login == null ? "null" : credentials.nameOf(login);
     }
 
     public Draft reject(UUID draftId, Agent agent, String reason) {

@@ -1,7 +1,7 @@
 package dev.ydmyk.approval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ydmyk.config.YdmykConfig;
+import dev.ydmyk.agents.Credentials;
 import dev.ydmyk.problem.Problem;
 import dev.ydmyk.storage.Database;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,11 +54,11 @@ public class HistoryRepository {
     }
 
     private final Database db;
-    private final YdmykConfig config;
+    private final Credentials credentials;
 
-    public HistoryRepository(Database db, YdmykConfig config) {
+    public HistoryRepository(Database db, Credentials credentials) {
         this.db = db;
-        this.config = config;
+        this.credentials = credentials;
     }
 
     public Page find(String status, String q, String source, String handle, int offset, int limit) {
@@ -143,10 +143,6 @@ public class HistoryRepository {
     }
 
     private String name(String login) {
-        if (login == null) {
-            return null;
-        }
-        YdmykConfig.Agent a = config.agents().get(login);
-        return a == null ? login : a.name();
+        return credentials.nameOf(login);
     }
 }

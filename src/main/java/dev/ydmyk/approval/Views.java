@@ -2,6 +2,7 @@ package dev.ydmyk.approval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ydmyk.audit.AuditTrail;
+import dev.ydmyk.agents.Credentials;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.drafting.Draft;
 import dev.ydmyk.drafting.DraftRepository;
@@ -92,11 +93,12 @@ public class Views implements ComplaintStatus {
     private final DraftRepository drafts;
     private final AuditTrail audit;
     private final YdmykConfig config;
+    private final Credentials credentials;
     private final Clock clock;
     private final FollowUpRepository followUps;
 
     public Views(Database db, ViewRepository rows, ComplaintRepository complaints, DraftRepository drafts, AuditTrail audit, YdmykConfig config,
-                 Clock clock, FollowUpRepository followUps) {
+                 Clock clock, FollowUpRepository followUps, Credentials credentials) {
         this.db = db;
         this.rows = rows;
         this.complaints = complaints;
@@ -105,6 +107,7 @@ public class Views implements ComplaintStatus {
         this.config = config;
         this.clock = clock;
         this.followUps = followUps;
+        this.credentials = credentials;
     }
 
     public ComplaintView complaint(UUID id) {
@@ -235,12 +238,8 @@ public class Views implements ComplaintStatus {
                 summary);
     }
 
-    /** An agent's name for their login (the login itself if they are not in the configuration any more). */
+    /** An agent's name for their login (the login itself if they are not known any more). */
     private String name(String login) {
-        if (login == null) {
-            return null;
-        }
-        YdmykConfig.Agent a = config.agents().get(login);
-        return a == null ? login : a.name();
+        return credentials.nameOf(login);
     }
 }

@@ -3,6 +3,7 @@ package dev.ydmyk.channels;
 import dev.ydmyk.agents.Agent;
 import dev.ydmyk.agents.AuthenticationFilters;
 import dev.ydmyk.agents.Credentials;
+import dev.ydmyk.agents.ProviderSignIn;
 import dev.ydmyk.agents.Sessions;
 import dev.ydmyk.config.YdmykConfig;
 import dev.ydmyk.problem.Problem;
@@ -36,14 +37,24 @@ public class ChannelPageResource {
 
     private final Credentials credentials;
     private final Sessions sessions;
+    private final ProviderSignIn provider;
     private final String channelPath;
+    /** The page's address as the identity provider must send a signed-out browser back to it. */
+    private final String channelUrl;
+    private final String contentSecurityPolicy;
     /** Served behind HTTPS (ydmyk.public-url is https): the session cookie is never sent over plain HTTP. */
     private final boolean httpsOnly;
 
-    public ChannelPageResource(Credentials credentials, Sessions sessions, YdmykConfig config) {
+    public ChannelPageResource(Credentials credentials, Sessions sessions, ProviderSignIn provider, YdmykConfig config) {
         this.credentials = credentials;
         this.sessions = sessions;
+        this.provider = provider;
         this.channelPath = channelPath(config.publicUrl());
+        this.channelUrl = config.publicUrl().strip().replaceAll("/+$", "") + "/channel";
+        // Signing out sends the form's answer on to the provider's end-session page: the one other place a form may lead.
+        this.contentSecurityPolicy = provider.origin()
+                .map(o -> CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + o))
+                .orElse(CONTENT_SECURITY_POLICY);
         this.httpsOnly = config.publicUrl().strip().toLowerCase(Locale.ROOT).startsWith("https:");
     }
 
@@ -67,19 +78,26 @@ public class ChannelPageResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The channel page (or its sign-in form)")
+    @Operation(summary = "The channel page; without a session its sign-in form, or with an identity provider configured, "
+            + "a redirect to the provider's sign-in (authorization code flow)")
     public Response page(@CookieParam(Sessions.COOKIE) String session) {
-        return protect(Response.ok(sessions.verify(session).isPresent()
-                ? html("channel.html").replace("{csrf}", sessions.csrfToken(session))
-                : html("login.html").replace("{error}", ""), MediaType.TEXT_HTML_TYPE)).build();
+        String page;
+        if (sessions.verify(session).isPresent()) {
+            page = html("channel.html").replace("{csrf}", sessions.csrfToken(session));
+        } else if (provider.enabled()) {
+            page = html("channel.html").replace("{csrf}", provider.csrfToken(provider.onPage()));
+        } else {
+            page = html("login.html").replace("{error}", "");
+        }
+        return protect(Response.ok(page, MediaType.TEXT_HTML_TYPE)).build();
     }
 
     /** The pages run only their own script and style, send forms only to us, and are never framed. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private static Response.ResponseBuilder protect(Response.ResponseBuilder r) {
-        return r.header("Content-Security-Policy", CONTENT_SECURITY_POLICY).header("Cache-Control", "no-store");
+    private Response.ResponseBuilder protect(Response.ResponseBuilder r) {
+        return r.header("Content-Security-Policy", contentSecurityPolicy).header("Cache-Control", "no-store");
     }
 
     @POST
@@ -112,15 +130,19 @@ public class ChannelPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Sign out: the session is revoked on the server, so a copy of its cookie stops working too")
     public Response logout(@CookieParam(Sessions.COOKIE) String session, @FormParam("csrf") String csrf, @Context HttpServerRequest request) {
+        Optional<URI> endProviderSession = Optional.empty();
         if (sessions.verify(session).isPresent()) {
             if (!sessions.csrfValid(session, csrf)) {
                 throw new Problem(403, "Forbidden", "Signing out needs the page's own csrf field", "csrf", null);
             }
             sessions.revoke(session);
+        } else if (provider.enabled()) {
+            endProviderSession = provider.signOut(csrf, channelUrl);
         }
         NewCookie gone = new NewCookie.Builder(Sessions.COOKIE).value("").path("/").secure(secure(request))
                 .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).maxAge(0).build();
-        return toChannel().cookie(gone).build();
+        return endProviderSession.map(to -> protect(Response.status(Response.Status.SEE_OTHER)).location(to))
+                .orElseGet(this::toChannel).cookie(gone).build();
     }
 
     /** HTTPS as the browser sees it: the public URL says so, or the request came over TLS (or, with

@@ -55,6 +55,26 @@ public interface YdmykConfig {
 
     SignIn signIn();
 
+    Oidc oidc();
+
+    /**
+     * Agents signed in through the company's identity provider (OpenID Connect). The provider itself is
+     * quarkus-oidc's: {@code quarkus.oidc.auth-server-url}, {@code client-id}, {@code credentials.secret}; without an
+     * auth-server-url it is off and only the built-in agents ({@link #agents()}) sign in.
+     */
+    interface Oidc {
+        /** The token claim with the agent's display name, which signs their replies; the login when the token lacks it. */
+        @WithDefault("name")
+        String nameClaim();
+
+        /** The role (quarkus.oidc.roles.*: the groups claim by default) that makes an agent an administrator. */
+        @WithDefault("ydmyk-admin")
+        String adminRole();
+
+        /** If set, only people with this role are agents; anyone else the provider signs in is refused (403). */
+        Optional<String> agentRole();
+    }
+
     interface Facebook {
         /** The token Meta echoes in the subscription handshake. */
         Optional<String> verifyToken();

@@ -4,7 +4,6 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.model.block.LayoutBlock;
-import dev.ydmyk.agents.Agent;
 import dev.ydmyk.agents.Credentials;
 import dev.ydmyk.approval.Views;
 import dev.ydmyk.config.Backoff;
@@ -163,7 +162,7 @@ public class SlackPoster {
         if (d.decidedBy() == null) {
             return null;
         }
-        String who = credentials.agentByLogin(d.decidedBy()).map(Agent::name).orElse(d.decidedBy());
+        String who = credentials.nameOf(d.decidedBy());
         String when = d.decidedAt() == null ? "" : " at " + HHMM.format(d.decidedAt());
         return switch (d.status()) {
             case APPROVED -> ":white_check_mark: Approved by " + who + when + "; sending";
