@@ -14,7 +14,8 @@ import java.util.OptionalInt;
 
 /**
  * Starts the embedded PostgreSQL when the service starts and no external
- * {@code quarkus.datasource.jdbc.url} is configured, and hands its URL to the datasource.
+ * {@code quarkus.datasource.jdbc.url} is configured, and hands its URL and the generated password
+ * (kept in the data folder) to the datasource.
  * Only at run time: the build never starts a database.
  */
 public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
@@ -37,7 +38,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         return List.of(new PropertiesConfigSource(Map.of(
                 "quarkus.datasource.jdbc.url", pg.jdbcUrl(),
                 "quarkus.datasource.username", EmbeddedPostgres.USER,
-                "quarkus.datasource.password", "",
+                "quarkus.datasource.password", pg.password(),
                 "ydmyk.embedded-db.active", "true"), "ydmyk-embedded-postgres", 150));
     }
 

@@ -7,6 +7,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,6 +32,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,12 +47,17 @@ import java.util.stream.Stream;
  * The embedded default database: a real PostgreSQL server started from the binaries that zonky
  * publishes on Maven Central, with its data kept on disk. PostgreSQL refuses to run as root, so
  * when the service runs as root the server runs as an unprivileged OS user (default {@code nobody}).
+ * Every connection, local or over loopback, gives the superuser's password (SCRAM): it is generated at
+ * the first start and kept in the data folder ({@value #PASSWORD_FILE}, readable by its owner only).
  */
 public final class EmbeddedPostgres {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class);
     public static final String DATABASE = "ydmyk";
     public static final String USER = "postgres";
+    /** The superuser's password, in the data folder: a copy of the folder is a backup that can be opened. */
+    static final String PASSWORD_FILE = "postgres.password";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** Where clusters live when the server's OS user cannot reach the configured folder (root only). */
     static final Path SHARED_ROOT = Path.of("/var/lib/ydmyk");
@@ -61,6 +69,7 @@ public final class EmbeddedPostgres {
     private Path dataDir;
     private Path binDir;
     private int port;
+    private String password;
 
     EmbeddedPostgres(Path dataDir, String osUser) {
         this.configuredDir = dataDir.toAbsolutePath().normalize();
@@ -83,6 +92,14 @@ public final class EmbeddedPostgres {
         return port;
     }
 
+    public String password() {
+        return password;
+    }
+
+    Path passwordFile() {
+        return dataDir.resolve(PASSWORD_FILE);
+    }
+
     synchronized void start(boolean clean, int requestedPort) {
         long t0 = System.nanoTime();
         try {
@@ -92,14 +109,20 @@ public final class EmbeddedPostgres {
                 stopOrphan();
                 deleteTree(dataDir);
             }
+            boolean trusting = false;
             if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
                 initdb();
             } else {
                 stopOrphan();
+                trusting = trustsConnections();
+                password = trusting ? readOrCreatePassword() : readPassword();
             }
             port = requestedPort > 0 ? requestedPort : freePort();
             startServer();
             try {
+                if (trusting) {
+                    requirePassword();
+                }
                 createDatabase();
             } catch (RuntimeException e) {
                 stop();
@@ -276,8 +299,18 @@ public final class EmbeddedPostgres {
         chownForServer(dataDir);
         Files.setPosixFilePermissions(dataDir, EnumSet.of(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
-        run(List.of(binDir.resolve("initdb").toString(), "-A", "trust", "-U", USER, "-E", "UTF8",
-                "--locale=C", "-D", dataDir.toString()), 120);
+        password = newPassword();
+        // initdb runs as the server's OS user and reads the password from a file: one only that user can read, gone at once
+        Path pwfile = dataDir.resolveSibling(dataDir.getFileName() + ".initdb-password");
+        writeOwnerOnly(pwfile, password);
+        try {
+            run(List.of(binDir.resolve("initdb").toString(), "-A", "scram-sha-256", "--pwfile=" + pwfile, "-U", USER,
+                    "-E", "UTF8", "--locale=C", "-D", dataDir.toString()), 120);
+        } finally {
+            Files.deleteIfExists(pwfile);
+        }
+        writeOwnerOnly(passwordFile(), password);
+        writeHba();
         // Only loopback, no Unix socket (its default directory may not be writable), and every commit
         // flushed before it is acknowledged: accepted input must survive a crash.
         String settings = """
@@ -294,7 +327,7 @@ public final class EmbeddedPostgres {
 
     private void createDatabase() {
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        try (Connection c = DriverManager.getConnection(url, USER, "")) {
+        try (Connection c = DriverManager.getConnection(url, USER, password)) {
             try (ResultSet rs = c.createStatement().executeQuery(
                     "select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 if (!rs.next()) {
@@ -306,7 +339,85 @@ public final class EmbeddedPostgres {
         }
     }
 
-    private Path extractBinaries() throws IOException {
+    /**
+     * Earlier versions initialised the cluster with {@code trust}. Such a folder keeps its data: the
+     * superuser gets the password (written to the file first, so a crash half-way repeats the same
+     * steps), pg_hba.conf asks for it, and the running server reloads.
+     */
+    private void requirePassword() throws IOException {
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, USER, "")) {
+            c.unwrap(PGConnection.class).alterUserPassword(USER, password.toCharArray(), "scram-sha-256");
+            writeHba();
+            c.createStatement().execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Embedded PostgreSQL in " + dataDir + " trusted local connections and could not be given a password", e);
+        }
+        LOG.infof("The embedded PostgreSQL in %s trusted every local connection; it now asks for the password kept in %s",
+                dataDir, passwordFile());
+    }
+
+    /** Whether pg_hba.conf lets anyone in without a password, as earlier versions set it up. */
+    private boolean trustsConnections() throws IOException {
+        for (String line : Files.readAllLines(dataDir.resolve("pg_hba.conf"))) {
+            String rule = line.replaceAll("#.*", "").strip();
+            if (!rule.isEmpty() && List.of(rule.split("\\s+")).contains("trust")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void writeHba() throws IOException {
+        String hba = """
+                # Ydmyk embedded: every connection gives the superuser's password, kept in %s
+                # TYPE  DATABASE     USER  ADDRESS       METHOD
+                local   all          all                 scram-sha-256
+                host    all          all   127.0.0.1/32  scram-sha-256
+                host    all          all   ::1/128       scram-sha-256
+                local   replication  all                 scram-sha-256
+                host    replication  all   127.0.0.1/32  scram-sha-256
+                host    replication  all   ::1/128       scram-sha-256
+                """.formatted(PASSWORD_FILE);
+        writeOwnerOnly(dataDir.resolve("pg_hba.conf"), hba);
+    }
+
+    private String readPassword() throws IOException {
+        if (!Files.exists(passwordFile())) {
+            throw new CannotStart("the embedded database in " + dataDir + " asks for a password, but " + passwordFile()
+                    + " is missing. Restore that file from a backup of the data folder, or start afresh with an empty "
+                    + "ydmyk.embedded-db.data-dir.");
+        }
+        return Files.readString(passwordFile()).strip();
+    }
+
+    private String readOrCreatePassword() throws IOException {
+        if (Files.exists(passwordFile())) {
+            return readPassword();
+        }
+        String generated = newPassword();
+        writeOwnerOnly(passwordFile(), generated);
+        return generated;
+    }
+
+    private static String newPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A new file only its owner (the server's OS user) can read or write, never readable by others even for a moment. */
+    private void writeOwnerOnly(Path file, String content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        chownForServer(tmp);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** PostgreSQL's binaries, unpacked once per machine (the tests use them too). */
+    static Path extractBinaries() throws IOException {
         Path root = Path.of(System.getProperty("java.io.tmpdir"), "ydmyk-embedded-pg");
         Files.createDirectories(root);
         Path target = root.resolve("pg-17");
@@ -361,13 +472,13 @@ public final class EmbeddedPostgres {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    private void chownForServer(Path dir) throws IOException {
+    private void chownForServer(Path path) throws IOException {
         if (!runningAsRoot()) {
             return;
         }
-        UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipalLookupService users = path.getFileSystem().getUserPrincipalLookupService();
         UserPrincipal user = users.lookupPrincipalByName(osUser);
-        Files.getFileAttributeView(dir, PosixFileAttributeView.class).setOwner(user);
+        Files.getFileAttributeView(path, PosixFileAttributeView.class).setOwner(user);
     }
 
     private void run(List<String> command, int timeoutSeconds) throws IOException {
