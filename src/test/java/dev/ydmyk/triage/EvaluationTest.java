@@ -132,9 +132,11 @@ class EvaluationTest {
         Figures dev = run("dev");
         Figures held = run("heldout");
         Figures dev2 = run("dev2");
+        Figures dev3 = run("dev3");
         Figures blind = run("heldout2");
         String report = dev.report("development part") + "\n" + held.report("held-out part") + "\n"
-                + dev2.report("development part, written blind") + "\n" + blind.report("held-out part, written blind");
+                + dev2.report("development part, written blind") + "\n" + dev3.report("third development part, written from the guidelines")
+                + "\n" + blind.report("held-out part, written blind");
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/eval-report.txt"), report);
