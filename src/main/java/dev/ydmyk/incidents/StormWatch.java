@@ -20,15 +20,19 @@ import java.util.UUID;
 
 /**
  * Tells, as complaints arrive, which ones are the same grievance. Each post becomes a TF-IDF vector
- * of its folded, stemmed words ({@link Signature}); the document frequencies come from the recent
- * posts outside any incident (the usual traffic), so a storm's own words stay rare and weigh
- * heavily while the words every complaint uses weigh little. A post joins an open incident when its
+ * of its folded, stemmed words ({@link Signature}); the document frequencies come from every complaint
+ * of the window, members included, so a word the storm shares with everyday complaints ("till", "kassa")
+ * weighs no more than it tells, and the words every complaint uses weigh little. A post joins an open incident when its
  * cosine to the incident's centroid (of its language, once that has members) clears the join
  * threshold; shared topics and the thread (a comment under the incident's Facebook post, an answer
  * to a member) add evidence. A post outside incidents that resembles at least {@code min-size - 1}
  * recent posts outside incidents directly (above a stricter link threshold; no chains, which generic
  * words would build between unrelated posts) forms an incident with them, or they join the open one
- * they resemble or share a topic with, so one outage in four languages is one incident. Kept in memory and rebuilt from the database at start.
+ * they resemble or share a topic with, so one outage in four languages is one incident. A post that recent
+ * posts outside incidents explain clearly better than the incident does stays out: it is everyday traffic
+ * that happens to share a word with the storm. Two open incidents whose centroids have converged are one
+ * storm told two ways (they formed from different wordings): the smaller one's later posts go to the larger.
+ * Kept in memory and rebuilt from the database at start.
  * Not thread-safe: its owner serialises calls.
  */
 final class StormWatch {
@@ -75,12 +79,22 @@ final class StormWatch {
     private static final int NEIGHBOURS = 300;
     /** How many of the closest members are averaged: one look-alike is chance, a few are a pattern. */
     private static final int CLOSEST = 2;
-    /** How many recent posts outside incidents are kept as candidates and as the background vocabulary. */
+    /** How many recent posts outside incidents are kept as candidates; as many recent complaints make the vocabulary. */
     private static final int LOOSE_MAX = 5_000;
+    /** Everyday traffic explains a post this much better (mean cosine of its closest loose posts) than the incident: it stays out. */
+    private static final double EVERYDAY = 0.10;
+    /** How many of a post's closest loose posts are looked at to find those the incident would not take. */
+    private static final int EVERYDAY_CANDIDATES = 6;
+    /** Two open incidents whose centroids are this close are one storm: the smaller one's later posts go to the larger. */
+    private static final double CONVERGED = 0.30;
+    /** Sharing a topic is not enough to join a group to an incident whose words it does not share at all. */
+    private static final double SOME_WORDS = 0.05;
 
     private final Settings settings;
     private final Map<UUID, Group> open = new LinkedHashMap<>();
     private final Deque<Loose> loose = new ArrayDeque<>();
+    /** The recent complaints (the window, at most {@link #LOOSE_MAX}) and how many of them use each term: the IDF. */
+    private final Deque<Post> recentPosts = new ArrayDeque<>();
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     /** When complaints on each topic arrived, a day back: the usual rate a surge is measured against. */
     private final Map<String, Deque<Instant>> topicArrivals = new HashMap<>();
@@ -139,6 +153,27 @@ final class StormWatch {
             members++;
         }
 
+        /** Takes over another incident's words, topics and threads: later posts of the same storm come here. */
+        void absorb(Group o) {
+            add(all, o.all);
+            o.byLanguage.forEach((l, v) -> add(byLanguage.computeIfAbsent(l, x -> new HashMap<>()), v));
+            o.languageMembers.forEach((l, n) -> languageMembers.merge(l, n, Integer::sum));
+            o.topics.forEach((t, n) -> topics.merge(t, n, Integer::sum));
+            threads.addAll(o.threads);
+            externalIds.addAll(o.externalIds);
+            o.words.forEach(words::putIfAbsent);
+            recent.addAll(o.recent);
+            while (recent.size() > NEIGHBOURS) {
+                recent.removeFirst();
+            }
+            arrivals.addAll(o.arrivals);
+            List<Instant> sorted = new ArrayList<>(arrivals);
+            Collections.sort(sorted);
+            arrivals.clear();
+            arrivals.addAll(sorted.subList(Math.max(0, sorted.size() - NEIGHBOURS), sorted.size()));
+            members += o.members;
+        }
+
         /** Members that arrived within the window before this moment. */
         int arrivedSince(Instant since) {
             int n = 0;
@@ -192,6 +227,7 @@ final class StormWatch {
     Verdict offer(Post p) {
         offered.add(p.id());
         expire(p.at());
+        counted(p);
         arrived(p.topics(), p.at());
         Map<String, Double> vector = weigh(p.signature());
         Optional<Group> best = vector.isEmpty() ? Optional.empty() : bestGroup(p, vector);
@@ -201,6 +237,7 @@ final class StormWatch {
         }
         if (best.isPresent()) {
             best.get().add(p, vector);
+            absorbConverged(best.get());
             return new Joins(best.get().id);
         }
         if (vector.isEmpty()) {
@@ -298,6 +335,9 @@ final class StormWatch {
             double needed = main.contains(g.topTopic()) ? 0.0
                     : names && incidentMain.containsAll(main) && hot(g, posts.get(posts.size() - 1).at()) ? 0.0
                     : 0.5;
+            if (needed == 0.0 && cosine(together(posts), g.all) < SOME_WORDS) {
+                needed = 0.5;
+            }
             int would = 0;
             for (Post p : posts) {
                 if (score(p, weigh(p.signature()), g) >= settings.join()) {
@@ -316,7 +356,11 @@ final class StormWatch {
     /** Registers an incident formed (or grown) from these posts: they leave the loose pool and make its centroid. */
     void placed(UUID incidentId, Collection<Post> members) {
         Group g = open.computeIfAbsent(incidentId, Group::new);
-        members.forEach(p -> offered.add(p.id()));
+        for (Post p : members) {
+            if (offered.add(p.id())) {
+                counted(p); // known from before a restart
+            }
+        }
         Set<UUID> ids = new HashSet<>();
         for (Post p : members) {
             ids.add(p.id());
@@ -325,7 +369,6 @@ final class StormWatch {
             Loose l = it.next();
             if (ids.remove(l.post.id())) {
                 g.add(l.post, l.vector);
-                forget(l);
                 it.remove();
             }
         }
@@ -349,7 +392,6 @@ final class StormWatch {
             if (score(l.post, l.vector, g) >= settings.join()) {
                 g.add(l.post, l.vector);
                 joined.add(l.post);
-                forget(l);
                 it.remove();
             }
         }
@@ -364,6 +406,7 @@ final class StormWatch {
     /** A post the detector knew before a restart, outside any incident. */
     void rememberLoose(Post p) {
         offered.add(p.id());
+        counted(p);
         arrived(p.topics(), p.at());
         Map<String, Double> vector = weigh(p.signature());
         if (!vector.isEmpty()) {
@@ -408,16 +451,47 @@ final class StormWatch {
                 bestScore = s;
             }
         }
+        if (best != null && !threaded(p, best) && everyday(p, vector, best) > evidence(p, vector, best) + EVERYDAY) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(best);
     }
 
+    /** How much the post reads like the incident: like its centroid, or like a few of its members. */
+    private double evidence(Post p, Map<String, Double> vector, Group g) {
+        return Math.max(cosine(vector, centroid(p, g)), closest(vector, g));
+    }
+
+    private static boolean threaded(Post p, Group g) {
+        return (p.thread() != null && g.threads.contains(p.thread()))
+                || (p.parentExternalId() != null && g.externalIds.contains(p.parentExternalId()));
+    }
+
+    private static Map<String, Double> centroid(Post p, Group g) {
+        return g.languageMembers.getOrDefault(p.language(), 0) >= LANGUAGE_MEMBERS ? g.byLanguage.get(p.language()) : g.all;
+    }
+
+    /** The other open incidents whose words have converged with this one's, if smaller, become part of it here. */
+    private void absorbConverged(Group g) {
+        for (Iterator<Group> it = open.values().iterator(); it.hasNext(); ) {
+            Group o = it.next();
+            if (o != g && o.members <= g.members && cosine(g.all, o.all) >= CONVERGED) {
+                g.absorb(o);
+                it.remove();
+            }
+        }
+    }
+
+    private Map<String, Double> together(List<Post> posts) {
+        Map<String, Double> sum = new HashMap<>();
+        posts.forEach(p -> weigh(p.signature()).forEach((t, w) -> sum.merge(t, w, Double::sum)));
+        return sum;
+    }
+
     private double score(Post p, Map<String, Double> vector, Group g) {
-        Map<String, Double> centroid = g.languageMembers.getOrDefault(p.language(), 0) >= LANGUAGE_MEMBERS
-                ? g.byLanguage.get(p.language()) : g.all;
         // Close to the whole (the centroid), or as close to a few members as two posts must be to link.
-        double s = Math.max(cosine(vector, centroid), closest(vector, g) - (settings.link() - settings.join()));
-        if ((p.thread() != null && g.threads.contains(p.thread()))
-                || (p.parentExternalId() != null && g.externalIds.contains(p.parentExternalId()))) {
+        double s = Math.max(cosine(vector, centroid(p, g)), closest(vector, g) - (settings.link() - settings.join()));
+        if (threaded(p, g)) {
             s += THREAD;
         }
         Set<String> main = g.mainTopics();
@@ -427,10 +501,51 @@ final class StormWatch {
         return s;
     }
 
+    /**
+     * The mean cosine of the post to its {@value #CLOSEST} most similar loose posts that the incident would not take
+     * (itself excepted): how well everyday traffic explains it. A loose post that reads like the incident is no
+     * everyday traffic (a member missed, or one from before the incident formed).
+     */
+    private double everyday(Post p, Map<String, Double> vector, Group g) {
+        List<Loose> nearest = new ArrayList<>();
+        List<Double> cosines = new ArrayList<>();
+        for (Loose l : loose) {
+            if (l.post.id().equals(p.id())) {
+                continue;
+            }
+            double c = cosine(vector, l.vector);
+            int i = cosines.size();
+            while (i > 0 && cosines.get(i - 1) < c) {
+                i--;
+            }
+            if (i < EVERYDAY_CANDIDATES) {
+                nearest.add(i, l);
+                cosines.add(i, c);
+                if (nearest.size() > EVERYDAY_CANDIDATES) {
+                    nearest.remove(EVERYDAY_CANDIDATES);
+                    cosines.remove(EVERYDAY_CANDIDATES);
+                }
+            }
+        }
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < nearest.size() && n < CLOSEST; i++) {
+            if (score(nearest.get(i).post, nearest.get(i).vector, g) < settings.join()) {
+                sum += cosines.get(i);
+                n++;
+            }
+        }
+        return sum / CLOSEST;
+    }
+
     /** The mean cosine of the post to the incident's {@value #CLOSEST} most similar recent members. */
     private static double closest(Map<String, Double> vector, Group g) {
+        return closest(vector, g.recent);
+    }
+
+    private static double closest(Map<String, Double> vector, Collection<Map<String, Double>> candidates) {
         double[] best = new double[CLOSEST];
-        for (Map<String, Double> m : g.recent) {
+        for (Map<String, Double> m : candidates) {
             double c = cosine(vector, m);
             for (int i = 0; i < CLOSEST; i++) {
                 if (c > best[i]) {
@@ -459,10 +574,10 @@ final class StormWatch {
         return s;
     }
 
-    /** TF-IDF weights, normalised; the IDF from the loose pool (the usual traffic) with smoothing. */
+    /** TF-IDF weights, normalised; the IDF from the recent complaints with smoothing. */
     private Map<String, Double> weigh(Signature s) {
         Map<String, Double> v = new HashMap<>();
-        double n = loose.size() + 20;
+        double n = recentPosts.size() + 20;
         s.terms().forEach((t, tf) -> v.put(t, tf * Math.log(n / (documentFrequency.getOrDefault(t, 0) + 1))));
         double norm = Math.sqrt(v.values().stream().mapToDouble(w -> w * w).sum());
         if (norm > 0) {
@@ -494,20 +609,31 @@ final class StormWatch {
 
     private void remember(Loose l) {
         loose.addLast(l);
-        l.post.signature().terms().keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
         while (loose.size() > LOOSE_MAX) {
-            forget(loose.removeFirst());
+            loose.removeFirst();
         }
     }
 
-    private void forget(Loose l) {
-        l.post.signature().terms().keySet().forEach(t -> documentFrequency.computeIfPresent(t, (k, n) -> n > 1 ? n - 1 : null));
+    /** The complaint counts towards the vocabulary of the window. */
+    private void counted(Post p) {
+        recentPosts.addLast(p);
+        p.signature().terms().keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
+        while (recentPosts.size() > LOOSE_MAX) {
+            uncount(recentPosts.removeFirst());
+        }
+    }
+
+    private void uncount(Post p) {
+        p.signature().terms().keySet().forEach(t -> documentFrequency.computeIfPresent(t, (k, n) -> n > 1 ? n - 1 : null));
     }
 
     private void expire(Instant now) {
         Instant cutoff = now.minus(settings.window());
         while (!loose.isEmpty() && loose.peekFirst().post.at().isBefore(cutoff)) {
-            forget(loose.removeFirst());
+            loose.removeFirst();
+        }
+        while (!recentPosts.isEmpty() && recentPosts.peekFirst().at().isBefore(cutoff)) {
+            uncount(recentPosts.removeFirst());
         }
     }
 }

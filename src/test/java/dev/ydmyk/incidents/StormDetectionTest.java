@@ -129,15 +129,15 @@ class StormDetectionTest {
         Outcome o = replay(posts, 5);
         System.out.printf("STORM %s %s: recall %.3f, unrelated joined %.3f, %d incident(s) in all, formed after %d storm posts%n",
                 grievance, language, o.recall(), o.falseJoins(), o.incidents(), o.formedAfter());
-        // The targets are 95% recall and 2% unrelated (issue 12); measured 48-83% and 0-18% (README, "Storms"):
+        // The targets are 95% recall and 2% unrelated (issue 12); measured 48-84% and 0-12% (README, "Storms"):
         // these floors keep the detector from getting worse while it is improved. A jump in one topic forms the
         // incident early (after 8-14 storm posts; 13-37 when only look-alike words could form it).
         assertTrue(o.recall() >= 0.45, "the storm's largest incident holds much of it: " + o);
-        assertTrue(o.falseJoins() <= 0.25, "unrelated complaints mostly stay out: " + o);
+        assertTrue(o.falseJoins() <= 0.15, "unrelated complaints mostly stay out: " + o);
         assertTrue(o.formedAfter() > 0 && o.formedAfter() <= 20, "forms early in the storm: " + o);
     }
 
-    /** Four languages at once: measured 62-85%, short of the target (the storm still splits); guarded from getting worse. */
+    /** Four languages at once: measured 64-77% and 0-5% unrelated, short of the target (the storm still splits); guarded from getting worse. */
     @ParameterizedTest(name = "{0} storm in four languages")
     @CsvSource({"INTERNET_OUTAGE, 9", "PAYMENT_FAILURE, 10"})
     void aStormInFourLanguages(StormGenerator.Grievance grievance, long seed) {
@@ -146,7 +146,7 @@ class StormDetectionTest {
         Outcome o = replay(posts, 5);
         System.out.printf("STORM %s four languages: recall %.3f, unrelated joined %.3f, %d incident(s) in all, formed after %d storm posts%n",
                 grievance, o.recall(), o.falseJoins(), o.incidents(), o.formedAfter());
-        assertTrue(o.recall() >= 0.60, "most of the storm in its largest incident: " + o);
+        assertTrue(o.recall() >= 0.62, "most of the storm in its largest incident: " + o);
         assertTrue(o.falseJoins() <= 0.05, "unrelated complaints stay out: " + o);
     }
 }

@@ -12,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The detector's rules that need no triage: a jump in one topic against its usual rate, and a bare outburst in a storm. */
+/**
+ * The detector's rules that need no triage: a jump in one topic against its usual rate, a bare outburst in a storm,
+ * everyday complaints that share a word with a storm, and two incidents of one storm.
+ */
 class StormWatchTest {
 
     private static final Instant START = Instant.parse("2026-12-01T00:00:00Z");
@@ -97,5 +100,52 @@ class StormWatchTest {
         assertEquals(incident, assertInstanceOf(StormWatch.Joins.class, v).incidentId());
         // An hour later the storm has cooled: an outburst is its own.
         assertInstanceOf(StormWatch.Alone.class, watch.offer(post("Igjen???", List.of(), START.plus(Duration.ofHours(1)))));
+    }
+
+    private List<StormWatch.Post> cardStorm(Instant from) {
+        return List.of(
+                post("Kortet ble avvist i kassa på Rema, det er penger på konto", List.of("payments"), from),
+                post("Kortet avvist igjen i kassa, Vipps virker ikke heller", List.of("payments"), from.plusSeconds(5)),
+                post("Betalingen feiler, kortet blir avvist hver gang", List.of("payments"), from.plusSeconds(10)),
+                post("Får ikke betalt, kortet avvist på Kiwi", List.of("payments"), from.plusSeconds(15)),
+                post("Vipps og kortet er nede, får ikke betalt noe", List.of("payments"), from.plusSeconds(20)),
+                post("Kortterminalen sier avvist, kortet er nede", List.of("payments"), from.plusSeconds(25)));
+    }
+
+    @Test
+    void aStormPostJoinsEvenWhenLookAlikesFromBeforeTheIncidentAreStillOutsideIt() {
+        StormWatch watch = watch();
+        Instant at = START;
+        for (int i = 0; i < 2; i++) {
+            assertInstanceOf(StormWatch.Alone.class, watch.offer(post("Prisen på hylla var en annen enn i kassa, " + word(), List.of("payments"),
+                    at = at.plusSeconds(30))));
+            assertInstanceOf(StormWatch.Alone.class, watch.offer(post("Kortet ble avvist i kassa igjen", List.of("payments"),
+                    at = at.plusSeconds(30))));
+        }
+        UUID incident = UUID.randomUUID();
+        watch.placed(incident, cardStorm(at.plusSeconds(5)));
+        StormWatch.Verdict price = watch.offer(post("Prisen på hylla var en annen enn i kassa, " + word(), List.of("payments"), at.plusSeconds(60)));
+        assertTrue(!(price instanceof StormWatch.Joins), "an everyday complaint that shares a word with the storm stays out: " + price);
+        // Its look-alikes outside the incident read like the storm: they are no everyday traffic that explains it better.
+        StormWatch.Verdict card = watch.offer(post("Kortet ble avvist i kassa igjen", List.of("payments"), at.plusSeconds(65)));
+        assertEquals(incident, assertInstanceOf(StormWatch.Joins.class, card).incidentId());
+    }
+
+    @Test
+    void whenTwoIncidentsOfOneStormConvergeTheSmallerOnesLaterPostsGoToTheLarger() {
+        StormWatch watch = watch();
+        UUID larger = UUID.randomUUID();
+        watch.placed(larger, cardStorm(START));
+        UUID smaller = UUID.randomUUID();
+        watch.placed(smaller, List.of(
+                post("Vipps nede, får ikke betalt på Kiwi", List.of("payments"), START.plusSeconds(30)),
+                post("Vipps virker ikke, betalingen feiler", List.of("payments"), START.plusSeconds(35)),
+                post("Vipps er nede og kortet avvist", List.of("payments"), START.plusSeconds(40)),
+                post("Får ikke betalt med Vipps i dag", List.of("payments"), START.plusSeconds(45)),
+                post("Vipps nede igjen, betalingen feiler", List.of("payments"), START.plusSeconds(50))));
+        StormWatch.Verdict v = watch.offer(post("Kortet avvist og Vipps nede, får ikke betalt", List.of("payments"), START.plusSeconds(60)));
+        assertEquals(larger, assertInstanceOf(StormWatch.Joins.class, v).incidentId());
+        StormWatch.Verdict later = watch.offer(post("Vipps nede, betalingen feiler igjen", List.of("payments"), START.plusSeconds(70)));
+        assertEquals(larger, assertInstanceOf(StormWatch.Joins.class, later).incidentId(), "one storm, one incident from now on");
     }
 }
