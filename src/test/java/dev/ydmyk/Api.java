@@ -1,6 +1,8 @@
 package dev.ydmyk;
 
+import dev.ydmyk.incidents.Incidents;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -120,6 +122,10 @@ public final class Api {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                 s.execute("truncate notice, audit_event, reply, draft, complaint, digest, email_passed_over cascade");
+                // The storm detector starts afresh from the database, as after a restart: else it would go on weighing the wiped posts' words.
+                if (Arc.container() != null) {
+                    Arc.container().instance(Incidents.class).get().reload();
+                }
                 return;
             } catch (java.sql.SQLException e) {
                 if (!"40P01".equals(e.getSQLState()) || attempt == 5) {

@@ -184,7 +184,7 @@ public class IncidentRepository {
     List<Member> loose(Instant since, int limit) {
         return db.read(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("""
-                    select * from complaint where incident_id is null and kind = 'complaint' and received_at >= ?
+                    select * from complaint where incident_id is null and kind = 'complaint' and erased_at is null and received_at >= ?
                     order by received_at desc limit ?""")) {
                 ps.setTimestamp(1, ts(since));
                 ps.setInt(2, limit);

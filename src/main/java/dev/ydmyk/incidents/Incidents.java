@@ -16,6 +16,7 @@ import dev.ydmyk.drafting.StatementRequest;
 import dev.ydmyk.drafting.Storms;
 import dev.ydmyk.intake.Complaint;
 import dev.ydmyk.intake.ComplaintReceived;
+import dev.ydmyk.intake.ComplaintsErased;
 import dev.ydmyk.intake.ComplaintRepository;
 import dev.ydmyk.notices.Notice;
 import dev.ydmyk.problem.Problem;
@@ -95,7 +96,8 @@ public class Incidents implements Storms {
     private final Event<IncidentChanged> changes;
     private final Event<DraftChanged> draftChanges;
     private final Event<Notice> notices;
-    private final StormWatch watch;
+    /** The detector; guarded by {@code this}, replaced whole when it starts afresh ({@link #reload()}). */
+    private StormWatch watch;
     /** The placements this instance's detector has read (its own and the other instances'); guarded by {@code this}. */
     private long placementsRead;
     private final Set<UUID> grown = ConcurrentHashMap.newKeySet();
@@ -138,8 +140,12 @@ public class Incidents implements Storms {
         this.changes = changes;
         this.draftChanges = draftChanges;
         this.notices = notices;
+        this.watch = newWatch();
+    }
+
+    private StormWatch newWatch() {
         YdmykConfig.Incidents c = config.incidents();
-        this.watch = new StormWatch(new StormWatch.Settings(c.minSize(), c.window(), c.joinThreshold(), c.linkThreshold()));
+        return new StormWatch(new StormWatch.Settings(c.minSize(), c.window(), c.joinThreshold(), c.linkThreshold()));
     }
 
     /** The detector starts where the last run stopped: open incidents and the recent complaints outside them. */
@@ -148,21 +154,7 @@ public class Incidents implements Storms {
             return;
         }
         synchronized (this) {
-            placementsRead = incidents.lastPlacement(); // what came before is read back below
-            List<Incident> open = db.read(incidents::open);
-            for (Incident i : open) {
-                List<StormWatch.Post> members = incidents.members(i.id(), Math.max(0, i.size() - 500), 500).stream()
-                        .map(this::post).toList();
-                watch.placed(i.id(), members);
-            }
-            Instant now = clock.instant();
-            incidents.arrivals(now.minus(StormWatch.BASELINE), StormWatch.TOPIC_HISTORY).stream()
-                    .filter(a -> a.at().isBefore(now.minus(config.incidents().window())))
-                    .forEach(a -> watch.arrived(topics.groupsOf(a.topics()), a.at()));
-            incidents.loose(now.minus(config.incidents().window()), 5_000).forEach(m -> watch.rememberLoose(post(m)));
-            if (!open.isEmpty()) {
-                LOG.infof("%d open incident(s) taken up again", open.size());
-            }
+            load();
         }
         if (drafters.usesModel()) {
             // A statement the model was writing when the service stopped is asked for again.
@@ -178,6 +170,50 @@ public class Incidents implements Storms {
                 }
             }
             write(toWrite);
+        }
+    }
+
+    /**
+     * Starts the detector afresh from the database. After an erasure nothing of an erased post's words may
+     * stay in its memory, and complaints removed behind its back (an operator's clean-up) must not go on
+     * shaping what joins.
+     */
+    public void reload() {
+        if (!config.incidents().enabled()) {
+            return;
+        }
+        synchronized (this) {
+            watch = newWatch();
+            load();
+        }
+    }
+
+    void onErased(@Observes ComplaintsErased erased) {
+        boolean known;
+        synchronized (this) {
+            known = erased.complaintIds().stream().anyMatch(watch::seen);
+        }
+        if (known) {
+            reload();
+        }
+    }
+
+    /** Reads the open incidents, the topics' usual rates and the recent complaints outside incidents into the detector; holds {@code this}. */
+    private void load() {
+        placementsRead = incidents.lastPlacement(); // what came before is read back below
+        List<Incident> open = db.read(incidents::open);
+        for (Incident i : open) {
+            List<StormWatch.Post> members = incidents.members(i.id(), Math.max(0, i.size() - 500), 500).stream()
+                    .filter(m -> !m.erased()).map(this::post).toList();
+            watch.placed(i.id(), members);
+        }
+        Instant now = clock.instant();
+        incidents.arrivals(now.minus(StormWatch.BASELINE), StormWatch.TOPIC_HISTORY).stream()
+                .filter(a -> a.at().isBefore(now.minus(config.incidents().window())))
+                .forEach(a -> watch.arrived(topics.groupsOf(a.topics()), a.at()));
+        incidents.loose(now.minus(config.incidents().window()), 5_000).forEach(m -> watch.rememberLoose(post(m)));
+        if (!open.isEmpty()) {
+            LOG.infof("%d open incident(s) taken up again", open.size());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.ydmyk.agents.Agent;
 import dev.ydmyk.audit.AuditTrail;
 import dev.ydmyk.drafting.DraftChanged;
 import dev.ydmyk.incidents.IncidentChanged;
+import dev.ydmyk.intake.ComplaintsErased;
 import dev.ydmyk.intake.NewComplaint;
 import dev.ydmyk.problem.CleanText;
 import dev.ydmyk.problem.Problem;
@@ -64,7 +65,7 @@ public class DataRights {
         }
     }
 
-    private record Done(Erasure erasure, List<UUID> drafts, List<UUID> incidents) {
+    private record Done(Erasure erasure, List<UUID> complaints, List<UUID> drafts, List<UUID> incidents) {
     }
 
     private final Database db;
@@ -73,15 +74,17 @@ public class DataRights {
     private final Clock clock;
     private final Event<DraftChanged> draftChanges;
     private final Event<IncidentChanged> incidentChanges;
+    private final Event<ComplaintsErased> complaintsErased;
 
     public DataRights(Database db, PersonalDataRepository data, AuditTrail audit, Clock clock, Event<DraftChanged> draftChanges,
-                      Event<IncidentChanged> incidentChanges) {
+                      Event<IncidentChanged> incidentChanges, Event<ComplaintsErased> complaintsErased) {
         this.db = db;
         this.data = data;
         this.audit = audit;
         this.clock = clock;
         this.draftChanges = draftChanges;
         this.incidentChanges = incidentChanges;
+        this.complaintsErased = complaintsErased;
     }
 
     /** Art. 15: everything kept about the customer; audited (who, when, how many complaints), in the same transaction. */
@@ -110,7 +113,7 @@ public class DataRights {
                     data.erasePassedOverFacebook(conn, source, handle), 0, 0));
             audit.record(conn, null, null, "customer-erased", admin.login(), now,
                     "Erased a customer's data on " + source + " at their request" + listed(ids) + ": " + e.summary());
-            return new Done(e, d.drafts(), d.incidents());
+            return new Done(e, d.complaints(), d.drafts(), d.incidents());
         });
         tell(done, admin.login());
         return done.erasure();
@@ -135,7 +138,7 @@ public class DataRights {
                     audit.record(conn, null, null, "retention-erased", RETENTION, now,
                             "Personal data received before " + cutoff + " erased (" + why + "): " + e.summary());
                 }
-                return new Done(e, d.drafts(), d.incidents());
+                return new Done(e, d.complaints(), d.drafts(), d.incidents());
             });
             first = false;
             tell(done, RETENTION);
@@ -151,13 +154,14 @@ public class DataRights {
         int auditDetails = ids.isEmpty() ? 0 : audit.erase(conn, ids);
         return new Done(new Erasure(erased.complaints(), erased.drafts().size(), erased.replies(), erased.holdingReplies(),
                 erased.followUps(), auditDetails, erased.emailMessages(), 0, 0, erased.slackMessages(), erased.stopped()),
-                erased.drafts(), erased.incidents());
+                ids, erased.drafts(), erased.incidents());
     }
 
     /** After the commit: the channels redraw the drafts and incident cards (Slack's were queued in the transaction already). */
     private void tell(Done done, String actor) {
         done.drafts().forEach(id -> draftChanges.fire(new DraftChanged(id, DraftChanged.Change.ERASED, actor)));
         done.incidents().forEach(id -> incidentChanges.fire(new IncidentChanged(id, IncidentChanged.Change.ERASED, 0)));
+        complaintsErased.fire(new ComplaintsErased(done.complaints()));
     }
 
     private static String listed(List<UUID> ids) {

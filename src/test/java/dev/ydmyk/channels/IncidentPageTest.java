@@ -1,6 +1,7 @@
 package dev.ydmyk.channels;
 
 import dev.ydmyk.Api;
+import dev.ydmyk.incidents.Storm;
 import dev.ydmyk.incidents.StormProfile;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -112,8 +113,11 @@ class IncidentPageTest {
         String statement = detail.getString("statements[0].draftId");
         assertEquals(0, desk.findElements(By.cssSelector("article#draft-" + statement)).size(), "the statement is no card of its own");
         assertEquals(1, desk.findElements(By.cssSelector("section.incident #draft-" + statement)).size(), "the statement is in the card");
-        for (WebElement c : desk.findElements(By.cssSelector("article.message"))) {
-            assertTrue(c.getText().contains("Incident: " + detail.getString("title")) && c.getText().contains("held for a person"), c.getText());
+        // Read in one go: a card redrawn by a late change between finding it and reading it would be stale.
+        @SuppressWarnings("unchecked")
+        List<String> cards = (List<String>) desk.executeScript("return [...document.querySelectorAll('article.message')].map(c => c.innerText)");
+        for (String c : cards) {
+            assertTrue(c.contains("Incident: " + detail.getString("title")) && c.contains("held for a person"), c);
         }
         if (!held.isEmpty()) {
             assertTrue(text.contains("Held for a person"), text);
@@ -179,12 +183,7 @@ class IncidentPageTest {
 
     /** Open incidents from other tests would take in these complaints: resolve them, then wipe. */
     private void calm() {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("update incident set status = 'resolved' where status = 'open'");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Api.wipe(ds);
+        Storm.wipe(ds);
     }
 
     private static JsonPath incident(String id) {

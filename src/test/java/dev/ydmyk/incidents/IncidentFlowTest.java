@@ -104,6 +104,26 @@ class IncidentFlowTest {
     }
 
     @Test
+    void anErasedCustomersPostNoLongerCountsTowardsAStormNorJoinsOne() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(Api.post(Api.complaint("web", Storm.NAMES.get(i), OUTAGE.get(i))));
+        }
+        ids.forEach(id -> Api.awaitDrafts(id, 1));
+        String erasedHandle = Storm.NAMES.get(3).toLowerCase().replace(' ', '.');
+        Api.asKari().body(Map.of("source", "web", "handle", erasedHandle)).post("/api/customers/erase").then().statusCode(200)
+                .body("complaints", equalTo(1));
+
+        // Four look-alikes were known, one is erased: the fifth post makes four, short of a storm.
+        String fifth = Api.post(Api.complaint("web", Storm.NAMES.get(4), OUTAGE.get(4)));
+        assertNull(Api.awaitDrafts(fifth, 1).getString("incidentId"), "the erased post still counted towards a storm");
+        String sixth = Api.post(Api.complaint("web", Storm.NAMES.get(5), OUTAGE.get(5)));
+        String incident = await().atMost(Duration.ofSeconds(60)).until(() -> Api.complaintView(sixth).getString("incidentId"), id -> id != null);
+        assertNull(Api.complaintView(ids.get(3)).getString("incidentId"), "the erased customer's post joined the storm");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Storm.incident(incident).getInt("size") == 5);
+    }
+
+    @Test
     void questionsAndPraiseGetTheirOwnAnswerInAStormWhileABareOutburstJoinsIt() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < OUTAGE.size(); i++) {

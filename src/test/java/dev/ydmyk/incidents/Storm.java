@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.List;
 
 /** What the incident tests share: a calm start and a look at one incident. */
-final class Storm {
+public final class Storm {
 
     static final List<String> NAMES = List.of("Kari Berg", "Ola Dahl", "Siri Lunde", "Jonas Vik", "Ingrid Moe", "Emil Strand",
             "Nora Holm", "Lars Aas", "Maja Nilsen", "Even Sund");
@@ -17,7 +17,8 @@ final class Storm {
     private Storm() {
     }
 
-    static void wipe(AgroalDataSource ds) {
+    /** A calm start: open incidents from other tests resolved, then wiped (the detector with them). */
+    public static void wipe(AgroalDataSource ds) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("update incident set status = 'resolved' where status = 'open'");
         } catch (Exception e) {
