@@ -60,12 +60,18 @@ public class IncidentWording {
         return compose(language, "statement-update", seed, 0, "topic", topicWords(language, topic), "note", note);
     }
 
-    String acknowledgement(String language, String name, String detail, String topic, String statementUrl, UUID seed) {
+    /**
+     * A member's acknowledgement; a critical post (health and safety, vulnerable people, grief, threats, the law)
+     * gets the serious wording of {@code [compose:acknowledgement-critical]} where the language has it.
+     */
+    String acknowledgement(String language, String name, String detail, String topic, String statementUrl, boolean critical, UUID seed) {
         String lang = language(language);
         String topicWords = topicWords(lang, topic);
         Composition c = composition(lang, "topic", topicWords, "name", name, "detail", detail, "statement", statementUrl);
         c.with("gist", c.part("gist", new Random(seed.hashCode()), 0));
-        return c.compose("acknowledgement", new Random(seed.hashCode()), 0);
+        String kind = critical && files.promptSections(lang + "/incident.txt").has("compose:acknowledgement-critical")
+                ? "acknowledgement-critical" : "acknowledgement";
+        return c.compose(kind, new Random(seed.hashCode()), 0);
     }
 
     String reportBack(String language, String name, String topic, String note, UUID seed) {

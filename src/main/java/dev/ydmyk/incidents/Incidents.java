@@ -24,6 +24,7 @@ import dev.ydmyk.storage.BackgroundJob;
 import dev.ydmyk.storage.Database;
 import dev.ydmyk.tone.ToneCheck;
 import dev.ydmyk.triage.Kind;
+import dev.ydmyk.triage.Severity;
 import dev.ydmyk.triage.TopicCatalog;
 import dev.ydmyk.triage.Triage;
 import dev.ydmyk.triage.Triager;
@@ -534,7 +535,8 @@ public class Incidents implements Storms {
         }
         String topic = t.topics().stream().filter(incident.topics()::contains).findFirst()
                 .orElse(incident.topics().isEmpty() ? "general" : incident.topics().get(0));
-        String text = wording.acknowledgement(lang, c.firstName(), GuidelineDrafter.detail(t, c.firstName()), topic, url, c.id());
+        String text = wording.acknowledgement(lang, c.firstName(), GuidelineDrafter.detail(t, c.firstName()), topic, url,
+                t.severity() == Severity.CRITICAL, c.id());
         return new DraftText(text, lang, DRAFTER);
     }
 

@@ -72,6 +72,11 @@ class IncidentDecisionsTest {
         assertTrue(reasons.contains("severe"), view.prettify());
         assertTrue(reasons.contains("tries to steer the assistant"), view.prettify());
         assertTrue(reasons.contains("the customer's second post"), view.prettify());
+        // A critical member (an old man's safety alarm) gets the serious wording, not the storm's everyday "frustrating".
+        JsonPath severeView = Api.complaintView(severe);
+        assertEquals("critical", severeView.getString("triage.severity"));
+        String severeAck = severeView.getString("drafts.find { it.purpose == 'acknowledgement' }.text");
+        assertTrue(severeAck.contains("alvorlig") && !severeAck.contains("frustrer") && severeAck.contains("Hei Astrid"), severeAck);
 
         String except = Api.latestDraftId(Api.complaintView(ids.get(1)));
         JsonPath answer = Api.asLars().body(Map.of("purpose", "acknowledgement", "except", List.of(except)))
