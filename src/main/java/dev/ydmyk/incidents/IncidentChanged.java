@@ -8,6 +8,8 @@ public record IncidentChanged(UUID incidentId, Change change, int size) {
     public enum Change {
         FORMED, GREW, DECIDED, RESOLVED,
         /** A member's personal data was erased: the card shows them as erased. */
-        ERASED
+        ERASED,
+        /** Its members went to another incident (one storm told twice): its card goes. */
+        MERGED
     }
 }

@@ -62,6 +62,34 @@ public class IncidentRepository {
         return true;
     }
 
+    /**
+     * Moves one incident's members and their acknowledgements and report-backs to another (its statements stay
+     * with it), widens the other's size, times and topics, and marks it merged; the number of members moved.
+     */
+    int merge(Connection conn, UUID fromId, UUID intoId, String agent, Instant at) throws SQLException {
+        int moved = update(conn, "update complaint set incident_id = ? where incident_id = ?", intoId, fromId);
+        update(conn, "update draft set incident_id = ? where incident_id = ? and purpose <> 'statement'", intoId, fromId);
+        update(conn, """
+                update incident i set size = i.size + ?, first_at = least(i.first_at, f.first_at), last_at = greatest(i.last_at, f.last_at),
+                  topics = i.topics || array(select t from unnest(f.topics) t where not t = any(i.topics))
+                from incident f where i.id = ? and f.id = ?""", moved, intoId, fromId);
+        update(conn, "update incident set status = 'merged', merged_into = ?, size = 0, resolved_at = ?, resolved_by = ?, "
+                + "auto_approve_by = null, auto_approve_at = null where id = ?", intoId, ts(at), agent, fromId);
+        return moved;
+    }
+
+    /** The incident's pending statements, withdrawn (it was merged into another, whose statement speaks for all); their ids. */
+    List<UUID> withdrawStatements(Connection conn, UUID incidentId, String note, Instant at) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                update draft set status = 'withdrawn', decided_by = 'ydmyk', decided_at = ?, decision_note = ?
+                where incident_id = ? and status = 'pending' and purpose = 'statement' returning id""")) {
+            ps.setTimestamp(1, ts(at));
+            ps.setString(2, note);
+            ps.setObject(3, incidentId);
+            return ids(ps);
+        }
+    }
+
     /** Takes a complaint out of its incident; false if it was not a member of this one. */
     boolean leave(Connection conn, UUID incidentId, UUID complaintId) throws SQLException {
         if (update(conn, "update complaint set incident_id = null where id = ? and incident_id = ?", complaintId, incidentId) == 0) {
@@ -419,7 +447,8 @@ public class IncidentRepository {
         return new Incident(rs.getObject("id", UUID.class), rs.getString("status"), rs.getString("title"), strings(rs.getArray("topics")),
                 rs.getString("thread"), instant(rs.getTimestamp("formed_at")), instant(rs.getTimestamp("first_at")),
                 instant(rs.getTimestamp("last_at")), rs.getInt("size"), rs.getInt("announced"), rs.getString("auto_approve_by"),
-                instant(rs.getTimestamp("resolved_at")), rs.getString("resolved_by"), rs.getString("note"));
+                instant(rs.getTimestamp("resolved_at")), rs.getString("resolved_by"), rs.getString("note"),
+                rs.getObject("merged_into", UUID.class));
     }
 
     private static int update(Connection conn, String sql, Object... args) throws SQLException {

@@ -41,6 +41,9 @@ public class IncidentResource {
     public record DetachBody(@Size(max = 36) String complaintId) {
     }
 
+    public record MergeBody(@Size(max = 36) String into) {
+    }
+
     public record BulkAnswer(int approved, int held) {
     }
 
@@ -137,6 +140,31 @@ public class IncidentResource {
         UUID incident = parseId(id, "incident");
         incidents.resolve(incident, caller.agent(), body == null ? null : body.note());
         return views.detail(incident);
+    }
+
+    @POST
+    @Path("{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One storm told as two incidents: this one's complaints join the other",
+            description = "Members, acknowledgements and report-backs move to \"into\", whose statement speaks for all; this "
+                    + "incident's pending statements are withdrawn and it stays on record with status \"merged\".")
+    @APIResponse(responseCode = "200", description = "The incident merged into, grown")
+    @APIResponse(responseCode = "400", description = "No into, or this incident itself")
+    @APIResponse(responseCode = "404", description = "No such incident")
+    @APIResponse(responseCode = "409", description = "One of the two is not open")
+    public IncidentViews.Detail merge(@PathParam("id") String id, @Valid MergeBody body) {
+        UUID incident = parseId(id, "incident");
+        if (body == null || body.into() == null) {
+            throw Problem.invalid("into", "into is required: the id of the open incident to merge this one into");
+        }
+        UUID into;
+        try {
+            into = UUID.fromString(body.into());
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("into", "into must be an incident's id");
+        }
+        Incident merged = incidents.merge(incident, into, caller.agent());
+        return views.detail(merged.id());
     }
 
     @POST

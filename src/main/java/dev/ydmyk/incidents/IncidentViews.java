@@ -35,7 +35,7 @@ public class IncidentViews {
     public record Detail(UUID id, String status, String title, List<String> topics, Map<String, Integer> languages, int size,
                          Instant firstAt, Instant lastAt, Instant formedAt, String thread, List<Arrivals> perMinute,
                          List<StatementView> statements, Counts acknowledgements, Counts reportBacks, List<Held> held,
-                         String autoApproveBy, Instant resolvedAt, String resolvedBy, String note) {
+                         String autoApproveBy, Instant resolvedAt, String resolvedBy, String note, UUID mergedInto) {
     }
 
     public record Member(UUID complaintId, UUID incidentId, String authorName, String text, String language, String kind,
@@ -67,7 +67,7 @@ public class IncidentViews {
                 incidents.statements(id).stream().map(s -> new StatementView(s.draftId(), s.language(), s.status(), s.text(),
                         Incidents.statementUrl(s.externalId()), s.createdAt())).toList(),
                 counts(id, Draft.ACKNOWLEDGEMENT, pendingAcks), counts(id, Draft.REPORT_BACK, pendingReports), held,
-                i.autoApproveBy(), i.resolvedAt(), i.resolvedBy(), i.note());
+                i.autoApproveBy(), i.resolvedAt(), i.resolvedBy(), i.note(), i.mergedInto());
     }
 
     /** The draft whose Slack message is the incident's one card: its first statement. */

@@ -78,14 +78,19 @@ public class IncidentWording {
         return compose(language, "report-back", seed, 0, "topic", topicWords(language(language), topic), "name", name, "note", note);
     }
 
-    /** How the reply guidelines name a topic in this language ("the outage", "bruddet"). */
+    /**
+     * How the messages name a topic in this language ("the outage", "bruddet"): incident.txt's own words first
+     * (they speak to many, and name topic groups such as payments), then the reply guidelines', then the general ones.
+     */
     String topicWords(String language, String topic) {
+        Sections own = files.promptSections(language(language) + "/incident.txt");
         Sections s = replies.forLanguage(language);
-        List<String> words = s.get("topic:" + topic);
-        if (words.isEmpty()) {
-            words = s.get("topic:general");
+        for (List<String> words : List.of(own.get("topic:" + topic), s.get("topic:" + topic), own.get("topic:general"), s.get("topic:general"))) {
+            if (!words.isEmpty()) {
+                return words.get(0);
+            }
         }
-        return words.isEmpty() ? topic : words.get(0);
+        return topic;
     }
 
     private String compose(String language, String kind, UUID seed, int attempt, String... values) {

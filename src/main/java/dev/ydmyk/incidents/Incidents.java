@@ -369,7 +369,7 @@ public class Incidents implements Storms {
                 List<String> topics = topics(all);
                 // first_at and last_at follow the members as they join.
                 incidents.create(conn, new Incident(incidentId, Incident.OPEN, title(incidentId, topics), topics, thread(all), now,
-                        now, current.receivedAt(), 0, 0, null, null, null, null));
+                        now, current.receivedAt(), 0, 0, null, null, null, null, null));
             }
             Incident incident = incidents.lock(conn, incidentId).orElseThrow();
             Set<String> languages = new LinkedHashSet<>();
@@ -588,6 +588,63 @@ public class Incidents implements Storms {
         return new BulkResult(approved.size(), held);
     }
 
+    /**
+     * Two incidents that are one storm (the detector split it, told in other words): the first's members,
+     * with their acknowledgements and report-backs, join the second, whose statement then speaks for all
+     * (one is drafted for a language it lacks); the first's pending statements are withdrawn, a statement
+     * already published stays where it is, and the first stays on record as merged. Its standing approval
+     * ends: the second's decides.
+     */
+    public Incident merge(UUID fromId, UUID intoId, Agent agent) {
+        if (intoId == null) {
+            throw Problem.invalid("into", "into is required: the id of the open incident to merge this one into");
+        }
+        if (fromId.equals(intoId)) {
+            throw Problem.invalid("into", "into must be another incident than this one");
+        }
+        Instant now = clock.instant();
+        List<UUID> withdrawn = new ArrayList<>();
+        List<UUID> created = new ArrayList<>();
+        List<StatementRequest> toWrite = new ArrayList<>();
+        Incident merged;
+        synchronized (this) {
+            merged = db.tx(conn -> {
+                // Locked in one order, so two agents merging the same pair the other way round wait, not deadlock.
+                boolean fromFirst = fromId.compareTo(intoId) < 0;
+                Optional<Incident> first = incidents.lock(conn, fromFirst ? fromId : intoId);
+                Optional<Incident> second = incidents.lock(conn, fromFirst ? intoId : fromId);
+                Incident from = (fromFirst ? first : second).orElseThrow(() -> Problem.notFound("incident", fromId));
+                Incident into = (fromFirst ? second : first).orElseThrow(() -> Problem.notFound("incident", intoId));
+                for (Incident i : List.of(from, into)) {
+                    if (!i.open()) {
+                        throw Problem.conflict("Only open incidents can be merged: \"" + i.title() + "\" is " + i.status()
+                                + (i.resolvedBy() == null ? "" : " (by " + i.resolvedBy() + ")"));
+                    }
+                }
+                Set<String> languages = new LinkedHashSet<>();
+                for (IncidentRepository.Statement st : incidents.statements(conn, fromId)) {
+                    if (!st.status().equals("rejected") && !st.status().equals("withdrawn")) {
+                        languages.add(st.language());
+                    }
+                }
+                withdrawn.addAll(incidents.withdrawStatements(conn, fromId, "Merged into \"" + into.title() + "\" by " + agent.login()
+                        + ": its statement speaks for all", now));
+                int moved = incidents.merge(conn, fromId, intoId, agent.login(), now);
+                statementsFor(conn, intoId, languages, created, toWrite);
+                audit.record(conn, anchor(conn, intoId), null, "incidents-merged", agent.login(), now,
+                        "\"" + from.title() + "\" (" + moved + " complaints) merged into \"" + into.title() + "\"");
+                return incidents.lock(conn, intoId).orElseThrow();
+            });
+            watch.merged(fromId, intoId);
+        }
+        withdrawn.forEach(id -> draftChanges.fire(new DraftChanged(id, DraftChanged.Change.WITHDRAWN, agent.login())));
+        created.forEach(id -> draftChanges.fire(new DraftChanged(id, DraftChanged.Change.CREATED, DRAFTER)));
+        write(toWrite);
+        changes.fire(new IncidentChanged(fromId, IncidentChanged.Change.MERGED, 0));
+        changes.fire(new IncidentChanged(intoId, IncidentChanged.Change.GREW, merged.size()));
+        return merged;
+    }
+
     /** Ends an agent's standing decision: later members' acknowledgements wait for a person again. */
     public Incident stopAuto(UUID incidentId, Agent agent) {
         Instant now = clock.instant();
@@ -624,7 +681,9 @@ public class Incidents implements Storms {
             resolved = db.tx(conn -> {
                 Incident i = incidents.lock(conn, incidentId).orElseThrow(() -> Problem.notFound("incident", incidentId));
                 if (!i.open()) {
-                    throw Problem.conflict("This incident is already resolved (by " + i.resolvedBy() + " at " + i.resolvedAt() + ")");
+                    throw Problem.conflict(Incident.MERGED.equals(i.status())
+                            ? "This incident was merged into " + i.mergedInto() + " (by " + i.resolvedBy() + "): resolve that one"
+                            : "This incident is already resolved (by " + i.resolvedBy() + " at " + i.resolvedAt() + ")");
                 }
                 incidents.resolve(conn, incidentId, agent.login(), done, now);
                 withdrawn.addAll(incidents.withdrawPending(conn, incidentId, Draft.ACKNOWLEDGEMENT,
@@ -766,8 +825,8 @@ public class Incidents implements Storms {
     }
 
     public List<Incident> list(String status) {
-        if (status != null && !status.equals(Incident.OPEN) && !status.equals(Incident.RESOLVED)) {
-            throw Problem.invalid("status", "status must be \"open\" or \"resolved\"");
+        if (status != null && !status.equals(Incident.OPEN) && !status.equals(Incident.RESOLVED) && !status.equals(Incident.MERGED)) {
+            throw Problem.invalid("status", "status must be \"open\", \"resolved\" or \"merged\"");
         }
         return incidents.list(status, 200);
     }

@@ -471,6 +471,15 @@ final class StormWatch {
         return g.languageMembers.getOrDefault(p.language(), 0) >= LANGUAGE_MEMBERS ? g.byLanguage.get(p.language()) : g.all;
     }
 
+    /** An agent merged one open incident into another: its words, topics and threads are the other's now. */
+    void merged(UUID fromId, UUID intoId) {
+        Group from = open.remove(fromId);
+        Group into = open.get(intoId);
+        if (from != null && into != null) {
+            into.absorb(from);
+        }
+    }
+
     /** The other open incidents whose words have converged with this one's, if smaller, become part of it here. */
     private void absorbConverged(Group g) {
         for (Iterator<Group> it = open.values().iterator(); it.hasNext(); ) {

@@ -82,13 +82,35 @@ async function loadIncidents() {
 }
 
 function showIncident(detail) {
+  if (detail.status === "merged") return mergedAway(detail);
   const st = incidentState(detail.id);
   const grew = st.detail?.size !== detail.size;
   st.detail = detail;
   drawIncident(st);
   resyncMembers(st);
   if (grew && st.samples.length < 3) fetchSamples(st);
+  redrawMergeChoices();
   header();
+}
+
+/** Merged into another incident: its card goes, its members' drafts belong to the other one, whose card grows. */
+function mergedAway(detail) {
+  const st = incidents.get(detail.id);
+  if (st?.el) st.el.remove();
+  incidents.delete(detail.id);
+  for (const d of members.values()) if (d.incidentId === detail.id) d.incidentId = detail.mergedInto;
+  if (detail.mergedInto) touchIncident(detail.mergedInto);
+  redrawMergeChoices();
+  header();
+}
+
+/** Which open incidents a card can be merged into changes as incidents form and go: the cards' choices follow. */
+let openKey = "";
+function redrawMergeChoices() {
+  const key = [...incidents.values()].filter(o => o.detail?.status === "open").map(o => `${o.id}:${o.detail.title}`).sort().join("|");
+  if (key === openKey) return;
+  openKey = key;
+  for (const o of incidents.values()) if (o.detail && o.el) part(o, "incident-actions").replaceChildren(...actions(o));
 }
 
 async function fetchSamples(st) {
@@ -216,7 +238,24 @@ function actions(st) {
   return [
     bulkButton(st, "acknowledgement", d.acknowledgements.pending, "acknowledgement", "acknowledgements"),
     d.autoApproveBy ? autoOn(st) : keepOnBox(st),
-    el("button", {class: "resolve", onclick: () => resolvePanel(st)}, "Resolve…")];
+    el("button", {class: "resolve", onclick: () => resolvePanel(st)}, "Resolve…"),
+    mergeChoice(st)].filter(Boolean);
+}
+
+/** One storm the detector told as two: this card's complaints join another open incident, whose statement speaks for all. */
+function mergeChoice(st) {
+  const others = [...incidents.values()].filter(o => o.id !== st.id && o.detail?.status === "open");
+  if (!others.length) return null;
+  const pick = el("select", {class: "merge-into", "aria-label": "The open incident this one is part of"},
+    ...others.map(o => el("option", {value: o.id}, `${o.detail.title} (${o.detail.size})`)));
+  return el("span", {class: "merge"}, el("label", {}, "Same storm as ", pick),
+    el("button", {class: "merge-go", onclick: () => merge(st, pick.value)}, "Merge into it"));
+}
+
+async function merge(st, into) {
+  const res = await api("POST", `/api/incidents/${st.id}/merge`, {into});
+  if (!res.ok) return answer(st, res.body?.detail || `Could not merge (${res.status})`, true);
+  fetchIncident(st.id);
 }
 
 function bulkButton(st, purpose, n, one, many) {

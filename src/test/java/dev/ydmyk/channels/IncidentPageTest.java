@@ -19,6 +19,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
@@ -170,8 +171,7 @@ class IncidentPageTest {
         By approveReports = By.cssSelector("section.incident button.approve-report-backs");
         wait(desk).until(ExpectedConditions.textToBe(approveReports, "Approve " + reports + " report-backs"));
         assertTrue(read(desk, card).contains("kabelbrudd"), "the note shows on the card");
-        assertTrue(desk.findElements(By.cssSelector("section.incident input.resolve-note")).stream().noneMatch(WebElement::isDisplayed),
-                "the note field closes once resolved");
+        wait(desk).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#incident-" + incident + " input.resolve-note")));
         screenshot(desk, Path.of("target", "screenshots"), "incident-resolved-desktop.png");
         desk.findElement(approveReports).click();
         wait(desk).until(ExpectedConditions.textToBe(By.cssSelector("section.incident .incident-answer"),
@@ -179,6 +179,51 @@ class IncidentPageTest {
         wait(desk).until(ExpectedConditions.textToBe(approveReports, "Approve 0 report-backs"));
         assertEquals(1, desk.findElements(card).size());
         wholePage(desk, Path.of("target", "screenshots"), "incident-reported-back-desktop.png");
+    }
+
+    @Test
+    void oneStormToldAsTwoIncidentsBecomesOneCardWhenAnAgentMergesThem() throws Exception {
+        calm();
+        ChromeDriver desk = signIn("kari", "kari-test", 1280, 900);
+        List<String> outage = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            outage.add(Api.post(Api.complaint("web", NAMES.get(i), OUTAGE.get(i))));
+        }
+        String first = await().atMost(Duration.ofSeconds(20)).until(() -> Api.complaintView(outage.get(5)).getString("incidentId"), id -> id != null);
+        List<String> app = new ArrayList<>();
+        for (int i = 0; i < Storm.APP.size(); i++) {
+            app.add(Api.post(Api.complaint("web", Storm.APP_NAMES.get(i), Storm.APP.get(i))));
+        }
+        String second = await().atMost(Duration.ofSeconds(20)).until(() -> Api.complaintView(app.get(app.size() - 1)).getString("incidentId"),
+                id -> id != null && !id.equals(first));
+        int total = await().atMost(Duration.ofSeconds(20)).until(() -> incident(first).getInt("size") + incident(second).getInt("size"),
+                n -> n == outage.size() + app.size());
+
+        By cards = By.cssSelector("section.incident");
+        wait(desk).until(ExpectedConditions.numberOfElementsToBe(cards, 2));
+        By choice = By.cssSelector("#incident-" + second + " select.merge-into");
+        wait(desk).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#incident-" + second + " select.merge-into option[value='" + first + "']")));
+        ChromeDriver phone = signIn("lars", "lars-test", 390, 844);
+        wait(phone).until(ExpectedConditions.presenceOfElementLocated(choice));
+        WebElement onPhone = phone.findElement(choice);
+        phone.executeScript("arguments[0].scrollIntoView({block: 'center'})", onPhone);
+        assertTrue(onPhone.getRect().getHeight() >= 44, "the choice is " + onPhone.getRect().getHeight() + "px high on a phone");
+        screenshot(phone, Path.of("docs"), "incident-merge-phone.png");
+        new Select(desk.findElement(choice)).selectByValue(first);
+        desk.executeScript("document.getElementById('incident-" + second + "').scrollIntoView()");
+        screenshot(desk, Path.of("docs"), "incident-merge-desktop.png");
+        desk.findElement(By.cssSelector("#incident-" + second + " button.merge-go")).click();
+
+        wait(desk).until(ExpectedConditions.numberOfElementsToBe(cards, 1));
+        wait(phone).until(ExpectedConditions.numberOfElementsToBe(cards, 1));
+        wait(desk).until(ExpectedConditions.textToBe(By.cssSelector("#incident-" + first + " .incident-size dd"), String.valueOf(total)));
+        JsonPath merged = incident(first);
+        assertEquals("merged", incident(second).getString("status"));
+        wait(desk).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.message"), merged.getList("held").size()));
+        assertTrue(desk.findElements(By.cssSelector("#incident-" + first + " select.merge-into")).isEmpty(), "nothing left to merge with");
+        By approveAll = By.cssSelector("#incident-" + first + " button.approve-acknowledgements");
+        wait(desk).until(ExpectedConditions.textToBe(approveAll, "Approve " + merged.getInt("acknowledgements.pending") + " acknowledgements"));
+        screenshot(desk, Path.of("target", "screenshots"), "incident-merged-desktop.png");
     }
 
     /** Open incidents from other tests would take in these complaints: resolve them, then wipe. */

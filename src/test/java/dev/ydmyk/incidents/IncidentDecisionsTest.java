@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,8 @@ import java.util.concurrent.Future;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +92,61 @@ class IncidentDecisionsTest {
         JsonPath audit = Api.complaintView(ids.get(0));
         assertTrue(audit.getList("events.action").contains("incident-bulk-approved"), "one entry for the bulk decision");
         assertEquals("lars", audit.getString("events.find { it.action == 'approved' }.actor"), "and one per draft");
+    }
+
+    @Test
+    void twoIncidentsOfOneStormAreMergedIntoOneAndTheSecondStaysOnRecord() {
+        List<String> ids = new ArrayList<>();
+        String outage = storm(ids);
+        List<String> app = new ArrayList<>();
+        for (int i = 0; i < Storm.APP.size(); i++) {
+            app.add(Api.post(Api.complaint("web", Storm.APP_NAMES.get(i), Storm.APP.get(i))));
+        }
+        String second = await().atMost(Duration.ofSeconds(60)).until(() -> Api.complaintView(app.get(app.size() - 1)).getString("incidentId"),
+                id -> id != null);
+        assertNotEquals(outage, second, "the app's sign-in is another grievance to the detector");
+        JsonPath before = await().atMost(Duration.ofSeconds(60)).until(() -> Storm.incident(second),
+                v -> v.getInt("size") >= 5 && v.getInt("acknowledgements.pending") + v.getInt("acknowledgements.held") == v.getInt("size")
+                        && v.getList("statements").size() == 1);
+        int secondSize = before.getInt("size");
+        String secondStatement = before.getString("statements[0].draftId");
+        assertFalse(before.getString("statements[0].text").contains("opplevelsen din"), "a statement speaks to many, not to one 'you'");
+
+        String path = "/api/incidents/" + second + "/merge";
+        Api.asKari().body(Map.of()).post(path).then().statusCode(400).body("field", equalTo("into"));
+        Api.asKari().body(Map.of("into", second)).post(path).then().statusCode(400).body("field", equalTo("into"));
+        Api.asKari().body(Map.of("into", "not-an-id")).post(path).then().statusCode(400).body("field", equalTo("into"));
+        Api.asKari().body(Map.of("into", UUID.randomUUID().toString())).post(path).then().statusCode(404);
+
+        JsonPath merged = Api.asKari().body(Map.of("into", outage)).post(path).then().statusCode(200).extract().jsonPath();
+        assertEquals(outage, merged.getString("id"));
+        assertEquals(ids.size() + secondSize, merged.getInt("size"));
+        assertEquals(ids.size() + secondSize, merged.getInt("acknowledgements.pending") + merged.getInt("acknowledgements.held"), merged.prettify());
+        for (String c : app) {
+            String in = Api.complaintView(c).getString("incidentId");
+            assertTrue(in == null || in.equals(outage), "every member of the second is in the first now");
+        }
+        assertEquals(outage, Api.complaintView(app.get(app.size() - 1)).getString("incidentId"));
+        JsonPath gone = Storm.incident(second);
+        assertEquals("merged", gone.getString("status"));
+        assertEquals(outage, gone.getString("mergedInto"));
+        assertEquals("kari", gone.getString("resolvedBy"));
+        assertEquals("withdrawn", gone.getString("statements.find { it.draftId == '" + secondStatement + "' }.status"), "one statement speaks for all");
+        assertEquals(1, merged.getList("statements").size(), "one language, one statement");
+        List<String> open = Api.asKari().get("/api/incidents?status=open").then().statusCode(200).extract().jsonPath().getList("id");
+        assertTrue(open.contains(outage) && !open.contains(second), open.toString());
+        Api.asKari().get("/api/incidents?status=merged").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(second));
+        Api.asKari().body(Map.of("into", outage)).post(path).then().statusCode(409);
+        Api.asKari().body(Map.of("note", "done")).post("/api/incidents/" + second + "/resolve").then().statusCode(409);
+        assertTrue(Api.complaintView(ids.get(0)).getList("events.action").contains("incidents-merged"), "audited");
+
+        // One decision now answers both wordings.
+        JsonPath answer = Api.asLars().body(Map.of("purpose", "acknowledgement")).post("/api/incidents/" + outage + "/approve")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(ids.size() + secondSize, answer.getInt("approved") + answer.getInt("held"), answer.prettify());
+        // A later post in the second wording joins the merged incident.
+        String later = Api.post(Api.complaint("web", "Lise Berg", "Appen krasjer fortsatt når jeg logger inn med BankID. Kommer ikke inn på kontoen."));
+        await().atMost(Duration.ofSeconds(60)).until(() -> outage.equals(Api.complaintView(later).getString("incidentId")));
     }
 
     @Test

@@ -130,11 +130,14 @@ final class SlackMessages {
         List<LayoutBlock> blocks = new ArrayList<>();
         String languages = i.languages().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         int lastTen = i.perMinute().stream().skip(Math.max(0, i.perMinute().size() - 10)).mapToInt(IncidentViews.Arrivals::count).sum();
-        String head = (i.status().equals("open") ? ":rotating_light: *Incident: " : ":white_check_mark: *Resolved: ") + escape(i.title()) + "*\n"
+        String head = (i.status().equals("open") ? ":rotating_light: *Incident: " : i.status().equals("merged") ? ":link: *Merged into another incident: "
+                : ":white_check_mark: *Resolved: ") + escape(i.title()) + "*\n"
                 + i.size() + " complaints since " + HHMM.format(i.firstAt()) + " · " + lastTen + " in the last 10 minutes · " + escape(languages)
                 + (i.autoApproveBy() == null ? "" : "\nLater acknowledgements are approved on arrival (standing decision of "
                 + escape(i.autoApproveBy()) + ")")
-                + (i.resolvedBy() == null ? "" : "\nResolved by " + escape(i.resolvedBy()) + ": " + escape(cut(i.note(), 500)));
+                + (i.resolvedBy() == null ? "" : i.status().equals("merged") ? "\nMerged by " + escape(i.resolvedBy())
+                + ": its complaints are answered with the other incident's statement"
+                : "\nResolved by " + escape(i.resolvedBy()) + ": " + escape(cut(i.note(), 500)));
         blocks.add(section(s -> s.text(markdownText(head))));
         if (!samples.isEmpty()) {
             String posts = samples.stream().map(m -> "*" + escape(m.authorName() == null ? "Someone" : m.authorName()) + "*: "
