@@ -44,6 +44,7 @@ public class AuditTrail {
             Map.entry("incident-auto-stopped", "auto-approval-stopped"),
             Map.entry("incident-resolved", "resolved"),
             Map.entry("incident-detached", "detached"),
+            Map.entry("incidents-merged", "merged"),
             Map.entry("follow-up-fixed", "follow-up-fixed"),
             Map.entry("customer-exported", "exported"),
             Map.entry("customer-erased", "erased"),
