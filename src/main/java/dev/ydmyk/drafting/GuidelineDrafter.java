@@ -41,13 +41,13 @@ public class GuidelineDrafter implements Drafter {
         String kind = req.reportBack() != null ? "report-back" : t.kind().wire();
         if (kind.equals("complaint") && t.severity() == Severity.CRITICAL && !s.get("compose:complaint-critical").isEmpty()) {
             kind = "complaint-critical"; // its own words: no boilerplate for a child in hospital or a funeral
+        } else if (kind.equals("complaint") && req.conversation().stream().anyMatch(ComplaintRepository.Turn::ours)
+                && !s.get("compose:follow-up").isEmpty()) {
+            // The customer answers a reply of ours ("Takk for svaret, men…"): build on what we promised instead of starting over.
+            kind = "follow-up";
         } else if (kind.equals("complaint") && t.flagged(Triage.UNCERTAIN) && !s.get("compose:complaint-uncertain").isEmpty()) {
             // The safe reading of a post that may be praise: thanks for writing, not for kind words, and no apology.
             kind = "complaint-uncertain";
-        } else if (kind.equals("complaint") && req.conversation().stream().anyMatch(ComplaintRepository.Turn::ours)
-                && !s.get("compose:follow-up").isEmpty()) {
-            // The customer answers a reply of ours: build on what we promised instead of starting over.
-            kind = "follow-up";
         }
         if (s.get("compose:" + kind).isEmpty()) {
             throw new IllegalStateException("prompts/" + req.language() + "/reply.txt has no [compose:" + kind + "] section");
