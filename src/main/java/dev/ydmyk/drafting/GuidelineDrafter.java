@@ -16,7 +16,8 @@ import java.util.Random;
  * {@code prompts/<lang>/reply.txt}. A {@code [compose:KIND]} section lists the parts in order;
  * each part has several variants and one is picked per draft, so replies do not all read alike.
  * Variants that use {@code {name}} or {@code {detail}} are only picked when those are known, and
- * preferred when they are: personal beats generic.
+ * preferred when they are: personal beats generic. A critical complaint has its own wording, and so
+ * has one the triage is {@code uncertain} about ({@code [compose:complaint-uncertain]}).
  */
 @ApplicationScoped
 public class GuidelineDrafter implements Drafter {
@@ -42,8 +43,11 @@ public class GuidelineDrafter implements Drafter {
             kind = "complaint-critical"; // its own words: no boilerplate for a child in hospital or a funeral
         } else if (kind.equals("complaint") && req.conversation().stream().anyMatch(ComplaintRepository.Turn::ours)
                 && !s.get("compose:follow-up").isEmpty()) {
-            // The customer answers a reply of ours: build on what we promised instead of starting over.
+            // The customer answers a reply of ours ("Takk for svaret, men…"): build on what we promised instead of starting over.
             kind = "follow-up";
+        } else if (kind.equals("complaint") && t.flagged(Triage.UNCERTAIN) && !s.get("compose:complaint-uncertain").isEmpty()) {
+            // The safe reading of a post that may be praise: thanks for writing, not for kind words, and no apology.
+            kind = "complaint-uncertain";
         }
         if (s.get("compose:" + kind).isEmpty()) {
             throw new IllegalStateException("prompts/" + req.language() + "/reply.txt has no [compose:" + kind + "] section");

@@ -7,6 +7,7 @@ import dev.ydmyk.guidelines.Sections;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -146,15 +147,21 @@ public class Triager {
         String masked = GREETED_AGAIN.matcher(english.negatedPraise().mask(lex.negatedPraise().mask(body))).replaceAll(" ");
         int negatedPraise = lex.negatedPraise().count(body) + (lex == english ? 0 : english.negatedPraise().count(body));
         int denied = deniedPraise(masked, lex);
+        // "Ingen forsinkelser", "inget krångel alls", "not a single delay": a grievance denied is not one.
+        String undenied = withoutDeniedGrievances(masked, lex);
+        int cleared = lex.complaint().count(masked) - lex.complaint().count(undenied);
+        masked = undenied;
         boolean shouting = shouting(body);
         int strong = lex.complaint().count(masked) + (shouting ? 1 : 0) + denied
                 + (ANGRY_EMOJI.matcher(body).find() ? 1 : 0) + (!shouting && CAPS_NEGATION.matcher(body).find() ? 1 : 0);
         int weak = lex.weak().count(masked);
-        int praise = lex.praise().count(masked) - denied + 2 * negatedPraise + (thanksAPerson ? 1 : 0)
+        int praise = lex.praise().count(masked) - denied + 2 * negatedPraise + cleared + (thanksAPerson ? 1 : 0)
                 + (WARM_EMOJI.matcher(body).find() ? 1 : 0);
         int grievance = strong + (weak >= 2 ? 1 : 0);
         boolean question = body.contains("?") || lex.question().any(firstWords(body));
         boolean rhetorical = RHETORICAL.matcher(body).find();
+        // "Hvem er det egentlig som svarer?", "how many times", "does anyone": a question nobody expects answered.
+        boolean rhetoricalWords = question && (lex.rhetorical().any(body) || (lex != english && english.rhetorical().any(body)));
 
         if (spam >= 2 || (spam >= 1 && (link || promotional(body))) || (spam >= 1 && grievance == 0 && praise == 0 && !question)) {
             return new Reading(Kind.SPAM);
@@ -187,14 +194,25 @@ public class Triager {
             return new Reading(Kind.COMPLAINT);
         }
         if (grievance > 0) {
-            if (question && !rhetorical && strong <= 1 && weak <= 1 && !body.contains("!")) {
+            if (question && !rhetorical && !rhetoricalWords && strong <= 1 && weak <= 1 && !body.contains("!")) {
                 flags.add(Triage.UNCERTAIN);
                 reasons.add("a question with a grievance word in it: read as a complaint");
             }
             return new Reading(Kind.COMPLAINT);
         }
+        if (praise > 0 && negatedPraise == 0 && cleared == 0 && !thanksAPerson && !solved && !body.contains("?")
+                && kindWordsOnlyAsVerdict(body, lex)) {
+            flags.add(Triage.UNCERTAIN);
+            reasons.add("kind words only in thanks or a flat verdict beside a plain story (it may be irony): read as a complaint");
+            return new Reading(Kind.COMPLAINT);
+        }
         if (praise > 0) {
             return new Reading(Kind.PRAISE);
+        }
+        if (rhetoricalWords) {
+            flags.add(Triage.UNCERTAIN);
+            reasons.add("a question that reads as rhetorical (\"how many times\", \"does anyone\"): read as a complaint");
+            return new Reading(Kind.COMPLAINT);
         }
         // "Igjen???", "BANKID??": exasperation, not a question to answer.
         if (rhetorical && (weak > 0 || !lex.question().any(firstWords(body)))) {
@@ -229,13 +247,15 @@ public class Triager {
     private static final Pattern THAT = Pattern.compile("^\\s*,?\\s*(at|att|that|how|hvordan|hur|korleis|å|og|and)\\b", Pattern.CASE_INSENSITIVE);
     /** "... når man har brug for det. Not." */
     private static final Pattern LONE_NOT = Pattern.compile("(?:^|[.…!]\\s+)(?i:not|ikke|ikkje|inte)\\s*[.!]");
-    private static final Pattern WARM_EMOJI = Pattern.compile("[\\x{1F44F}\\x{2764}\\x{1F64F}\\x{1F60D}\\x{1F970}\\x{1F44D}\\x{1F60A}\\x{1F499}\\x{1F49A}\\x{1F31F}\\x{2B50}]");
+    private static final Pattern WARM_EMOJI = Pattern.compile("[\\x{1F44F}\\x{2764}\\x{1F64F}\\x{1F60D}\\x{1F970}\\x{1F44D}\\x{1F60A}\\x{1F499}\\x{1F49A}\\x{1F31F}\\x{2B50}\\x{1F64C}]");
     private static final Pattern RHETORICAL = Pattern.compile("\\?\\s*!|!\\s*\\?|\\?{2,}");
     /** "Great service... NOT." */
     private static final Pattern CAPS_NOT = Pattern.compile("[.…!]\\s*(NOT|IKKE|IKKJE|INTE)(?![\\p{L}])");
     private static final Pattern IRONY_AFTER = Pattern.compile("^[\"”»']?\\s*(\\.{2,}|…|[!]?\\s*[\\x{1F644}\\x{1F643}\\x{1F612}\\x{1F611}\\x{1F624}\\x{1F621}\\x{1F92C}\\x{1F926}\\x{1F937}\\x{1F440}]|\\s*,?\\s*(not|ikke|ikkje|inte)\\b)");
     private static final Pattern PROMO = Pattern.compile("[\\x{1F4B0}\\x{1F4B8}\\x{1F4B5}\\x{1F680}\\x{1F525}\\x{1F381}\\x{1F911}\\x{2705}\\x{1F447}\\x{1F449}\\x{1F389}\\x{27A1}]"
-            + "|-\\s?\\d{2}\\s?%|\\d{2}\\s?%\\s?(rabatt|afslag|off|discount)");
+            + "|-\\s?\\d{2}\\s?%|\\d{2}\\s?%\\s?(rabatt|afslag|off|discount)"
+            // a sum in the thousands with its currency sign: "I made $12,000 last month"
+            + "|[$£€]\\s?\\d{1,3}(?:[,.]\\d{3})+");
 
     private static final Pattern LAST_WORDS = Pattern.compile("([\\p{L}']+)\\s+(?:[\\p{L}']+\\s+)?$");
 
@@ -253,6 +273,91 @@ public class Triager {
             }
         }
         return denied.size();
+    }
+
+    /** Words that may stand between a negation and the grievance it denies: "inte en enda försening", "not a single delay". */
+    private static final Pattern FILLER = Pattern.compile(
+            "(?i)a|an|any|one|single|en|ei|et|ett|ein|eit|enda|eneste|einaste|enkelt|enkel|noen|nogen|nokon|någon|något|några|noe|noget|noko|større|store|stora|stort|real|major");
+    private static final String CLAUSE_END = ".,;:!?\n";
+
+    /**
+     * The text with each grievance that a negation just before it denies blanked out, negation and all: "ingen
+     * forsinkelser", "inget krångel alls", "never late". Only filler words ("a single", "en enda") may stand between.
+     */
+    private static String withoutDeniedGrievances(String text, TriageLexicon lex) {
+        if (lex.negation().isEmpty()) {
+            return text;
+        }
+        char[] out = text.toCharArray();
+        for (Phrases.Match m : lex.complaint().findAll(text)) {
+            int from = m.start();
+            int clause = from;
+            while (clause > 0 && CLAUSE_END.indexOf(text.charAt(clause - 1)) < 0) {
+                clause--;
+            }
+            Matcher w = WORD.matcher(text.substring(clause, from));
+            List<int[]> spans = new ArrayList<>();
+            while (w.find()) {
+                spans.add(new int[]{clause + w.start(), clause + w.end()});
+            }
+            for (int i = spans.size() - 1; i >= 0 && i >= spans.size() - 3; i--) {
+                String word = text.substring(spans.get(i)[0], spans.get(i)[1]);
+                if (lex.negation().any(word)) {
+                    Arrays.fill(out, spans.get(i)[0], m.start() + m.found().length(), ' ');
+                    break;
+                }
+                if (!FILLER.matcher(word).matches()) {
+                    break;
+                }
+            }
+        }
+        return new String(out);
+    }
+
+    private static final Pattern THANKS_WORD = Pattern.compile("(?i)(tusen |tusind |stort |stor |mange |many |big |huge )?(takk|tak|tack|thanks|thank you|thank|cheers)");
+    private static final int VERDICT_WORDS = 6;
+    private static final Pattern PLEASE = Pattern.compile("(?i),\\s*(takk|tak|tack|thanks)\\s*[.!]?\\s*$");
+
+    /**
+     * Kind words that describe nothing: only thanks, a "love how…" frame, or a short flat verdict ("Meget
+     * betænksomt.", "Great customer care."), beside a plain story with no kind word of its own and no "!" or warm
+     * emoji anywhere. Sincere praise mostly says what was good; a dry one-liner under a story may be irony.
+     */
+    private static boolean kindWordsOnlyAsVerdict(String body, TriageLexicon lex) {
+        if (body.contains("!") || WARM_EMOJI.matcher(body).find()) {
+            return false;
+        }
+        int sentences = 0;
+        int kindWords = 0;
+        boolean story = false;
+        Matcher m = SENTENCE.matcher(body.strip());
+        while (m.find()) {
+            String sentence = m.group();
+            long words = WORD.matcher(sentence).results().count();
+            if (words == 0) {
+                continue;
+            }
+            sentences++;
+            boolean verdict = words <= VERDICT_WORDS;
+            // "Svar meg, takk.": a request's "please", not a verdict; such posts are left as they were read before (README, "Judgment").
+            Matcher please = PLEASE.matcher(sentence);
+            int requestAt = please.find() ? please.start(1) : -1;
+            List<Phrases.Match> kind = lex.praise().findAll(sentence).stream().filter(p -> p.start() != requestAt).toList();
+            kindWords += kind.size();
+            if (lex.staffThanks().any(sentence)) {
+                return false; // thanks to someone ("tack till hemtjänsten som kom trots snöstormen") is meant
+            }
+            for (Phrases.Match p : kind) {
+                int end = p.start() + p.found().length();
+                boolean frame = THAT.matcher(sentence.substring(end, Math.min(sentence.length(), end + 10))).find();
+                if (!verdict && !frame && !THANKS_WORD.matcher(p.found()).matches()) {
+                    return false; // says what was good
+                }
+            }
+            // The story: a plain sentence, or a long one the thanks or the frame only opens ("Tak, fordi chaufføren smed…").
+            story |= kind.isEmpty() ? words >= 5 : words >= 8;
+        }
+        return sentences >= 2 && story && kindWords > 0;
     }
 
     /** A praise word that frames a clause: "Amazing how the trains are never on time". */

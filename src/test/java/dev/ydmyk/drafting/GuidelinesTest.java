@@ -21,11 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class GuidelinesTest {
 
-    private static final Map<String, String> PART_MOVE = Map.of(
-            "acknowledge", "acknowledge", "apologise", "apologise", "report-back", "report-back", "thanks", "thanks",
-            "follow-up-acknowledge", "acknowledge", "apologise-again", "apologise",
-            "critical-acknowledge", "acknowledge", "critical-apologise", "apologise", "critical-fix", "fix",
-            "critical-report-back", "report-back");
+    private static final Map<String, String> PART_MOVE = Map.ofEntries(
+            Map.entry("acknowledge", "acknowledge"),
+            Map.entry("apologise", "apologise"),
+            Map.entry("report-back", "report-back"),
+            Map.entry("thanks", "thanks"),
+            Map.entry("follow-up-acknowledge", "acknowledge"),
+            Map.entry("apologise-again", "apologise"),
+            Map.entry("critical-acknowledge", "acknowledge"),
+            Map.entry("critical-apologise", "apologise"),
+            Map.entry("critical-fix", "fix"),
+            Map.entry("critical-report-back", "report-back"),
+            Map.entry("uncertain-acknowledge", "acknowledge"),
+            Map.entry("uncertain-fix", "fix"),
+            Map.entry("uncertain-report-back", "report-back"));
 
     @Inject
     ReplyGuidelines guidelines;

@@ -152,9 +152,11 @@ class EvaluationTest {
         assertTrue(held.detailRate() >= 0.75, "details\n" + report);
         // The part written blind (by someone who had not seen the word lists) and never tuned on: far from the bar
         // (README, "Judgment"); these floors keep it from getting worse.
-        assertTrue(blind.kindAccuracy() >= 0.78, "kind accuracy on the blind held-out part\n" + report);
-        assertTrue(blind.praiseApologised <= 6, "praise apologised to, blind held-out part\n" + report);
-        assertTrue(blind.sarcasmThanked <= 8, "sarcasm thanked, blind held-out part\n" + report);
+        assertTrue(blind.kindAccuracy() >= 0.82, "kind accuracy on the blind held-out part\n" + report);
+        assertTrue(blind.praiseApologised <= 4, "praise apologised to, blind held-out part\n" + report);
+        assertTrue(blind.sarcasmThanked <= 4, "sarcasm thanked, blind held-out part\n" + report);
+        int[] blindCritical = blind.severity.getOrDefault("critical", new int[3]);
+        assertTrue(Figures.recall(blindCritical) >= 0.79, "critical recall, blind held-out part\n" + report);
         assertTrue(dev2.kindAccuracy() >= 0.95, "kind accuracy on the blind development part\n" + report);
     }
 

@@ -36,6 +36,12 @@ class ReadingTest {
             "nb | complaint | Hvorfor er det så vanskelig å få svar fra dere?! Jeg har ringt fem ganger.",
             "nb | question  | Når åpner butikken på Storo i romjula?",
             "nn | complaint | Straumen har vore borte sidan i går, og eg har ikkje fått noko melding frå dykk. Kva skjer?",
+            "nb | praise    | Ingen forsinkelser i hele vinter, og alltid hyggelige sjåfører. Kjempefornøyd!",
+            "sv | praise    | Inte en enda försening på hela månaden och trevlig personal. Mycket nöjd!",
+            "en | praise    | Honestly, it couldn't have been better: the fitter came on time and left the kitchen spotless.",
+            "en | complaint | How many times do I have to ring before anyone picks up the phone?",
+            "en | complaint | Thanks for moving my appointment without telling me. Great planning.",
+            "en | spam      | Congratulations! You have been selected for a £500 gift card. Claim now 👉",
     })
     void theKindIsReadAsAPersonReadsIt(String lang, String kind, String text) {
         Triage t = triager.triage(text, null);
@@ -51,6 +57,7 @@ class ReadingTest {
             "Det lukter gass i oppgangen og vaktmesteren svarer ikke.",
             "Jeg kommer til å melde dette til Forbrukerrådet.",
             "Min mor på 89 har vært uten varme i tre dager.",
+            "My father is diabetic and went three days without insulin because the delivery never came.",
     })
     void healthSafetyGriefAndTheLawAreCritical(String text) {
         Triage t = triager.triage(text, null);
@@ -63,6 +70,14 @@ class ReadingTest {
         Triage t = triager.triage("Tusind tak for den fantastiske service... NOT. Pakken kom aldrig.", null);
         assertTrue(t.flagged(Triage.SARCASM), t.flags().toString());
         assertTrue(t.reasons().stream().anyMatch(r -> r.contains("ironically")), t.reasons().toString());
+    }
+
+    @Test
+    void kindWordsOnlyAsAFlatVerdictUnderAStoryAreUncertain() {
+        Triage t = triager.triage("Thanks for moving my appointment without telling me. Great planning.", null);
+        assertTrue(t.flagged(Triage.UNCERTAIN), t.flags() + " " + t.reasons());
+        Triage sincere = triager.triage("Thanks for moving my appointment so quickly when I was ill. Great service!", null);
+        assertEquals(Kind.PRAISE, sincere.kind(), sincere.reasons().toString());
     }
 
     @Test

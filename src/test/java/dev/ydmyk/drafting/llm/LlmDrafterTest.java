@@ -154,7 +154,12 @@ class LlmDrafterTest {
         assertTrue(view.getString("triage.reasons").contains("the model read it as kind praise"), view.getString("triage.reasons"));
         assertEquals("guidelines", view.getString("drafts[0].drafter"), "a thank-you for praise is not sent to a possible complaint");
         assertEquals("model-read-as-praise", view.getString("drafts[0].fallback"));
-        assertTrue(view.getList("drafts[0].toneCheck.moves").contains("apologise"), view.getString("drafts[0].text"));
+        // The post is uncertain now: the guideline draft takes the safe reading (README, "Judgment"), neither thanking
+        // for kind words nor apologising for what the model took as praise, and still looks into it and comes back.
+        String text = view.getString("drafts[0].text");
+        assertFalse(text.contains("kind words"), text);
+        assertFalse(view.getList("drafts[0].toneCheck.moves").contains("apologise"), text);
+        assertTrue(view.getList("drafts[0].toneCheck.moves").containsAll(List.of("acknowledge", "fix", "report-back")), text);
     }
 
     @Test
