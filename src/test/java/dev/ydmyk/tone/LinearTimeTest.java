@@ -49,8 +49,10 @@ class LinearTimeTest {
     @ParameterizedTest(name = "triage, {0}")
     @ValueSource(strings = {"letters", "capitals", "digits", "dotted", "address", "dashes", "nordic", "amounts", "quotes"})
     void triageIsLinear(String kind) {
-        // Triage reads topics, severity and kind in four languages (~30 ms here): the margin is wider, linearity the same.
-        assertLinear(kind, 500, t -> triager.triage(t, null));
+        // Triage reads topics, severity, kind, denied grievances and flat verdicts in five languages: 250-350 ms for
+        // 10,000 characters on the 2-core CI machine, once 600 ms under load. Quadratic code takes many seconds here
+        // (and fails the ratio below), so the bound stays far from it.
+        assertLinear(kind, 1_500, t -> triager.triage(t, null));
     }
 
     /** 10,000 characters within the limit, and twice the text at most about twice the time (never four times). */
