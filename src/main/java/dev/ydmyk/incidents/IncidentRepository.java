@@ -35,6 +35,10 @@ public class IncidentRepository {
 
     /** A statement draft of the incident, with where it was published. */
     record Statement(UUID draftId, String language, String status, String text, String externalId, Instant createdAt) {
+        /** Pending, approved or sent: it speaks for its language (a rejected or withdrawn one does not). */
+        boolean live() {
+            return !status.equals("rejected") && !status.equals("withdrawn");
+        }
     }
 
     private final Database db;
@@ -76,18 +80,6 @@ public class IncidentRepository {
         update(conn, "update incident set status = 'merged', merged_into = ?, size = 0, resolved_at = ?, resolved_by = ?, "
                 + "auto_approve_by = null, auto_approve_at = null where id = ?", intoId, ts(at), agent, fromId);
         return moved;
-    }
-
-    /** The incident's pending statements, withdrawn (it was merged into another, whose statement speaks for all); their ids. */
-    List<UUID> withdrawStatements(Connection conn, UUID incidentId, String note, Instant at) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("""
-                update draft set status = 'withdrawn', decided_by = 'ydmyk', decided_at = ?, decision_note = ?
-                where incident_id = ? and status = 'pending' and purpose = 'statement' returning id""")) {
-            ps.setTimestamp(1, ts(at));
-            ps.setString(2, note);
-            ps.setObject(3, incidentId);
-            return ids(ps);
-        }
     }
 
     /** Takes a complaint out of its incident; false if it was not a member of this one. */

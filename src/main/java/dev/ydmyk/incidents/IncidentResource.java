@@ -154,15 +154,8 @@ public class IncidentResource {
     @APIResponse(responseCode = "409", description = "One of the two is not open")
     public IncidentViews.Detail merge(@PathParam("id") String id, @Valid MergeBody body) {
         UUID incident = parseId(id, "incident");
-        if (body == null || body.into() == null) {
-            throw Problem.invalid("into", "into is required: the id of the open incident to merge this one into");
-        }
-        UUID into;
-        try {
-            into = UUID.fromString(body.into());
-        } catch (IllegalArgumentException e) {
-            throw Problem.invalid("into", "into must be an incident's id");
-        }
+        UUID into = bodyId(body == null ? null : body.into(), "into", "into is required: the id of the open incident to merge this one into",
+                "into must be an incident's id");
         Incident merged = incidents.merge(incident, into, caller.agent());
         return views.detail(merged.id());
     }
@@ -177,16 +170,21 @@ public class IncidentResource {
     @APIResponse(responseCode = "409", description = "Not a member")
     public IncidentViews.Detail detach(@PathParam("id") String id, @Valid DetachBody body) {
         UUID incident = parseId(id, "incident");
-        if (body == null || body.complaintId() == null) {
-            throw Problem.invalid("complaintId", "complaintId is required");
-        }
-        UUID complaint;
-        try {
-            complaint = UUID.fromString(body.complaintId());
-        } catch (IllegalArgumentException e) {
-            throw Problem.invalid("complaintId", "complaintId must be a complaint's id");
-        }
+        UUID complaint = bodyId(body == null ? null : body.complaintId(), "complaintId", "complaintId is required",
+                "complaintId must be a complaint's id");
         incidents.detach(incident, complaint, caller.agent());
         return views.detail(incident);
+    }
+
+    /** An id the body must carry: 400 naming the field when it is missing or no id. */
+    private static UUID bodyId(String value, String field, String missing, String malformed) {
+        if (value == null) {
+            throw Problem.invalid(field, missing);
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid(field, malformed);
+        }
     }
 }

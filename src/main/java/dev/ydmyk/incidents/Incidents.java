@@ -410,7 +410,7 @@ public class Incidents implements Storms {
                                List<StatementRequest> toWrite) throws SQLException {
         Set<String> have = new HashSet<>();
         for (IncidentRepository.Statement s : incidents.statements(conn, incidentId)) {
-            if (!s.status().equals("rejected") && !s.status().equals("withdrawn")) {
+            if (s.live()) {
                 have.add(s.language());
             }
         }
@@ -477,7 +477,7 @@ public class Incidents implements Storms {
                     return Optional.<UUID>empty();
                 }
                 if (!r.update() && (!incident.open() || incidents.statements(conn, r.incidentId()).stream()
-                        .anyMatch(s -> s.language().equals(r.language()) && !s.status().equals("rejected") && !s.status().equals("withdrawn")))) {
+                        .anyMatch(s -> s.language().equals(r.language()) && s.live()))) {
                     return Optional.<UUID>empty();
                 }
                 return Optional.of(insertDraft(conn, incident, anchor(conn, r.incidentId()), text, Draft.STATEMENT, null, now));
@@ -623,12 +623,12 @@ public class Incidents implements Storms {
                 }
                 Set<String> languages = new LinkedHashSet<>();
                 for (IncidentRepository.Statement st : incidents.statements(conn, fromId)) {
-                    if (!st.status().equals("rejected") && !st.status().equals("withdrawn")) {
+                    if (st.live()) {
                         languages.add(st.language());
                     }
                 }
-                withdrawn.addAll(incidents.withdrawStatements(conn, fromId, "Merged into \"" + into.title() + "\" by " + agent.login()
-                        + ": its statement speaks for all", now));
+                withdrawn.addAll(incidents.withdrawPending(conn, fromId, Draft.STATEMENT, "Merged into \"" + into.title() + "\" by "
+                        + agent.login() + ": its statement speaks for all", now));
                 int moved = incidents.merge(conn, fromId, intoId, agent.login(), now);
                 statementsFor(conn, intoId, languages, created, toWrite);
                 audit.record(conn, anchor(conn, intoId), null, "incidents-merged", agent.login(), now,
