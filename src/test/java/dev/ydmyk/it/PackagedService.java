@@ -102,6 +102,16 @@ final class PackagedService {
         process.destroyForcibly();
     }
 
+    /**
+     * SIGKILL, returning once the process is gone: what it sent, it sent before this returns (a test that
+     * notes the moment of the kill must not note it while the process still runs).
+     */
+    void killAndWait() throws InterruptedException {
+        if (!process.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("service still running 30 s after SIGKILL");
+        }
+    }
+
     /** After a test: SIGTERM first, so the service stops its PostgreSQL too. */
     void stopQuietly() throws InterruptedException {
         if (process != null && process.isAlive()) {

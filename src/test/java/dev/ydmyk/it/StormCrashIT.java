@@ -111,7 +111,7 @@ class StormCrashIT {
 
         // Some, not all, acknowledgements have gone out: the process dies.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> acknowledgements().size() >= 2);
-        service.kill();
+        service.killAndWait();
         long killedAt = System.nanoTime();
         int beforeKill = acknowledgements().size();
         assertTrue(beforeKill < members, "the kill came in the middle of the bulk send: " + beforeKill + " of " + members);

@@ -144,7 +144,7 @@ class TwoInstancesStormIT {
 
         // Some acknowledgements are out, the rest on their way: B dies mid-send.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> delivered("acknowledgement") >= 3);
-        b.kill();
+        b.killAndWait();
         long killedAt = System.nanoTime();
         int beforeKill = delivered("acknowledgement");
         assertTrue(beforeKill < acknowledged, "the kill came in the middle of the send: " + beforeKill + " of " + acknowledged);
