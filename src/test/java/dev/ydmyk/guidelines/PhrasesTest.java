@@ -1,0 +1,108 @@
+package dev.ydmyk.guidelines;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The indexed reading of a word list answers exactly what trying every phrase's pattern over the whole
+ * text answers: on every list in {@code config/} and every post the project has (its evaluation set and
+ * the sample complaints), and on hostile shapes of text.
+ */
+class PhrasesTest {
+
+    @Test
+    void aStemMatchesAnyEndingAndAWholeWordOnlyItself() {
+        Phrases p = Phrases.of(List.of("kake*", "feil", "lei av", "e-post*", "24/7"));
+        assertEquals(List.of("kake*", "feil", "lei av", "e-post*", "24/7"),
+                p.findAll("Kakene var feil. Jeg er LEI  AV e-posten, 24/7.").stream().map(Phrases.Match::phrase).toList());
+        assertEquals(0, p.count("feilen, pannekake, leiav, epost"));
+        assertEquals("Kakene", p.find("Kakene og kaken").get(0).found());
+        assertEquals(" ".repeat(13) + "og" + " ".repeat(6), p.mask("Kakene  feil og kaken"));
+    }
+
+    @Test
+    void theIndexAnswersAsEveryPatternTriedEverywhere() throws IOException {
+        List<Phrases> lists = new ArrayList<>();
+        List<List<String>> raw = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("config"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+                for (Map.Entry<String, List<String>> section : Sections.parse(Files.readString(file)).all().entrySet()) {
+                    raw.add(section.getValue());
+                    lists.add(Phrases.of(section.getValue()));
+                }
+            }
+        }
+        List<String> texts = new ArrayList<>();
+        for (Path dir : List.of(Path.of("src/test/resources/eval"), Path.of("../shared/corpus"))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+                        texts.addAll(Files.readAllLines(file));
+                    }
+                }
+            }
+        }
+        texts.addAll(List.of("a".repeat(3000), "æ-".repeat(1500), "feil".repeat(500), "kake-kake-kake feil-feil",
+                "İNTERNET ıkke FEIL", "\uD835\uDC00feil \uD835\uDC00 feil", "ÆØÅ æøå", "LEI   \n av"));
+        assertTrue(lists.size() > 20 && texts.size() > 300, lists.size() + " lists, " + texts.size() + " texts");
+        for (int i = 0; i < lists.size(); i++) {
+            List<Pattern> patterns = raw.get(i).stream().map(String::strip).filter(s -> !s.isEmpty())
+                    .map(s -> Phrases.compile(s.toLowerCase(java.util.Locale.ROOT))).toList();
+            for (String text : texts) {
+                assertEquals(everywhere(patterns, text, true), starts(lists.get(i).findAll(text)), text);
+                assertEquals(everywhere(patterns, text, false), starts(lists.get(i).find(text)), text);
+                assertEquals(maskEverywhere(patterns, text), lists.get(i).mask(text), text);
+            }
+        }
+    }
+
+    private static List<String> starts(List<Phrases.Match> matches) {
+        return matches.stream().map(m -> m.start() + ":" + m.found()).toList();
+    }
+
+    /** The plain reading: each pattern searched over the whole text, every occurrence or the first. */
+    private static List<String> everywhere(List<Pattern> patterns, String text, boolean all) {
+        List<int[]> found = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (Pattern p : patterns) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                found.add(new int[]{m.start(), words.size()});
+                words.add(m.start() + ":" + m.group());
+                if (!all) {
+                    break;
+                }
+            }
+        }
+        if (!all) {
+            return words;
+        }
+        found.sort(Comparator.comparingInt(f -> f[0]));
+        return found.stream().map(f -> words.get(f[1])).toList();
+    }
+
+    private static String maskEverywhere(List<Pattern> patterns, String text) {
+        char[] out = text.toCharArray();
+        for (Pattern p : patterns) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                Arrays.fill(out, m.start(), m.end(), ' ');
+            }
+        }
+        return new String(out);
+    }
+}
