@@ -4,13 +4,17 @@ import dev.ydmyk.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -35,10 +39,17 @@ class SignInThrottleTest {
 
     @Inject
     TestClock clock;
+    @Inject
+    AgroalDataSource ds;
 
+    /** The failures are kept in the database, shared with every other test: each test starts and ends with none. */
+    @BeforeEach
     @AfterEach
-    void realTime() {
+    void realTime() throws Exception {
         clock.reset();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("delete from sign_in_failure");
+        }
     }
 
     @Test

@@ -59,7 +59,9 @@ class TwoInstancesPageIT {
         PackagedService s = new PackagedService(PackagedService.projectDir(), PackagedService.packagedApp(), dir.resolve("service.log"))
                 .with("quarkus.datasource.jdbc.url", SERVER + database).with("quarkus.datasource.username", "postgres")
                 .with("quarkus.datasource.password", "postgres").with("ydmyk.approval.undo", "PT2S")
-                .with("ydmyk.agents.ola.name", "Ola Nordmann").with("ydmyk.agents.ola.password", "ola-password");
+                .with("ydmyk.agents.ola.name", "Ola Nordmann").with("ydmyk.agents.ola.password", "ola-password")
+                .with("ydmyk.agents.per.name", "Per Nordmann").with("ydmyk.agents.per.password", "per-password")
+                .with("ydmyk.sign-in.free", "1").with("ydmyk.sign-in.lock-after", "2");
         services.add(s);
         return s.start();
     }
@@ -118,5 +120,21 @@ class TwoInstancesPageIT {
         wait(onA).until(ExpectedConditions.numberOfElementsToBe(card, 0));
         wait(onB).until(ExpectedConditions.numberOfElementsToBe(card, 0));
         assertTrue(a.complaint(complaint).body().contains("\"sentAt\":\""), "sent once the undo window passed");
+
+        // Failed sign-ins count on every instance: one wrong password on A and one on B lock the login
+        // (after two here), on both; a guesser gets one allowance, not one per instance.
+        assertEquals(401, basic(a, "per", "guess-1").statusCode());
+        assertEquals(401, basic(b, "per", "guess-2").statusCode());
+        for (PackagedService s : List.of(a, b)) {
+            HttpResponse<String> locked = basic(s, "per", "per-password");
+            assertEquals(429, locked.statusCode(), locked.body());
+            assertTrue(locked.body().contains("Too many failed sign-ins"), locked.body());
+        }
+    }
+
+    private static HttpResponse<String> basic(PackagedService s, String login, String password) throws Exception {
+        String auth = java.util.Base64.getEncoder().encodeToString((login + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(s.uri("/api/channel/status")).header("Authorization", "Basic " + auth)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }
