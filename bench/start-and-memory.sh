@@ -9,6 +9,8 @@
 #   seconds at that moment (utime+stime from /proc/<pid>/stat), VmRSS at ready and SETTLE seconds later (MB),
 #   and the 1-minute load average at launch. The service is stopped with SIGTERM afterwards.
 # PORT (default 18580) must be the port the command listens on; pass -Dquarkus.http.port=$PORT in the command.
+# AFTER_READY, if set, is run (with bash) once ready, e.g. "bench/queue.sh 18580 10000"; the SETTLE seconds and
+# the second reading follow it, and its output is printed before the line.
 set -euo pipefail
 label=$1; folder=$2; shift 2
 PORT=${PORT:-18580}
@@ -27,6 +29,7 @@ tick=$(getconf CLK_TCK)
 cpu() { awk -v t="$tick" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / t }' "/proc/$pid/stat"; }
 rss() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$pid/status"; }
 cpu_ready=$(cpu); rss_ready=$(rss)
+if [ -n "${AFTER_READY:-}" ]; then bash -c "$AFTER_READY"; fi
 sleep "$SETTLE"
 rss_later=$(rss); cpu_later=$(cpu)
 kill -TERM "$pid"; wait "$pid" || true
