@@ -20,6 +20,7 @@ load=$(cut -d' ' -f1 /proc/loadavg)
 t0=$(date +%s.%N)
 "$@" >"start-$label.log" 2>&1 &
 pid=$!
+trap 'kill -TERM "$pid" 2>/dev/null || true' EXIT
 until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
   if ! kill -0 "$pid" 2>/dev/null; then echo "$label: the process ended before ready, see $folder/start-$label.log" >&2; exit 1; fi
   sleep 0.05

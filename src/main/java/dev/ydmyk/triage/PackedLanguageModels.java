@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * Lingua's own n-gram models, read with Lingua's own reader, but kept as sorted arrays of packed n-grams
  * instead of one String per n-gram: the same probabilities (so the same answers) in about a fifth of
- * the memory (7 languages: about 36 MB instead of about 190 MB). Each model is packed as soon as it is
+ * the memory (our 7 languages: about 35 MB of heap instead of about 190 MB). Each model is packed as soon as it is
  * read, so the full-size form of only one model is in memory at a time. The detector finds them where
  * it keeps its own (its companion's model maps) and loads nothing itself.
  */
