@@ -20,14 +20,10 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The built-in channel page's live side: every open page holds a server-sent-events stream; draft
@@ -42,9 +38,6 @@ public class ChannelPage implements ApprovalChannel {
     private static final Logger LOG = Logger.getLogger(ChannelPage.class);
     static final Duration PRESENCE_TTL = Duration.ofSeconds(45);
 
-    private record Presence(String name, UUID draftId, Instant seen) {
-    }
-
     static final String CHANNEL = "ydmyk_page";
 
     /** What travels through the database: a kind and ids, never a document. */
@@ -57,18 +50,19 @@ public class ChannelPage implements ApprovalChannel {
     private final Views views;
     private final IncidentViews incidents;
     private final NoticeRepository notices;
-    private final Map<String, Presence> presence = new ConcurrentHashMap<>();
+    private final PresenceRepository presence;
     private volatile Sse sse;
     private volatile SseBroadcaster broadcaster;
 
     public ChannelPage(ObjectMapper json, Clock clock, Notifications notifications, Views views, IncidentViews incidents,
-                       NoticeRepository notices) {
+                       NoticeRepository notices, PresenceRepository presence) {
         this.json = json;
         this.clock = clock;
         this.notifications = notifications;
         this.views = views;
         this.incidents = incidents;
         this.notices = notices;
+        this.presence = presence;
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -107,14 +101,7 @@ public class ChannelPage implements ApprovalChannel {
                 broadcast("incident", data);
             }
             case "notice" -> notices.find(s.notice()).ifPresent(n -> broadcast("notice", n));
-            case "presence" -> {
-                if (s.draftId() == null) {
-                    presence.remove(s.login());
-                } else {
-                    presence.put(s.login(), new Presence(s.name(), s.draftId(), clock.instant()));
-                }
-                broadcast("presence", Map.of("presence", presenceByDraft()));
-            }
+            case "presence" -> broadcast("presence", Map.of("presence", presenceByDraft()));
             default -> LOG.warnf("Unknown page signal %s", s.type());
         }
     }
@@ -145,24 +132,23 @@ public class ChannelPage implements ApprovalChannel {
         signal(new Signal("incident", incident.id(), change.change().name().toLowerCase(), null, null, null, null, null));
     }
 
-    /** An agent looks at a draft (or at none: {@code draftId} null); every instance hears it. */
+    /**
+     * An agent looks at a draft (or at none: {@code draftId} null): kept in the database, so a page opened
+     * on any instance later sees it too, and signalled, so every instance's open pages hear it now.
+     */
     void look(String login, String name, UUID draftId) {
+        presence.look(login, name, draftId, clock.instant());
         signal(new Signal("presence", null, null, null, null, login, name, draftId));
     }
 
     @Scheduled(every = "15s")
     void keepAlive() {
-        Instant cutoff = clock.instant().minus(PRESENCE_TTL);
-        boolean expired = presence.values().removeIf(p -> p.seen().isBefore(cutoff));
+        boolean expired = presence.expire(clock.instant().minus(PRESENCE_TTL));
         broadcast(expired ? "presence" : "ping", Map.of("presence", presenceByDraft()));
     }
 
     Map<String, List<String>> presenceByDraft() {
-        Map<String, TreeSet<String>> by = new TreeMap<>();
-        presence.values().forEach(p -> by.computeIfAbsent(p.draftId().toString(), k -> new TreeSet<>()).add(p.name()));
-        Map<String, List<String>> out = new TreeMap<>();
-        by.forEach((k, v) -> out.put(k, List.copyOf(v)));
-        return out;
+        return presence.byDraft(clock.instant().minus(PRESENCE_TTL));
     }
 
     private void broadcast(String name, Object data) {
