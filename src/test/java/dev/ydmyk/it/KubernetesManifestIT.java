@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,6 +63,15 @@ class KubernetesManifestIT {
         for (String what : List.of("/requests/cpu", "/requests/memory", "/limits/cpu", "/limits/memory")) {
             assertFalse(resources.at(what).asText().isBlank(), "resources" + what + " in " + resources);
         }
+        // The JVM is told its heap, and the limit leaves room for what the JVM holds beside it (about 160 MB measured).
+        String jvm = variable(container().get("env"), "JAVA_TOOL_OPTIONS").get("value").asText();
+        Matcher heap = Pattern.compile("-Xmx(\\d+)m").matcher(jvm);
+        assertTrue(heap.find() && jvm.contains("-XX:+UseSerialGC"), "JAVA_TOOL_OPTIONS: " + jvm);
+        assertTrue(mebibytes(resources.at("/limits/memory").asText()) >= 3 * Integer.parseInt(heap.group(1)), resources.toString());
+    }
+
+    private static int mebibytes(String quantity) {
+        return quantity.endsWith("Gi") ? 1024 * Integer.parseInt(quantity.replace("Gi", "")) : Integer.parseInt(quantity.replace("Mi", ""));
     }
 
     @Test
@@ -74,7 +85,9 @@ class KubernetesManifestIT {
         assertEquals(8080, http.get("containerPort").asInt(), "the service's own port (quarkus.http.port)");
 
         dir = Files.createDirectories(Path.of("target", "it-" + UUID.randomUUID()).toAbsolutePath());
+        // Started with the pod's JVM options: the probes answer within the heap the manifest gives it.
         service = new PackagedService(PackagedService.projectDir(), PackagedService.packagedApp(), dir.resolve("service.log"))
+                .environment("JAVA_TOOL_OPTIONS", variable(container().get("env"), "JAVA_TOOL_OPTIONS").get("value").asText())
                 .with("ydmyk.embedded-db.data-dir", dir.resolve("pg").toString()).start();
         HttpClient client = HttpClient.newHttpClient();
         for (String probe : PROBES) {

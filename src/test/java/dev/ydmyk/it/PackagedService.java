@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -33,6 +35,7 @@ final class PackagedService {
     private final Path log;
     private final int port;
     private final List<String> properties = new ArrayList<>();
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     /** Runs {@code app}/quarkus-run.jar from {@code workDir}, appending its output to {@code log}. */
@@ -52,6 +55,12 @@ final class PackagedService {
         return this;
     }
 
+    /** An environment variable for the process, as a container platform sets one. */
+    PackagedService environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** Starts the process without waiting for it. */
     Process launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -59,8 +68,10 @@ final class PackagedService {
                 "-Dydmyk.agents.it.name=Ida Tester", "-Dydmyk.agents.it.password=it-password"));
         command.addAll(properties);
         command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toString()));
-        process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
         return process;
     }
 
