@@ -36,6 +36,7 @@ final class PackagedService {
     private final int port;
     private final List<String> properties = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
+    private Path script;
     private Process process;
 
     /** Runs {@code app}/quarkus-run.jar from {@code workDir}, appending its output to {@code log}. */
@@ -55,7 +56,18 @@ final class PackagedService {
         return this;
     }
 
-    /** An environment variable for the process, as a container platform sets one. */
+    /** Started through a script that takes JVM options and runs {@code $YDMYK_APP/quarkus-run.jar} (bin/ydmyk), not java itself. */
+    PackagedService throughScript(Path script) {
+        this.script = script;
+        environment.put("YDMYK_APP", app.toString());
+        return this;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** An environment variable for the process, as a container platform sets one; null: unset. */
     PackagedService environment(String name, String value) {
         environment.put(name, value);
         return this;
@@ -63,14 +75,24 @@ final class PackagedService {
 
     /** Starts the process without waiting for it. */
     Process launch() throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        String launcher = script != null ? script.toString() : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(launcher,
                 "-Dquarkus.http.port=" + port, "-Dydmyk.sources.facebook.token=" + TOKEN,
                 "-Dydmyk.agents.it.name=Ida Tester", "-Dydmyk.agents.it.password=it-password"));
         command.addAll(properties);
-        command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toString()));
+        if (script == null) {
+            command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
+        // A null value: the variable is not set for the service, whatever the tests' own environment has.
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         process = builder.start();
         return process;
     }

@@ -1,0 +1,99 @@
+package dev.ydmyk.it;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's run command, {@code bin/ydmyk}, as a user runs it (no JAVA_HOME, no YDMYK_JAVA): the service
+ * runs with a serial collector and a 128 MB heap and takes complaints; where the machine has a JDK 25 or
+ * later, the first start records the class cache at its stop and the next start uses it.
+ */
+class RunScriptIT {
+
+    private final List<PackagedService> services = new ArrayList<>();
+    private Path dir;
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (PackagedService s : services) {
+            s.stopQuietly();
+        }
+        if (dir != null) {
+            FirstRunIT.deleteTree(dir);
+        }
+    }
+
+    private PackagedService start(Path app, String name) throws IOException {
+        PackagedService s = new PackagedService(PackagedService.projectDir(), app, dir.resolve(name + ".log"))
+                .throughScript(PackagedService.projectDir().resolve("bin/ydmyk"))
+                .environment("JAVA_HOME", null).environment("YDMYK_JAVA", null).environment("YDMYK_JAVA_OPTS", null)
+                .with("ydmyk.embedded-db.data-dir", dir.resolve("pg").toString());
+        services.add(s);
+        return s.start();
+    }
+
+    private static String commandLine(PackagedService s) throws IOException {
+        return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(s.pid()), "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+    }
+
+    /** A JDK 25 or later where the script looks for one, as its {@code release} file says. */
+    private static Optional<Path> jdk25() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        Pattern version = Pattern.compile("JAVA_VERSION=\"(\\d+)");
+        try (Stream<Path> all = Files.list(jvms)) {
+            for (Path jdk : all.toList()) {
+                Path release = jdk.resolve("release");
+                if (Files.isRegularFile(release) && Files.isExecutable(jdk.resolve("bin/java"))) {
+                    Matcher m = version.matcher(Files.readString(release));
+                    if (m.find() && Integer.parseInt(m.group(1)) >= 25) {
+                        return Optional.of(jdk);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Test
+    void theRunCommandStartsTheServiceSmallAndReusesItsClassCacheOnAJdk25() throws Exception {
+        dir = Files.createDirectories(Path.of("target", "it-script-" + UUID.randomUUID()).toAbsolutePath());
+        Path app = dir.resolve("quarkus-app");
+        FirstRunIT.copyTree(PackagedService.packagedApp(), app);
+        boolean cache = jdk25().isPresent();
+
+        PackagedService first = start(app, "first");
+        String line = commandLine(first);
+        assertTrue(line.contains("-XX:+UseSerialGC") && line.contains("-Xmx128m"), line);
+        assertEquals(cache, line.contains("-XX:AOTCacheOutput="), "records a class cache on a JDK 25 (" + jdk25() + "): " + line);
+        assertEquals(201, first.postComplaint("script-" + UUID.randomUUID()).statusCode(), first.output());
+        assertEquals(0, first.stop(), first.output());
+        services.remove(first);
+        assertEquals(cache, Files.isRegularFile(app.resolve("app.aot")), "the cache is written at the stop: " + first.output());
+
+        PackagedService second = start(app, "second");
+        line = commandLine(second);
+        assertEquals(cache, line.contains("-XX:AOTCache=" + app.resolve("app.aot")), line);
+        assertFalse(line.contains("-XX:AOTCacheOutput="), "a cache newer than the build is used, not recorded again: " + line);
+        assertEquals(201, second.postComplaint("script-" + UUID.randomUUID()).statusCode(), second.output());
+        assertEquals(0, second.stop(), second.output());
+    }
+}
