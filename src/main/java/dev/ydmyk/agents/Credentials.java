@@ -10,9 +10,13 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.LinkedHashSet;
@@ -26,12 +30,16 @@ public class Credentials {
 
     static final String DEMO_PASSWORD = "ydmyk-demo";
     static final String DEMO_TOKEN = "ydmyk-demo-token";
+    /** A source's token kept as its SHA-256 in hex ({@code printf %s "$TOKEN" | sha256sum}): the token itself is kept nowhere. */
+    static final String HASHED = "sha256:";
     private static final Logger LOG = Logger.getLogger(Credentials.class);
 
     private final YdmykConfig config;
     private final String host;
     private final SignInGuard guard;
     private final ProviderAgents providerAgents;
+    /** Each source's token as a SHA-256 digest, in the order configured. */
+    private final Map<String, byte[]> tokenDigests;
 
     public Credentials(YdmykConfig config, @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host,
                        SignInGuard guard, ProviderAgents providerAgents) {
@@ -39,6 +47,7 @@ public class Credentials {
         this.host = host;
         this.guard = guard;
         this.providerAgents = providerAgents;
+        this.tokenDigests = digestsOf(config);
     }
 
     /**
@@ -53,8 +62,8 @@ public class Credentials {
                 demo.add("ydmyk.agents." + login + ".password");
             }
         });
-        config.sources().forEach((source, s) -> {
-            if (DEMO_TOKEN.equals(s.token())) {
+        tokenDigests.forEach((source, digest) -> {
+            if (MessageDigest.isEqual(digest, sha256(DEMO_TOKEN))) {
                 demo.add("ydmyk.sources." + source + ".token");
             }
         });
@@ -80,9 +89,20 @@ public class Credentials {
                 LOG.warnf("Agent '%s' still has the demo password: set ydmyk.agents.%s.password before real use", login, login);
             }
         });
-        config.sources().forEach((source, s) -> {
-            if (DEMO_TOKEN.equals(s.token())) {
+        Map<String, String> firstWith = new LinkedHashMap<>();
+        tokenDigests.forEach((source, digest) -> {
+            if (MessageDigest.isEqual(digest, sha256(DEMO_TOKEN))) {
                 LOG.warnf("Source '%s' still has the demo token: set ydmyk.sources.%s.token before real use", source, source);
+                return;
+            }
+            String other = firstWith.putIfAbsent(HexFormat.of().formatHex(digest), source);
+            if (other != null) {
+                LOG.warnf("Sources '%s' and '%s' share one token: give each its own, so that one can be revoked without the other",
+                        other, source);
+            }
+            if (!config.sources().get(source).token().startsWith(HASHED)) {
+                LOG.warnf("Source '%s' has its token in plain text in the configuration: set ydmyk.sources.%s.token=%s<the token's "
+                        + "SHA-256 in hex> (printf %%s \"$TOKEN\" | sha256sum)", source, source, HASHED);
             }
         });
         if (config.agents().isEmpty()) {
@@ -196,13 +216,44 @@ public class Credentials {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return sources;
         }
-        String token = authorization.substring(7).strip();
-        for (Map.Entry<String, YdmykConfig.Source> e : config.sources().entrySet()) {
-            if (equal(token, e.getValue().token())) {
-                sources.add(e.getKey());
+        byte[] presented = sha256(authorization.substring(7).strip());
+        tokenDigests.forEach((source, digest) -> {
+            if (MessageDigest.isEqual(presented, digest)) {
+                sources.add(source);
             }
-        }
+        });
         return sources;
+    }
+
+    /**
+     * Each source's token as a SHA-256 digest: {@code sha256:<hex>} as configured, a plain token hashed here. Both
+     * sides are compared as digests, in constant time. A {@code sha256:} value that is not 64 hex digits stops
+     * start-up with the key to mend.
+     */
+    private static Map<String, byte[]> digestsOf(YdmykConfig config) {
+        Map<String, byte[]> digests = new LinkedHashMap<>();
+        config.sources().forEach((source, s) -> {
+            String token = s.token();
+            if (token.startsWith(HASHED)) {
+                String hex = token.substring(HASHED.length()).strip();
+                if (!hex.matches("[0-9a-fA-F]{64}")) {
+                    throw new IllegalStateException("ydmyk.sources." + source + ".token: after '" + HASHED
+                            + "' comes the token's SHA-256 as 64 hex digits (printf %s \"$TOKEN\" | sha256sum)");
+                }
+                digests.put(source, HexFormat.of().parseHex(hex));
+            } else {
+                digests.put(source, sha256(token));
+            }
+        });
+        return Collections.unmodifiableMap(digests);
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean equal(String a, String b) {

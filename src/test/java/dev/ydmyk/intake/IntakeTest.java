@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static dev.ydmyk.Api.asSource;
@@ -120,6 +121,23 @@ class IntakeTest {
         asSource().body(Api.complaint("myspace", "A", "hei")).post("/api/complaints")
                 .then().statusCode(403).body("field", equalTo("source"));
         assertEquals(before, Api.count(ds, "complaint"));
+    }
+
+    @Test
+    void aSourceWhoseTokenIsKeptHashedPostsWithTheTokenNotWithItsHash() {
+        String hash = "45f16d22ad850caf5e17d4a940cd52247b941e76f2c9e7f3ecc4e10993a9d9dd";
+        given().header("Authorization", "Bearer kiosk-token").contentType("application/json")
+                .body(Api.complaint("kiosk", "Kari Kiosk", "Automaten tok pengene og ga meg ingenting.")).post("/api/complaints")
+                .then().statusCode(201);
+        for (String stolen : List.of(hash, "sha256:" + hash)) {
+            given().header("Authorization", "Bearer " + stolen).contentType("application/json")
+                    .body(Api.complaint("kiosk", "Kari Kiosk", "hei")).post("/api/complaints")
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+        // One token each: the kiosk's token posts for the kiosk only.
+        given().header("Authorization", "Bearer kiosk-token").contentType("application/json")
+                .body(Api.complaint("web", "Kari Kiosk", "hei")).post("/api/complaints")
+                .then().statusCode(403).body("field", equalTo("source"));
     }
 
     @Test
