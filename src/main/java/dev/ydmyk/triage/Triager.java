@@ -202,7 +202,7 @@ public class Triager {
         }
         if (grievance > 0) {
             if (question && !rhetorical && !rhetoricalWords && strong <= 1 && weak <= 1 && !body.contains("!")) {
-                flags.add(Triage.UNCERTAIN);
+                flags.addAll(List.of(Triage.UNCERTAIN, Triage.NO_KIND_WORDS));
                 reasons.add("a question with a grievance word in it: read as a complaint");
             }
             return new Reading(Kind.COMPLAINT);
@@ -217,13 +217,13 @@ public class Triager {
             return new Reading(Kind.PRAISE);
         }
         if (rhetoricalWords) {
-            flags.add(Triage.UNCERTAIN);
+            flags.addAll(List.of(Triage.UNCERTAIN, Triage.NO_KIND_WORDS));
             reasons.add("a question that reads as rhetorical (\"how many times\", \"does anyone\"): read as a complaint");
             return new Reading(Kind.COMPLAINT);
         }
         // "Igjen???", "BANKID??": exasperation, not a question to answer.
         if (rhetorical && (weak > 0 || !lex.question().any(firstWords(body)))) {
-            flags.add(Triage.UNCERTAIN);
+            flags.addAll(List.of(Triage.UNCERTAIN, Triage.NO_KIND_WORDS));
             reasons.add("repeated question marks without a question to answer: read as a complaint");
             return new Reading(Kind.COMPLAINT);
         }
