@@ -45,8 +45,10 @@ public class GuidelineDrafter implements Drafter {
                 && !s.get("compose:follow-up").isEmpty()) {
             // The customer answers a reply of ours ("Takk for svaret, men…"): build on what we promised instead of starting over.
             kind = "follow-up";
-        } else if (kind.equals("complaint") && t.flagged(Triage.UNCERTAIN) && !s.get("compose:complaint-uncertain").isEmpty()) {
+        } else if (kind.equals("complaint") && t.flagged(Triage.UNCERTAIN) && !t.flagged(Triage.NO_KIND_WORDS)
+                && !s.get("compose:complaint-uncertain").isEmpty()) {
             // The safe reading of a post that may be praise: thanks for writing, not for kind words, and no apology.
+            // A question or a complaint with no kind words in it has nothing to protect, and gets the four moves.
             kind = "complaint-uncertain";
         }
         if (s.get("compose:" + kind).isEmpty()) {
@@ -55,12 +57,14 @@ public class GuidelineDrafter implements Drafter {
         // Variants are picked per complaint and then rotated by the attempt, so a redraft never repeats the draft before it.
         Random random = new Random(req.complaint().id().hashCode());
         String topic = hint.topic() != null ? hint.topic() : t.primaryTopic();
+        // An uncertain reading is no place for a topic's remedy: the general one commits to looking into it, unless the agent names a topic.
+        String remedyTopic = hint.topic() == null && t.flagged(Triage.UNCERTAIN) ? "general" : topic;
         Composition text = new Composition(s).styled(hint.styles())
                 .with("name", req.complaint().firstName())
                 .with("detail", detail(t, req.complaint().firstName()))
                 .with("staff", t.staff())
                 .with("topic", pick(s.get("topic:" + topic), s.get("topic:general"), random))
-                .with("remedy", pick(s.get("remedy:" + topics.remedyOf(topic)), s.get("remedy:investigate"), random))
+                .with("remedy", pick(s.get("remedy:" + topics.remedyOf(remedyTopic)), s.get("remedy:investigate"), random))
                 .with("note", req.reportBack());
         return new DraftText(text.compose(kind, random, req.attempt()), req.language(), NAME, null, hint.note());
     }

@@ -53,6 +53,7 @@ public record ModelReading(String kind, String severity, List<String> topics, Bo
         if (!flags.contains(Triage.UNCERTAIN)) {
             flags.add(Triage.UNCERTAIN);
         }
+        flags.remove(Triage.NO_KIND_WORDS); // the model may have read kind words the offline triage did not
         List<String> reasons = new ArrayList<>(offline.reasons());
         reasons.add("the model read it as " + String.join(", ", disagreements) + "; offline: " + offline.kind().wire() + ", "
                 + offline.severity().wire() + (offline.flagged(Triage.SARCASM) ? ", sarcastic" : "") + "; the safer reading decides");

@@ -15,6 +15,11 @@ public record Triage(String language, Kind kind, Severity severity, List<String>
     public static final String INJECTION = "injection";
     public static final String SARCASM = "sarcasm";
     public static final String UNCERTAIN = "uncertain";
+    /**
+     * With {@link #UNCERTAIN}: what is uncertain is whether the post asks or complains, never whether it praises (no kind
+     * words, a grievance word or a rhetorical question), so a reply may apologise as to any complaint.
+     */
+    public static final String NO_KIND_WORDS = "no-kind-words";
 
     /** The topic a reply's topic phrase and remedy come from: the clear one, else {@code general}. */
     public String primaryTopic() {

@@ -44,9 +44,9 @@ public class Triager {
         this.config = config;
         for (String lang : config.triage().languages()) {
             files.config("triage/" + lang + ".txt").ifPresent(text ->
-                    lexicons.put(lang, TriageLexicon.from(Sections.parse(text))));
+                    lexicons.put(lang, TriageLexicon.from(Sections.parse(text), lang)));
         }
-        this.english = lexicons.getOrDefault("en", TriageLexicon.from(Sections.empty()));
+        this.english = lexicons.getOrDefault("en", TriageLexicon.from(Sections.empty(), "en"));
     }
 
     public Triage triage(String text, String languageHint) {
@@ -98,6 +98,13 @@ public class Triager {
                 }
             }
         }
+        // Everyday things ("the washing machine", "radiatorerne") name what the post is about without pointing at a topic.
+        for (Phrases.Match m : lex.things().words().findAll(story)) {
+            String form = lex.things().replyForm(m, language);
+            if (form != null) {
+                nouns.add(new Named("", form, m.start()));
+            }
+        }
         List<String> topicIds = new ArrayList<>(score.keySet());
         topicIds.sort(Comparator.comparing((String id) -> -score.get(id)).thenComparing(firstAt::get).thenComparing(id -> id));
         String clear = clearTopic(topicIds, score, named);
@@ -105,7 +112,7 @@ public class Triager {
             reasons.add("the topic is not clear (" + String.join(", ", topicIds) + "): the general remedy is used");
         }
         // The thing a reply names: from the clear topic first, then in the order the post names things.
-        nouns.sort(Comparator.comparing((Named n) -> !n.topic().equals(clear)).thenComparingInt(Named::at));
+        nouns.sort(Comparator.comparing((Named n) -> !n.topic().equals(clear) && !n.topic().isEmpty()).thenComparingInt(Named::at));
         Set<String> details = new LinkedHashSet<>();
         nouns.forEach(n -> details.add(n.form()));
         // A clear topic is the post's topic; otherwise the candidates are kept for a person (and the storm watch) to weigh.
@@ -195,7 +202,7 @@ public class Triager {
         }
         if (grievance > 0) {
             if (question && !rhetorical && !rhetoricalWords && strong <= 1 && weak <= 1 && !body.contains("!")) {
-                flags.add(Triage.UNCERTAIN);
+                flags.addAll(List.of(Triage.UNCERTAIN, Triage.NO_KIND_WORDS));
                 reasons.add("a question with a grievance word in it: read as a complaint");
             }
             return new Reading(Kind.COMPLAINT);
@@ -210,13 +217,13 @@ public class Triager {
             return new Reading(Kind.PRAISE);
         }
         if (rhetoricalWords) {
-            flags.add(Triage.UNCERTAIN);
+            flags.addAll(List.of(Triage.UNCERTAIN, Triage.NO_KIND_WORDS));
             reasons.add("a question that reads as rhetorical (\"how many times\", \"does anyone\"): read as a complaint");
             return new Reading(Kind.COMPLAINT);
         }
         // "Igjen???", "BANKID??": exasperation, not a question to answer.
         if (rhetorical && (weak > 0 || !lex.question().any(firstWords(body)))) {
-            flags.add(Triage.UNCERTAIN);
+            flags.addAll(List.of(Triage.UNCERTAIN, Triage.NO_KIND_WORDS));
             reasons.add("repeated question marks without a question to answer: read as a complaint");
             return new Reading(Kind.COMPLAINT);
         }

@@ -78,6 +78,18 @@ class UncertainDraftTest {
         assertTrue(tone.has("fix") && tone.has("report-back"), text);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"When will my late parcel arrive?", "Does anyone actually read these messages?"})
+    void aQuestionWithoutKindWordsReadAsAComplaintGetsTheFourMoves(String post) {
+        Triage t = triager.triage(post, null);
+        assertTrue(t.flagged(Triage.UNCERTAIN) && t.flagged(Triage.NO_KIND_WORDS), t.flags() + " " + t.reasons());
+        String text = drafter.draft(request(t, "en", 0)).text();
+        ToneReport tone = toneCheck.check(text, "en", null);
+        for (String move : List.of("acknowledge", "apologise", "fix", "report-back")) {
+            assertTrue(tone.has(move), "the reply makes the move " + move + ":\n" + text);
+        }
+    }
+
     private static DraftRequest request(Triage triage, String lang, int attempt) {
         Complaint complaint = new Complaint(UUID.randomUUID(), "facebook", "f-" + UUID.randomUUID(), "Kari Nordmann", null, "…",
                 null, null, lang, Instant.now(), null, true, null, null, null, null);

@@ -152,12 +152,16 @@ class EvaluationTest {
         assertTrue(held.detailRate() >= 0.75, "details\n" + report);
         // The part written blind (by someone who had not seen the word lists) and never tuned on: far from the bar
         // (README, "Judgment"); these floors keep it from getting worse.
-        assertTrue(blind.kindAccuracy() >= 0.82, "kind accuracy on the blind held-out part\n" + report);
+        assertTrue(blind.kindAccuracy() >= 0.83, "kind accuracy on the blind held-out part\n" + report);
+        // The detail varies a little from run to run (the wording variant is picked per complaint id): floors a point or two below.
+        assertTrue(blind.detailRate() >= 0.54, "details, blind held-out part\n" + report);
+        assertTrue(blind.fourMoves >= 57, "complaints with all four moves, blind held-out part\n" + report);
         assertTrue(blind.praiseApologised <= 4, "praise apologised to, blind held-out part\n" + report);
         assertTrue(blind.sarcasmThanked <= 4, "sarcasm thanked, blind held-out part\n" + report);
         int[] blindCritical = blind.severity.getOrDefault("critical", new int[3]);
         assertTrue(Figures.recall(blindCritical) >= 0.79, "critical recall, blind held-out part\n" + report);
-        assertTrue(dev2.kindAccuracy() >= 0.95, "kind accuracy on the blind development part\n" + report);
+        assertTrue(dev2.kindAccuracy() >= 0.97, "kind accuracy on the blind development part\n" + report);
+        assertTrue(dev2.detailRate() >= 0.67, "details, blind development part\n" + report);
     }
 
     private Figures run(String part) throws IOException {

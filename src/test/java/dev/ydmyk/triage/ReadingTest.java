@@ -103,4 +103,15 @@ class ReadingTest {
         Triage en = triager.triage("I was charged twice for my subscription this month.", null);
         assertEquals("subscription", en.details().get(0), en.details().toString());
     }
+
+    @Test
+    void everydayThingsThatPointAtNoTopicAreNamedInTheirDefiniteForm() {
+        Triage nb = triager.triage("Kjøpte vaskemaskin hos dere for en måned siden, og den lekker allerede.", null);
+        assertEquals("vaskemaskinen", nb.details().get(0), nb.details().toString());
+        Triage sv = triager.triage("Vi har väntat på en ny diskmaskin i tre veckor nu.", null);
+        assertEquals("diskmaskinen", sv.details().get(0), sv.details().toString());
+        // A plural the post writes in its definite form is named as it stands.
+        Triage da = triager.triage("Radiatorerne i lejligheden er iskolde hver morgen.", null);
+        assertEquals("radiatorerne", da.details().get(0), da.details().toString());
+    }
 }
