@@ -236,7 +236,7 @@ class LlmDrafterTest {
     @Test
     void aModelTooSlowForTheTimeoutFallsBack() {
         String m = marker();
-        server.stubFor(forPost(m).willReturn(answering(reply(CLEAN_EN, "en")).withFixedDelay(1_500)));
+        server.stubFor(forPost(m).willReturn(answering(reply(CLEAN_EN, "en")).withFixedDelay(4_000)));
         JsonPath view = draftOf(postEnglish(m));
         assertEquals("timeout", view.getString("drafts[0].fallback"));
     }
