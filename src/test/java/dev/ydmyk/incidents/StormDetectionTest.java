@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,6 +43,7 @@ class StormDetectionTest {
         Instant start = Instant.parse("2026-11-23T07:00:00Z");
         Map<UUID, UUID> incidentOf = new HashMap<>();
         Map<UUID, StormGenerator.Post> byId = new HashMap<>();
+        Map<UUID, String> how = new HashMap<>(); // for STORM_DEBUG: the way each member came in
         int stormSeen = 0;
         int formedAfter = -1;
         for (StormGenerator.Post p : posts) {
@@ -60,16 +62,31 @@ class StormDetectionTest {
             StormWatch.Verdict v = watch.offer(post);
             if (v instanceof StormWatch.Joins j) {
                 incidentOf.put(id, j.incidentId());
+                how.put(id, (post.topics().isEmpty() && post.signature().terms().size() <= 2 ? "joined-outburst@" : "joined@") + byId.size());
             } else if (v instanceof StormWatch.Forms f) {
-                UUID incident = watch.sameTopic(f.members()).orElseGet(UUID::randomUUID);
+                Optional<UUID> existing = watch.sameTopic(f.members());
+                UUID incident = existing.orElseGet(UUID::randomUUID);
                 watch.placed(incident, f.members());
-                f.members().forEach(m -> incidentOf.put(m.id(), incident));
-                watch.sweep(incident).forEach(m -> incidentOf.put(m.id(), incident));
+                f.members().forEach(m -> {
+                    incidentOf.put(m.id(), incident);
+                    how.put(m.id(), (existing.isPresent() ? "group-joined@" : "formed@") + byId.size());
+                });
+                watch.sweep(incident).forEach(m -> {
+                    incidentOf.put(m.id(), incident);
+                    how.put(m.id(), "swept@" + byId.size());
+                });
                 if (formedAfter < 0) {
                     formedAfter = stormSeen;
                 }
             }
         }
+        Map<UUID, Integer> stormCount = new HashMap<>();
+        incidentOf.forEach((c, i) -> {
+            if (byId.get(c).storm()) {
+                stormCount.merge(i, 1, Integer::sum);
+            }
+        });
+        UUID largest = stormCount.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         if (System.getenv("STORM_DEBUG") != null) {
             byId.forEach((id, p) -> {
                 if (p.storm() && !incidentOf.containsKey(id)) {
@@ -77,7 +94,8 @@ class StormDetectionTest {
                     System.out.println("MISSED " + t.kind() + " " + t.topics() + " | " + p.text());
                 } else if (!p.storm() && incidentOf.containsKey(id)) {
                     Triage t = triager.triage(p.text(), p.language());
-                    System.out.println("FALSE " + t.kind() + " " + t.topics() + " | " + p.text());
+                    System.out.println("FALSE " + (incidentOf.get(id).equals(largest) ? "IN-STORM " : "elsewhere ") + how.get(id) + " "
+                            + t.kind() + " " + t.topics() + " | " + p.text());
                 }
             });
         }
