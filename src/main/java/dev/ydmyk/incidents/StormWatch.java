@@ -511,9 +511,9 @@ final class StormWatch {
     }
 
     /**
-     * The mean cosine of the post to its {@value #CLOSEST} most similar loose posts that the incident would not take
-     * (itself excepted): how well everyday traffic explains it. A loose post that reads like the incident is no
-     * everyday traffic (a member missed, or one from before the incident formed).
+     * The mean cosine of the post to its {@value #CLOSEST} most similar loose posts that do not read firmly like the
+     * incident (itself excepted): how well everyday traffic explains it. A loose post that reads like the incident as
+     * closely as two posts must to link is no everyday traffic (a member missed, or one from before the incident formed).
      */
     private double everyday(Post p, Map<String, Double> vector, Group g) {
         List<Loose> nearest = new ArrayList<>();
@@ -539,7 +539,9 @@ final class StormWatch {
         double sum = 0;
         int n = 0;
         for (int i = 0; i < nearest.size() && n < CLOSEST; i++) {
-            if (score(nearest.get(i).post, nearest.get(i).vector, g) < settings.join()) {
+            // A look-alike the incident would take only as narrowly as this post is no proof that they belong: everyday
+            // traffic sharing a word with the storm is taken just as narrowly, and excusing it let its whole kind in.
+            if (evidence(nearest.get(i).post, nearest.get(i).vector, g) < settings.link()) {
                 sum += cosines.get(i);
                 n++;
             }
