@@ -89,6 +89,8 @@ final class StormWatch {
     private static final double CONVERGED = 0.30;
     /** Sharing a topic is not enough to join a group to an incident whose words it does not share at all. */
     private static final double SOME_WORDS = 0.05;
+    /** A group whose summed words are this close to the incident's reads like its members do (most join above 0.2). */
+    private static final double WORDS_MEET = 0.15;
 
     private final Settings settings;
     private final Map<UUID, Group> open = new LinkedHashMap<>();
@@ -332,8 +334,11 @@ final class StormWatch {
             // main topic and no main topic of its own that the incident lacks is the same storm.
             Set<String> incidentMain = g.mainTopics();
             boolean names = counts.keySet().stream().anyMatch(incidentMain::contains);
+            // A group with a side topic of its own ("kundeservice svarer ikke" in an outage) is the same storm too while
+            // it is hot, if together its words meet the incident's as a member's do and nearly all its posts share some of them.
             double needed = main.contains(g.topTopic()) ? 0.0
-                    : names && incidentMain.containsAll(main) && hot(g, posts.get(posts.size() - 1).at()) ? 0.0
+                    : names && hot(g, posts.get(posts.size() - 1).at())
+                            && (incidentMain.containsAll(main) || wordsMeet(posts, g)) ? 0.0
                     : 0.5;
             if (needed == 0.0 && cosine(together(posts), g.all) < SOME_WORDS) {
                 needed = 0.5;
@@ -489,6 +494,18 @@ final class StormWatch {
                 it.remove();
             }
         }
+    }
+
+    /**
+     * Whether these posts together read like the incident's members, and nearly all of them (three in four) share some of
+     * its words: a group linked through a shared topic mixes in posts that share none.
+     */
+    private boolean wordsMeet(List<Post> posts, Group g) {
+        if (cosine(together(posts), g.all) < WORDS_MEET) {
+            return false;
+        }
+        long sharing = posts.stream().filter(p -> cosine(weigh(p.signature()), g.all) >= SOME_WORDS).count();
+        return sharing * 4 >= posts.size() * 3;
     }
 
     private Map<String, Double> together(List<Post> posts) {
