@@ -89,6 +89,8 @@ final class StormWatch {
     private static final double CONVERGED = 0.30;
     /** Sharing a topic is not enough to join a group to an incident whose words it does not share at all. */
     private static final double SOME_WORDS = 0.05;
+    /** A group whose summed words are this close to the incident's reads like its members do (most join above 0.2). */
+    private static final double WORDS_MEET = 0.15;
 
     private final Settings settings;
     private final Map<UUID, Group> open = new LinkedHashMap<>();
@@ -332,8 +334,11 @@ final class StormWatch {
             // main topic and no main topic of its own that the incident lacks is the same storm.
             Set<String> incidentMain = g.mainTopics();
             boolean names = counts.keySet().stream().anyMatch(incidentMain::contains);
+            // A group with a side topic of its own ("kundeservice svarer ikke" in an outage) is the same storm too while
+            // it is hot, if together its words meet the incident's as a member's do and nearly all its posts share some of them.
             double needed = main.contains(g.topTopic()) ? 0.0
-                    : names && incidentMain.containsAll(main) && hot(g, posts.get(posts.size() - 1).at()) ? 0.0
+                    : names && hot(g, posts.get(posts.size() - 1).at())
+                            && (incidentMain.containsAll(main) || wordsMeet(posts, g)) ? 0.0
                     : 0.5;
             if (needed == 0.0 && cosine(together(posts), g.all) < SOME_WORDS) {
                 needed = 0.5;
@@ -491,6 +496,18 @@ final class StormWatch {
         }
     }
 
+    /**
+     * Whether these posts together read like the incident's members, and nearly all of them (three in four) share some of
+     * its words: a group linked through a shared topic mixes in posts that share none.
+     */
+    private boolean wordsMeet(List<Post> posts, Group g) {
+        if (cosine(together(posts), g.all) < WORDS_MEET) {
+            return false;
+        }
+        long sharing = posts.stream().filter(p -> cosine(weigh(p.signature()), g.all) >= SOME_WORDS).count();
+        return sharing * 4 >= posts.size() * 3;
+    }
+
     private Map<String, Double> together(List<Post> posts) {
         Map<String, Double> sum = new HashMap<>();
         posts.forEach(p -> weigh(p.signature()).forEach((t, w) -> sum.merge(t, w, Double::sum)));
@@ -511,9 +528,9 @@ final class StormWatch {
     }
 
     /**
-     * The mean cosine of the post to its {@value #CLOSEST} most similar loose posts that the incident would not take
-     * (itself excepted): how well everyday traffic explains it. A loose post that reads like the incident is no
-     * everyday traffic (a member missed, or one from before the incident formed).
+     * The mean cosine of the post to its {@value #CLOSEST} most similar loose posts that do not read firmly like the
+     * incident (itself excepted): how well everyday traffic explains it. A loose post that reads like the incident as
+     * closely as two posts must to link is no everyday traffic (a member missed, or one from before the incident formed).
      */
     private double everyday(Post p, Map<String, Double> vector, Group g) {
         List<Loose> nearest = new ArrayList<>();
@@ -539,7 +556,9 @@ final class StormWatch {
         double sum = 0;
         int n = 0;
         for (int i = 0; i < nearest.size() && n < CLOSEST; i++) {
-            if (score(nearest.get(i).post, nearest.get(i).vector, g) < settings.join()) {
+            // A look-alike the incident would take only as narrowly as this post is no proof that they belong: everyday
+            // traffic sharing a word with the storm is taken just as narrowly, and excusing it let its whole kind in.
+            if (evidence(nearest.get(i).post, nearest.get(i).vector, g) < settings.link()) {
                 sum += cosines.get(i);
                 n++;
             }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,6 +43,7 @@ class StormDetectionTest {
         Instant start = Instant.parse("2026-11-23T07:00:00Z");
         Map<UUID, UUID> incidentOf = new HashMap<>();
         Map<UUID, StormGenerator.Post> byId = new HashMap<>();
+        Map<UUID, String> how = new HashMap<>(); // for STORM_DEBUG: the way each member came in
         int stormSeen = 0;
         int formedAfter = -1;
         for (StormGenerator.Post p : posts) {
@@ -60,16 +62,31 @@ class StormDetectionTest {
             StormWatch.Verdict v = watch.offer(post);
             if (v instanceof StormWatch.Joins j) {
                 incidentOf.put(id, j.incidentId());
+                how.put(id, (post.topics().isEmpty() && post.signature().terms().size() <= 2 ? "joined-outburst@" : "joined@") + byId.size());
             } else if (v instanceof StormWatch.Forms f) {
-                UUID incident = watch.sameTopic(f.members()).orElseGet(UUID::randomUUID);
+                Optional<UUID> existing = watch.sameTopic(f.members());
+                UUID incident = existing.orElseGet(UUID::randomUUID);
                 watch.placed(incident, f.members());
-                f.members().forEach(m -> incidentOf.put(m.id(), incident));
-                watch.sweep(incident).forEach(m -> incidentOf.put(m.id(), incident));
+                f.members().forEach(m -> {
+                    incidentOf.put(m.id(), incident);
+                    how.put(m.id(), (existing.isPresent() ? "group-joined@" : "formed@") + byId.size());
+                });
+                watch.sweep(incident).forEach(m -> {
+                    incidentOf.put(m.id(), incident);
+                    how.put(m.id(), "swept@" + byId.size());
+                });
                 if (formedAfter < 0) {
                     formedAfter = stormSeen;
                 }
             }
         }
+        Map<UUID, Integer> stormCount = new HashMap<>();
+        incidentOf.forEach((c, i) -> {
+            if (byId.get(c).storm()) {
+                stormCount.merge(i, 1, Integer::sum);
+            }
+        });
+        UUID largest = stormCount.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         if (System.getenv("STORM_DEBUG") != null) {
             byId.forEach((id, p) -> {
                 if (p.storm() && !incidentOf.containsKey(id)) {
@@ -77,7 +94,8 @@ class StormDetectionTest {
                     System.out.println("MISSED " + t.kind() + " " + t.topics() + " | " + p.text());
                 } else if (!p.storm() && incidentOf.containsKey(id)) {
                     Triage t = triager.triage(p.text(), p.language());
-                    System.out.println("FALSE " + t.kind() + " " + t.topics() + " | " + p.text());
+                    System.out.println("FALSE " + (incidentOf.get(id).equals(largest) ? "IN-STORM " : "elsewhere ") + how.get(id) + " "
+                            + t.kind() + " " + t.topics() + " | " + p.text());
                 }
             });
         }
@@ -119,34 +137,37 @@ class StormDetectionTest {
         return new Outcome((double) biggest / storm, (double) falseJoins / unrelated, incidents.size(), formedAfter, storm, unrelated);
     }
 
+    /** The last columns are each storm's recall floor and unrelated ceiling, a few points from its measured figures (README, "Storms"). */
     @ParameterizedTest(name = "{0} storm in {1}, seed {2}")
     @CsvSource({
-            "INTERNET_OUTAGE, nb, 1", "INTERNET_OUTAGE, da, 2", "INTERNET_OUTAGE, sv, 3", "INTERNET_OUTAGE, en, 4",
-            "PAYMENT_FAILURE, nb, 5", "PAYMENT_FAILURE, da, 6", "PAYMENT_FAILURE, sv, 7", "PAYMENT_FAILURE, en, 8"})
-    void aGeneratedStormIsOneIncidentThatUnrelatedComplaintsStayOutOf(StormGenerator.Grievance grievance, String language, long seed) {
+            "INTERNET_OUTAGE, nb, 1, 0.90, 0.03", "INTERNET_OUTAGE, da, 2, 0.84, 0.05", "INTERNET_OUTAGE, sv, 3, 0.75, 0.03",
+            "INTERNET_OUTAGE, en, 4, 0.79, 0.03", "PAYMENT_FAILURE, nb, 5, 0.53, 0.07", "PAYMENT_FAILURE, da, 6, 0.63, 0.13",
+            "PAYMENT_FAILURE, sv, 7, 0.73, 0.08", "PAYMENT_FAILURE, en, 8, 0.78, 0.15"})
+    void aGeneratedStormIsOneIncidentThatUnrelatedComplaintsStayOutOf(StormGenerator.Grievance grievance, String language, long seed,
+                                                                       double recallFloor, double unrelatedCeiling) {
         List<StormGenerator.Post> posts = StormGenerator.storm(grievance).posts(300).over(Duration.ofMinutes(10))
                 .languages(language).unrelated(300).seed(seed).build();
         Outcome o = replay(posts, 5);
         System.out.printf("STORM %s %s: recall %.3f, unrelated joined %.3f, %d incident(s) in all, formed after %d storm posts%n",
                 grievance, language, o.recall(), o.falseJoins(), o.incidents(), o.formedAfter());
-        // The targets are 95% recall and 2% unrelated (issue 12); measured 48-84% and 0-12% (README, "Storms"):
+        // The targets are 95% recall and 2% unrelated (issue 12); measured 56-93% and 0-12% (README, "Storms"):
         // these floors keep the detector from getting worse while it is improved. A jump in one topic forms the
         // incident early (after 8-14 storm posts; 13-37 when only look-alike words could form it).
-        assertTrue(o.recall() >= 0.45, "the storm's largest incident holds much of it: " + o);
-        assertTrue(o.falseJoins() <= 0.15, "unrelated complaints mostly stay out: " + o);
+        assertTrue(o.recall() >= recallFloor, "the storm's largest incident holds much of it: " + o);
+        assertTrue(o.falseJoins() <= unrelatedCeiling, "unrelated complaints mostly stay out: " + o);
         assertTrue(o.formedAfter() > 0 && o.formedAfter() <= 20, "forms early in the storm: " + o);
     }
 
     /** Four languages at once: measured 64-77% and 0-5% unrelated, short of the target (the storm still splits); guarded from getting worse. */
     @ParameterizedTest(name = "{0} storm in four languages")
-    @CsvSource({"INTERNET_OUTAGE, 9", "PAYMENT_FAILURE, 10"})
-    void aStormInFourLanguages(StormGenerator.Grievance grievance, long seed) {
+    @CsvSource({"INTERNET_OUTAGE, 9, 0.74", "PAYMENT_FAILURE, 10, 0.62"})
+    void aStormInFourLanguages(StormGenerator.Grievance grievance, long seed, double recallFloor) {
         List<StormGenerator.Post> posts = StormGenerator.storm(grievance).posts(300).over(Duration.ofMinutes(10))
                 .languages("nb", "da", "sv", "en").unrelated(300).seed(seed).build();
         Outcome o = replay(posts, 5);
         System.out.printf("STORM %s four languages: recall %.3f, unrelated joined %.3f, %d incident(s) in all, formed after %d storm posts%n",
                 grievance, o.recall(), o.falseJoins(), o.incidents(), o.formedAfter());
-        assertTrue(o.recall() >= 0.62, "most of the storm in its largest incident: " + o);
+        assertTrue(o.recall() >= recallFloor, "most of the storm in its largest incident: " + o);
         assertTrue(o.falseJoins() <= 0.05, "unrelated complaints stay out: " + o);
     }
 }

@@ -148,4 +148,33 @@ class StormWatchTest {
         StormWatch.Verdict later = watch.offer(post("Vipps nede, betalingen feiler igjen", List.of("payments"), START.plusSeconds(70)));
         assertEquals(larger, assertInstanceOf(StormWatch.Joins.class, later).incidentId(), "one storm, one incident from now on");
     }
+
+    @Test
+    void whileAStormIsHotAGroupWithASideTopicJoinsItWhenItsWordsMeetTheStormsAndNotOtherwise() {
+        StormWatch watch = watch();
+        UUID outage = UUID.randomUUID();
+        watch.placed(outage, List.of(
+                post("Nettet er nede i hele Bergen", List.of("outage"), START.plusSeconds(10)),
+                post("Fiberen nede siden i morges", List.of("outage"), START.plusSeconds(20)),
+                post("Ikke noe internett her, nettet er nede", List.of("outage"), START.plusSeconds(30)),
+                post("Bredbåndet er borte, fiberen nede igjen", List.of("outage"), START.plusSeconds(40)),
+                post("Ruteren blinker rødt, nettet nede", List.of("outage"), START.plusSeconds(50))));
+        // The same outage told as a complaint about the phone queue: its own main topic, the storm's words.
+        List<StormWatch.Post> queue = List.of(
+                post("Kundeservice svarer ikke, og nettet er nede i Bergen", List.of("customer-service", "outage"), START.plusSeconds(60)),
+                post("Satt i kø i 40 minutter mens nettet var nede", List.of("customer-service"), START.plusSeconds(70)),
+                post("Ingen tar telefonen, fiberen er nede", List.of("customer-service"), START.plusSeconds(80)),
+                post("Kø på telefonen i en time, internett er borte", List.of("customer-service"), START.plusSeconds(90)),
+                post("Får ikke svar på telefon, bredbåndet nede", List.of("customer-service"), START.plusSeconds(100)));
+        assertEquals(outage, watch.sameTopic(queue).orElse(null), "one storm, told with a side topic");
+        // Complaints about the queue that mention the outage once but share none of its words otherwise: their own grievance.
+        List<StormWatch.Post> invoices = List.of(
+                post("Kundeservice svarer ikke på fakturaen, og nettet var nede i fjor", List.of("customer-service", "outage"),
+                        START.plusSeconds(110)),
+                post("Satt i kø i 40 minutter om en feil på fakturaen", List.of("customer-service"), START.plusSeconds(120)),
+                post("Ingen tar telefonen når jeg spør om purregebyret", List.of("customer-service"), START.plusSeconds(130)),
+                post("Kø på telefonen i en time for å endre adressen", List.of("customer-service"), START.plusSeconds(140)),
+                post("Får ikke svar om flyttingen av abonnementet", List.of("customer-service"), START.plusSeconds(150)));
+        assertTrue(watch.sameTopic(invoices).isEmpty(), "a side topic alone is not the storm");
+    }
 }
