@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLDecoder;
@@ -105,7 +106,11 @@ class FacebookStormTest {
 
         Api.asKari().body(Map.of("purpose", "acknowledgement")).post("/api/incidents/" + incident + "/approve")
                 .then().statusCode(200).body("approved", equalTo(COMMENTS.size()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> incident(incident).getInt("acknowledgements.sent") == COMMENTS.size());
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> incident(incident).getInt("acknowledgements.sent") == COMMENTS.size());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("every acknowledgement sent; the outbox: " + outbox(), e);
+        }
         for (String comment : commentIds) {
             int calls = FakeGraph.server.findAll(postRequestedFor(urlEqualTo("/v21.0/" + comment + "/comments"))).stream()
                     .mapToInt(r -> 1).sum();
@@ -122,6 +127,24 @@ class FacebookStormTest {
 
     private static JsonPath incident(String id) {
         return Api.asKari().get("/api/incidents/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Each queued message's attempts, failures, last error and outcome: what a stuck publication shows. */
+    private String outbox() {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); var rs = s.executeQuery("""
+                select d.purpose, d.status, r.publish_attempts, r.failures, r.next_attempt_at, r.sent_at, r.failed_at, r.last_error
+                from reply r join draft d on d.id = r.draft_id order by r.approved_at""")) {
+            StringBuilder out = new StringBuilder();
+            while (rs.next()) {
+                out.append("\n  ");
+                for (int i = 1; i <= 8; i++) {
+                    out.append(rs.getString(i)).append(i < 8 ? " | " : "");
+                }
+            }
+            return out.toString();
+        } catch (Exception e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     private String id(String externalId) {
