@@ -114,4 +114,16 @@ class ReadingTest {
         Triage da = triager.triage("Radiatorerne i lejligheden er iskolde hver morgen.", null);
         assertEquals("radiatorerne", da.details().get(0), da.details().toString());
     }
+    @Test
+    void aCompoundTheListedWordOpensIsNamedWholeWhenThePostWritesItDefinite() {
+        // "bolig*=boligen" would name the home; the post is about the housing association.
+        Triage nb = triager.triage("Boligforeningen har ikke svart på tre uker.", null);
+        assertEquals("boligforeningen", nb.details().get(0), nb.details().toString());
+        Triage sv = triager.triage("Försäkringsbolaget har inte svarat på min anmälan om vattenskadan.", null);
+        assertTrue(sv.details().contains("försäkringsbolaget"), sv.details().toString());
+        assertTrue(!sv.details().contains("försäkringen"), sv.details().toString());
+        // Indefinite, the compound cannot follow "om" as it stands: the listed form is kept.
+        Triage plain = triager.triage("Strømbrudd igjen i hele dag.", null);
+        assertEquals("strømmen", plain.details().get(0), plain.details().toString());
+    }
 }
