@@ -35,6 +35,8 @@ class ReadingTest {
             "nb | spam      | Vil du ha gratis følgere? Sjekk profilen min og klikk på lenken i bio!",
             "nb | complaint | Hvorfor er det så vanskelig å få svar fra dere?! Jeg har ringt fem ganger.",
             "nb | question  | Når åpner butikken på Storo i romjula?",
+            "nb | question  | Kan jeg få pengene tilbake dersom toget blir innstilt på grunn av streiken?",
+            "en | question  | Can I move my booking to another day if my flight is cancelled?",
             "nn | complaint | Straumen har vore borte sidan i går, og eg har ikkje fått noko melding frå dykk. Kva skjer?",
             "nb | praise    | Ingen forsinkelser i hele vinter, og alltid hyggelige sjåfører. Kjempefornøyd!",
             "sv | praise    | Inte en enda försening på hela månaden och trevlig personal. Mycket nöjd!",
