@@ -128,4 +128,12 @@ class ReadingTest {
         Triage plain = triager.triage("Strømbrudd igjen i hele dag.", null);
         assertEquals("strømmen", plain.details().get(0), plain.details().toString());
     }
+
+    @Test
+    void aNordicNounListedBareIsNamedInItsDefiniteForm() {
+        // "det du forteller om kø" is not Norwegian; "om køen" is.
+        Triage nb = triager.triage("Jeg sto tre timer i kø på telefonen i går og fikk aldri noe svar fra dere.", null);
+        assertTrue(nb.details().contains("køen") && nb.details().contains("svaret"), nb.details().toString());
+        assertTrue(!nb.details().contains("kø") && !nb.details().contains("svar"), nb.details().toString());
+    }
 }
