@@ -45,6 +45,10 @@ record Things(Phrases words, Map<String, String> forms, Pattern definitePlural) 
 
     /** How a reply names what the post named; null when the form is not known. */
     String replyForm(Phrases.Match match, String language) {
+        String compound = Compounds.definite(language, match);
+        if (compound != null) {
+            return compound; // "kjøkkenbenken" for "kjøkken*": the compound is the thing
+        }
         String found = match.found().toLowerCase(Locale.ROOT);
         String form = forms.get(match.phrase());
         String stem = match.phrase().replace("*", "");

@@ -28,9 +28,14 @@ public record Topic(String id, String remedy, String group, Map<String, Phrases>
     /**
      * How a reply names what the post named: the form written after {@code =}; a word listed
      * without {@code *} as it stands; otherwise, in English only, the word as the post has it. Null
-     * when the grammatical form is not known (a Nordic noun needs its definite form after "om").
+     * when the grammatical form is not known (a Nordic noun needs its definite form after "om"). A compound the
+     * stem opens, written definite ("Boligforeningen" for "bolig*"), is named as the post writes it.
      */
     public String replyForm(String language, Phrases.Match match) {
+        String compound = Compounds.definite(language, match);
+        if (compound != null) {
+            return compound;
+        }
         String form = forms.getOrDefault(language, Map.of()).get(match.phrase());
         if (form != null) {
             return form;

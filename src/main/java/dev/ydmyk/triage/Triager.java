@@ -158,6 +158,11 @@ public class Triager {
         String undenied = withoutDeniedGrievances(masked, lex);
         int cleared = lex.complaint().count(masked) - lex.complaint().count(undenied);
         masked = undenied;
+        boolean question = body.contains("?") || lex.question().any(firstWords(body));
+        if (question) {
+            // "Kan jeg bruge billetten, hvis mit tog er aflyst?": a grievance supposed in a question has not happened.
+            masked = withoutSupposedGrievances(masked);
+        }
         boolean shouting = shouting(body);
         int strong = lex.complaint().count(masked) + (shouting ? 1 : 0) + denied
                 + (ANGRY_EMOJI.matcher(body).find() ? 1 : 0) + (!shouting && CAPS_NEGATION.matcher(body).find() ? 1 : 0);
@@ -165,7 +170,6 @@ public class Triager {
         int praise = lex.praise().count(masked) - denied + 2 * negatedPraise + cleared + (thanksAPerson ? 1 : 0)
                 + (WARM_EMOJI.matcher(body).find() ? 1 : 0);
         int grievance = strong + (weak >= 2 ? 1 : 0);
-        boolean question = body.contains("?") || lex.question().any(firstWords(body));
         boolean rhetorical = RHETORICAL.matcher(body).find();
         // "Hvem er det egentlig som svarer?", "how many times", "does anyone": a question nobody expects answered.
         boolean rhetoricalWords = question && (lex.rhetorical().any(body) || (lex != english && english.rhetorical().any(body)));
@@ -319,6 +323,13 @@ public class Triager {
             }
         }
         return new String(out);
+    }
+
+    /** "Hvis", "dersom", "viss", "ifall", "if", "in case": what follows, to the clause's end, is supposed, not told. */
+    private static final Pattern SUPPOSING = Pattern.compile("(?i)(?<![\\p{L}])(hvis|dersom|viss|ifall|i fall|if|in case)(?![\\p{L}])[^.,;:!?\\n]*");
+
+    private static String withoutSupposedGrievances(String text) {
+        return SUPPOSING.matcher(text).replaceAll(m -> " ".repeat(m.group().length()));
     }
 
     private static final Pattern THANKS_WORD = Pattern.compile("(?i)(tusen |tusind |stort |stor |mange |many |big |huge )?(takk|tak|tack|thanks|thank you|thank|cheers)");
