@@ -28,7 +28,8 @@ import java.util.UUID;
  * to a member) add evidence. A post outside incidents that resembles at least {@code min-size - 1}
  * recent posts outside incidents directly (above a stricter link threshold; no chains, which generic
  * words would build between unrelated posts) forms an incident with them, or they join the open one
- * they resemble or share a topic with, so one outage in four languages is one incident. A post that recent
+ * they resemble or share a topic with (on the topic alone only if they arrived at about its pace), so one
+ * outage in four languages is one incident. A post that recent
  * posts outside incidents explain clearly better than the incident does stays out: it is everyday traffic
  * that happens to share a word with the storm. Two open incidents whose centroids have converged are one
  * storm told two ways (they formed from different wordings): the smaller one's later posts go to the larger.
