@@ -28,7 +28,8 @@ import java.util.UUID;
  * to a member) add evidence. A post outside incidents that resembles at least {@code min-size - 1}
  * recent posts outside incidents directly (above a stricter link threshold; no chains, which generic
  * words would build between unrelated posts) forms an incident with them, or they join the open one
- * they resemble or share a topic with, so one outage in four languages is one incident. A post that recent
+ * they resemble or share a topic with (on the topic alone only if they arrived at about its pace), so one
+ * outage in four languages is one incident. A post that recent
  * posts outside incidents explain clearly better than the incident does stays out: it is everyday traffic
  * that happens to share a word with the storm. Two open incidents whose centroids have converged are one
  * storm told two ways (they formed from different wordings): the smaller one's later posts go to the larger.
@@ -91,6 +92,10 @@ final class StormWatch {
     private static final double SOME_WORDS = 0.05;
     /** A group whose summed words are this close to the incident's reads like its members do (most join above 0.2). */
     private static final double WORDS_MEET = 0.15;
+    /** A group that took this many times longer to arrive than as many of the incident's members did is everyday traffic on its topic. */
+    private static final double PACE = 8;
+    /** Arrival times are to the second or so: a shorter span says nothing about pace. */
+    private static final Duration MIN_SPAN = Duration.ofSeconds(1);
 
     private final Settings settings;
     private final Map<UUID, Group> open = new LinkedHashMap<>();
@@ -343,6 +348,11 @@ final class StormWatch {
             if (needed == 0.0 && cosine(together(posts), g.all) < SOME_WORDS) {
                 needed = 0.5;
             }
+            // Everyday complaints on the storm's topic ("a bill for something I cancelled") trickle in at their usual pace,
+            // while another wording of the storm arrives with it: a slow group joins on its words, not on the topic.
+            if (needed == 0.0 && slowerThan(posts, g)) {
+                needed = 0.5;
+            }
             int would = 0;
             for (Post p : posts) {
                 if (score(p, weigh(p.signature()), g) >= settings.join()) {
@@ -356,6 +366,23 @@ final class StormWatch {
             }
         }
         return Optional.ofNullable(best).map(g -> g.id);
+    }
+
+    /**
+     * Whether these posts arrived more than {@value #PACE} times slower than the incident's members do (its latest
+     * members, up to the group's last post): measured against the incident's own pace, so a storm of 15 posts a second
+     * and one of 30 an hour are judged alike.
+     */
+    private static boolean slowerThan(List<Post> posts, Group g) {
+        if (g.arrivals.size() < Math.max(2, posts.size())) {
+            return false;
+        }
+        Instant first = posts.stream().map(Post::at).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last = posts.stream().map(Post::at).max(Comparator.naturalOrder()).orElseThrow();
+        Instant now = g.arrivals.peekLast().isAfter(last) ? g.arrivals.peekLast() : last;
+        double perMember = (double) Duration.between(g.arrivals.peekFirst(), now).toMillis() / (g.arrivals.size() - 1);
+        double expected = Math.max(MIN_SPAN.toMillis(), perMember * (posts.size() - 1));
+        return Duration.between(first, last).toMillis() > PACE * expected;
     }
 
     /** Registers an incident formed (or grown) from these posts: they leave the loose pool and make its centroid. */

@@ -149,6 +149,31 @@ class StormWatchTest {
         assertEquals(larger, assertInstanceOf(StormWatch.Joins.class, later).incidentId(), "one storm, one incident from now on");
     }
 
+    /** Billing complaints that share the card storm's topic and a word or two ("betalingen", "konto"), each that many seconds apart. */
+    private List<StormWatch.Post> bills(Instant from, long apart) {
+        return List.of(
+                post("Fikk regning på 499 kr for noe jeg sa opp, og pengene er trukket fra konto", List.of("payments"), from),
+                post("Regning på 299 kr for et abonnement jeg sa opp i fjor, betalingen trukket", List.of("payments"), from.plusSeconds(apart)),
+                post("Dere har trukket penger fra konto for et abonnement jeg aldri har bestilt", List.of("payments"), from.plusSeconds(2 * apart)),
+                post("Fikk regning for noe jeg sa opp for tre måneder siden, betalingen trukket", List.of("payments"), from.plusSeconds(3 * apart)),
+                post("Abonnementet er sagt opp, men regningen og betalingen kommer fortsatt", List.of("payments"), from.plusSeconds(4 * apart)));
+    }
+
+    @Test
+    void aGroupOnTheStormsTopicJoinsItWhenItArrivesAtTheStormsPaceButNotWhenItTricklesIn() {
+        StormWatch watch = watch();
+        UUID storm = UUID.randomUUID();
+        // The storm goes on for ten minutes, a post every five seconds.
+        for (int minute = 0; minute < 10; minute++) {
+            watch.placed(storm, cardStorm(START.plus(Duration.ofMinutes(minute))));
+            watch.placed(storm, cardStorm(START.plus(Duration.ofMinutes(minute)).plusSeconds(30)));
+        }
+        // Everyday billing complaints, one every two minutes: the usual traffic on the topic, not the storm.
+        assertTrue(watch.sameTopic(bills(START.plusSeconds(30), 120)).isEmpty(), "a group that trickles in joins on its words only");
+        // The same words arriving with the storm, seconds apart: part of it.
+        assertEquals(storm, watch.sameTopic(bills(START.plusSeconds(30), 3)).orElse(null), "a group at the storm's pace joins on its topic");
+    }
+
     @Test
     void whileAStormIsHotAGroupWithASideTopicJoinsItWhenItsWordsMeetTheStormsAndNotOtherwise() {
         StormWatch watch = watch();
