@@ -54,7 +54,10 @@ public class NoticeRepository {
 
     Stored record(Escalation e) {
         boolean urgent = e.onCall() != null || e.reason() == Escalation.Reason.CRITICAL || e.reason() == Escalation.Reason.INCIDENT_FORMED;
-        String who = e.author() == null ? "a customer" : e.author();
+        // An incident's escalation carries "Incident: <title>" as its author; the tray names the incident once.
+        String author = e.reason() == Escalation.Reason.INCIDENT_FORMED && e.author() != null
+                ? e.author().replaceFirst("^Incident: ", "") : (e.author() == null ? "" : e.author());
+        String who = e.author() == null ? "a customer" : author;
         String title = switch (e.reason()) {
             case CRITICAL -> "A complaint from " + who + " is critical (health, safety, grief, threats or the law): answer it first";
             case SLA_BREACH -> "A complaint from " + who + " has waited past its first-response deadline";
@@ -69,8 +72,6 @@ public class NoticeRepository {
         if (e.excerpt() != null && !e.excerpt().isBlank()) {
             lines.add("“" + e.excerpt() + "”");
         }
-        String author = e.reason() == Escalation.Reason.INCIDENT_FORMED && e.author() != null
-                ? e.author().replaceFirst("^Incident: ", "") : (e.author() == null ? "" : e.author());
         return store(e.reason().wire, title, lines, author, e.complaintId(), e.draftId(), urgent);
     }
 

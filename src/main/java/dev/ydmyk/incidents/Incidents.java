@@ -665,7 +665,8 @@ public class Incidents implements Storms {
     /**
      * Closes the incident: what was done goes into an update of the statement (per language) and a
      * personal report-back to every member; acknowledgements never approved are withdrawn (the
-     * report-back answers them), and the follow-ups the acknowledgements opened are closed.
+     * report-back answers them), so are statements never approved (the update replaces them), and the
+     * follow-ups the acknowledgements opened are closed.
      */
     public Incident resolve(UUID incidentId, Agent agent, String note) {
         if (note == null || note.isBlank() || note.length() > 2_000) {
@@ -688,6 +689,9 @@ public class Incidents implements Storms {
                 incidents.resolve(conn, incidentId, agent.login(), done, now);
                 withdrawn.addAll(incidents.withdrawPending(conn, incidentId, Draft.ACKNOWLEDGEMENT,
                         "The incident was resolved: the report-back answers this customer", now));
+                // A statement never approved would promise an update that the resolution's own update replaces.
+                withdrawn.addAll(incidents.withdrawPending(conn, incidentId, Draft.STATEMENT,
+                        "The incident was resolved before this statement was approved: its update speaks for it", now));
                 int closed = incidents.closeFollowUps(conn, incidentId, agent.login(), done, now);
                 String topic = i.topics().isEmpty() ? "general" : i.topics().get(0);
                 Set<String> languages = new LinkedHashSet<>();
@@ -797,18 +801,16 @@ public class Incidents implements Storms {
         }
     }
 
-    /** Tells the channels; notices only for the formation and at milestones, once each: never a banner per member. */
+    /**
+     * Tells the channels; notices only at milestones, once each: never a banner per member. The formation's
+     * one notice is the on-call ping ({@code Escalations}, which hears the change and records it once).
+     */
     private void publish(IncidentChanged change) {
         changes.fire(change);
         if (change.change() != IncidentChanged.Change.GREW && change.change() != IncidentChanged.Change.FORMED) {
             return;
         }
         incidents.find(change.incidentId()).ifPresent(i -> {
-            if (change.change() == IncidentChanged.Change.FORMED) {
-                notices.fire(new Notice("incident-formed", "Incident: " + i.title(), List.of(
-                        i.size() + " complaints about the same thing since " + i.firstAt() + ".",
-                        "A public statement is drafted for approval; every customer gets a personal acknowledgement to approve in bulk.")));
-            }
             for (int m : MILESTONES) {
                 if (i.size() >= m && i.announced() < m && incidents.announce(i.id(), m)) {
                     notices.fire(new Notice("incident-grew", "Incident grew to " + m + ": " + i.title(), List.of(

@@ -139,8 +139,8 @@ class IncidentPageTest {
             assertTrue(height >= 44, button.get("text") + " is " + height + "px high");
         }
 
-        desk.findElement(By.cssSelector("section.incident input.keep-on")).click();
-        desk.findElement(approveAll).click();
+        click(desk, By.cssSelector("section.incident input.keep-on"));
+        click(desk, approveAll);
         wait(desk).until(ExpectedConditions.textToBe(By.cssSelector("section.incident .incident-answer"),
                 "Approved " + pending + " · " + held.size() + " held"));
         wait(desk).until(ExpectedConditions.textToBe(approveAll, "Approve 0 acknowledgements"));
@@ -163,14 +163,14 @@ class IncidentPageTest {
         wholePage(desk, docs, "incident-card-desktop.png");
         wholePage(phone, docs, "incident-card-phone.png");
 
-        desk.findElement(stop).click();
+        click(desk, stop);
         wait(desk).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.incident input.keep-on")));
         assertEquals(null, incident(incident).getString("autoApproveBy"));
 
         // Resolving takes a note inline; then the report-backs go out with the same one click.
-        desk.findElement(By.cssSelector("section.incident button.resolve")).click();
+        click(desk, By.cssSelector("section.incident button.resolve"));
         desk.findElement(By.cssSelector("section.incident input.resolve-note")).sendKeys("Fiberen er tilbake i hele Bergen etter et kabelbrudd.");
-        desk.findElement(By.cssSelector("section.incident button.resolve-go")).click();
+        click(desk, By.cssSelector("section.incident button.resolve-go"));
         JsonPath resolved = await().atMost(Duration.ofSeconds(20)).until(() -> incident(incident),
                 d -> "resolved".equals(d.getString("status")) && d.getInt("reportBacks.pending") + d.getInt("reportBacks.held") == ids.size());
         int reports = resolved.getInt("reportBacks.pending");
@@ -179,7 +179,7 @@ class IncidentPageTest {
         assertTrue(read(desk, card).contains("kabelbrudd"), "the note shows on the card");
         wait(desk).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#incident-" + incident + " input.resolve-note")));
         screenshot(desk, Path.of("target", "screenshots"), "incident-resolved-desktop.png");
-        desk.findElement(approveReports).click();
+        click(desk, approveReports);
         wait(desk).until(ExpectedConditions.textToBe(By.cssSelector("section.incident .incident-answer"),
                 "Approved " + reports + " · " + resolved.getInt("reportBacks.held") + " held"));
         wait(desk).until(ExpectedConditions.textToBe(approveReports, "Approve 0 report-backs"));
@@ -218,7 +218,7 @@ class IncidentPageTest {
         new Select(desk.findElement(choice)).selectByValue(first);
         desk.executeScript("document.getElementById('incident-" + second + "').scrollIntoView()");
         screenshot(desk, Path.of("docs"), "incident-merge-desktop.png");
-        desk.findElement(By.cssSelector("#incident-" + second + " button.merge-go")).click();
+        click(desk, By.cssSelector("#incident-" + second + " button.merge-go"));
 
         wait(desk).until(ExpectedConditions.numberOfElementsToBe(cards, 1));
         wait(phone).until(ExpectedConditions.numberOfElementsToBe(cards, 1));
@@ -250,6 +250,14 @@ class IncidentPageTest {
         b.findElement(By.id("sign-in")).click();
         wait(b).until(ExpectedConditions.textToBe(By.id("connection"), "live"));
         return b;
+    }
+
+    /** Clicks what is there now: the live card may be redrawn between finding a button and clicking it (a stale one is not clicked). */
+    private static void click(WebDriver b, By what) {
+        new WebDriverWait(b, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(what).click();
+            return true;
+        });
     }
 
     private static WebDriverWait wait(WebDriver b) {

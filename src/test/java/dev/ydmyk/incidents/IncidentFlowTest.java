@@ -61,6 +61,12 @@ class IncidentFlowTest {
         assertTrue(view.getString("statements[0].text").contains("beklager"), view.getString("statements[0].text"));
         await().atMost(Duration.ofSeconds(60)).until(() -> Storm.incident(incident).getInt("acknowledgements.pending") == 6);
         assertNull(Api.complaintView(unrelated).getString("incidentId"), "the bill is not part of the outage");
+        // One notice for the formation (the on-call ping), naming the incident once; none per member.
+        List<Map<String, Object>> formed = Api.asKari().get("/api/notices").then().statusCode(200).extract().jsonPath()
+                .getList("notices.findAll { it.kind == 'incident-formed' }");
+        assertEquals(1, formed.size(), formed.toString());
+        assertEquals("An incident formed: " + view.getString("title") + ". Its public statement waits for approval",
+                formed.get(0).get("title"));
 
         // Every member has one pending acknowledgement, personal, and no pending reply of its own.
         for (int i = 0; i < ids.size(); i++) {
@@ -93,6 +99,8 @@ class IncidentFlowTest {
         Api.asKari().body(Map.of("note", "igjen")).post("/api/incidents/" + incident + "/resolve").then().statusCode(409);
         JsonPath resolved = Storm.incident(incident);
         assertEquals(2, resolved.getList("statements").size(), "the statement and its update");
+        assertEquals("withdrawn", resolved.getString("statements[0].status"), "the statement never approved is not left to approve");
+        assertEquals("pending", resolved.getString("statements[1].status"));
         assertEquals(6, resolved.getInt("reportBacks.pending"));
         Api.asKari().body(Map.of("purpose", "report-back")).post("/api/incidents/" + incident + "/approve")
                 .then().statusCode(200).body("approved", equalTo(6));

@@ -158,7 +158,9 @@ class LlmStormTest {
                 .filter(s -> UPDATE_NB.equals(s.get("text")) || UPDATE_EN.equals(s.get("text"))).toList(), u -> u.size() == 2);
         updates.forEach(u -> assertEquals("llm", u.get("drafter"), u.toString()));
         assertEquals(2, calls(UPDATE_ASK), "one model call per language for the update");
-        assertEquals(4, statements(incident).size(), "two statements and their two updates");
+        assertEquals(2, statements(incident).size(), "the two updates wait; the two statements never approved do not");
+        assertEquals(List.of("withdrawn", "withdrawn"), Storm.incident(incident).getList("statements.status").stream()
+                .filter(s -> !"pending".equals(s)).toList(), "the two statements never approved are withdrawn");
     }
 
     @Test
