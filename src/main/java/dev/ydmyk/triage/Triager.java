@@ -74,6 +74,12 @@ public class Triager {
             kind = Kind.COMPLAINT;
             reasons.add("asks a question about a matter of health, safety or law: read as a complaint");
         }
+        // "Thanks for giving my diabetic mother the wrong insulin": kind words beside danger and something wrong are not thanks.
+        if (critical > 0 && kind == Kind.PRAISE && !solved(body, lex) && (lex.weak().any(body) || lex.complaint().any(body))) {
+            kind = Kind.COMPLAINT;
+            flags.add(Triage.UNCERTAIN);
+            reasons.add("kind words beside a matter of health, safety or law and something wrong: read as a complaint");
+        }
         Severity severity = kind != Kind.COMPLAINT ? Severity.LOW
                 : critical > 0 ? Severity.CRITICAL : severity(body, lex);
 

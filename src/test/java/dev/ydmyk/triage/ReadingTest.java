@@ -74,6 +74,8 @@ class ReadingTest {
             "Brandvarnaren gick i natt efter att er nya torktumlare börjat ryka.",
             "Jeg har klaget til Teleankenævnet, fordi I bliver ved med at opkræve mig for et abonnement, jeg har opsagt.",
             "Brannalarmen gjekk i natt fordi omnen de installerte vart glohet.",
+            // Kind words beside danger and something wrong are not thanks.
+            "Lovely bakery! My son has a nut allergy and there were still almonds in the nut-free cookies.",
     })
     void healthSafetyGriefAndTheLawAreCritical(String text) {
         Triage t = triager.triage(text, null);
