@@ -74,6 +74,12 @@ public class Triager {
             kind = Kind.COMPLAINT;
             reasons.add("asks a question about a matter of health, safety or law: read as a complaint");
         }
+        // "Thanks for giving my diabetic mother the wrong insulin": kind words beside danger and something wrong are not thanks.
+        if (critical > 0 && kind == Kind.PRAISE && !solved(body, lex) && (lex.weak().any(body) || lex.complaint().any(body))) {
+            kind = Kind.COMPLAINT;
+            flags.add(Triage.UNCERTAIN);
+            reasons.add("kind words beside a matter of health, safety or law and something wrong: read as a complaint");
+        }
         Severity severity = kind != Kind.COMPLAINT ? Severity.LOW
                 : critical > 0 ? Severity.CRITICAL : severity(body, lex);
 
@@ -183,7 +189,9 @@ public class Triager {
                 || (praise > 0 && IRONY_EMOJI.matcher(body).find())
                 || (praise > 0 && (grievance > 0 || weak > 0) && (SCARE_QUOTES.matcher(body).find() || praiseThat(body, lex)))
                 || (praise > 0 && (grievance > 0 || weak > 0) && ironicPraise(body, lex))
-                || (grievance > 0 && !solved && lex.sarcasmClosing().any(lastSentence(body)));
+                || (grievance > 0 && !solved && lex.sarcasmClosing().any(lastSentence(body)))
+                // "Vilken överraskning, tåget är sent igen": a hint of irony beside anything wrong, nothing solved.
+                || (praise > 0 && (grievance > 0 || weak > 0) && !solved && (lex.sarcasmHint().any(masked) || (lex != english && english.sarcasmHint().any(masked))));
         if (sarcasm) {
             flags.add(Triage.SARCASM);
             reasons.add("kind words said ironically about a bad experience: read as a complaint");
@@ -244,8 +252,8 @@ public class Triager {
         return new Reading(Kind.COMPLAINT);
     }
 
-    /** Anger, a thumbs-down, an eye-roll: a grievance without words. */
-    private static final Pattern ANGRY_EMOJI = Pattern.compile("[\\x{1F621}\\x{1F92C}\\x{1F624}\\x{1F620}\\x{1F44E}\\x{1F4A9}\\x{1F644}]");
+    /** Anger, a thumbs-down, an eye-roll, an unamused face, a facepalm: a grievance without words. */
+    private static final Pattern ANGRY_EMOJI = Pattern.compile("[\\x{1F621}\\x{1F92C}\\x{1F624}\\x{1F620}\\x{1F44E}\\x{1F4A9}\\x{1F644}\\x{1F612}\\x{1F611}\\x{1F926}]");
     /** "Det er det IKKE": a shouted negation in a post that is not all capitals. */
     private static final Pattern CAPS_NEGATION = Pattern.compile("(?<![\\p{L}])(IKKE|IKKJE|INTE|NOT|NEVER|ALDRI|ALDRIG)(?![\\p{L}])");
     /** "Hei igjen", "hello again": a greeting, not a repeated failure. */

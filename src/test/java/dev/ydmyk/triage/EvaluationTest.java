@@ -152,13 +152,13 @@ class EvaluationTest {
         assertTrue(held.detailRate() >= 0.75, "details\n" + report);
         // The part written blind (by someone who had not seen the word lists) and never tuned on: far from the bar
         // (README, "Judgment"); these floors keep it from getting worse.
-        assertTrue(blind.kindAccuracy() >= 0.84, "kind accuracy on the blind held-out part\n" + report);
+        assertTrue(blind.kindAccuracy() >= 0.845, "kind accuracy on the blind held-out part\n" + report);
         // The detail and the moves may vary a little from run to run (the wording variant is picked per complaint id):
         // floors a little below the measured 61% (compounds named whole, README "Judgment") and 57/94.
         assertTrue(blind.detailRate() >= 0.59, "details, blind held-out part\n" + report);
         assertTrue(blind.fourMoves >= 55, "complaints with all four moves, blind held-out part\n" + report);
         assertTrue(blind.praiseApologised <= 3, "praise apologised to, blind held-out part\n" + report);
-        assertTrue(blind.sarcasmThanked <= 4, "sarcasm thanked, blind held-out part\n" + report);
+        assertTrue(blind.sarcasmThanked <= 3, "sarcasm thanked, blind held-out part\n" + report);
         int[] blindCritical = blind.severity.getOrDefault("critical", new int[3]);
         assertTrue(Figures.recall(blindCritical) >= 0.79, "critical recall, blind held-out part\n" + report);
         assertTrue(dev2.kindAccuracy() >= 0.97, "kind accuracy on the blind development part\n" + report);

@@ -44,6 +44,14 @@ class ReadingTest {
             "en | complaint | How many times do I have to ring before anyone picks up the phone?",
             "en | complaint | Thanks for moving my appointment without telling me. Great planning.",
             "en | spam      | Congratulations! You have been selected for a £500 gift card. Claim now 👉",
+            // "Thanks for nothing" in its other wordings, an unamused face beside kind words, and hints of irony
+            // ("what a surprise") beside anything wrong.
+            "sv | complaint | Tack för inget! Jag har ringt er fyra gånger den här veckan.",
+            "da | complaint | Tak for intet! Jeg har ringet til jer fire gange i denne uge.",
+            "en | complaint | Lovely customer service today 😒",
+            "sv | complaint | Vilken överraskning, räkningen är högre igen. Toppen!",
+            "da | complaint | Sikke en overraskelse, regningen er steget igen. Super!",
+            "en | complaint | Who knew the app would log me out again. Brilliant stuff!",
     })
     void theKindIsReadAsAPersonReadsIt(String lang, String kind, String text) {
         Triage t = triager.triage(text, null);
@@ -60,6 +68,14 @@ class ReadingTest {
             "Jeg kommer til å melde dette til Forbrukerrådet.",
             "Min mor på 89 har vært uten varme i tre dager.",
             "My father is diabetic and went three days without insulin because the delivery never came.",
+            // An emergency number called, a smoke alarm, a complaints board named: in each language.
+            "Vi måtte ringe 113 etter at sønnen vår spiste kaken fra bakeriet deres.",
+            "The lift doors closed on my little boy's arm and we had to call 999.",
+            "Brandvarnaren gick i natt efter att er nya torktumlare börjat ryka.",
+            "Jeg har klaget til Teleankenævnet, fordi I bliver ved med at opkræve mig for et abonnement, jeg har opsagt.",
+            "Brannalarmen gjekk i natt fordi omnen de installerte vart glohet.",
+            // Kind words beside danger and something wrong are not thanks.
+            "Lovely bakery! My son has a nut allergy and there were still almonds in the nut-free cookies.",
     })
     void healthSafetyGriefAndTheLawAreCritical(String text) {
         Triage t = triager.triage(text, null);
