@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -27,7 +28,7 @@ import static dev.ydmyk.storage.Database.ts;
  * The notices tray's memory: every notice and escalation is kept, so a reload or a second instance
  * shows the same tray, until each agent dismisses it for themselves. {@code author} is set for
  * escalations (the page words them in the agent's language from their kind); {@code urgent} ones
- * (critical posts, on-call pings, a storm) open the tray.
+ * (critical posts, on-call pings, a storm, replies that cannot go out) turn the tray button red.
  */
 @ApplicationScoped
 public class NoticeRepository {
@@ -48,8 +49,11 @@ public class NoticeRepository {
         this.clock = clock;
     }
 
+    /** Notices saying approved replies are not reaching customers: the tray button turns red for them. */
+    static final Set<String> URGENT_NOTICES = Set.of("facebook-token-expired", "email-unreachable", "publishing-failed");
+
     Stored record(Notice n) {
-        return store(n.kind(), n.title(), n.lines(), null, null, null, n.kind().startsWith("incident-formed"));
+        return store(n.kind(), n.title(), n.lines(), null, null, null, URGENT_NOTICES.contains(n.kind()));
     }
 
     Stored record(Escalation e) {

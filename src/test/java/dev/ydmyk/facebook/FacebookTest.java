@@ -265,6 +265,10 @@ class FacebookTest {
                 .until(() -> channel.notices().stream().anyMatch(n -> n.kind().equals("facebook-token-expired")));
         assertTrue(channel.notices().stream().anyMatch(n -> n.kind().equals("facebook-token-expired")));
         assertEquals("approved", Api.complaintView(complaint).getString("status"));
+        // In the page's tray it is urgent: the button turns red, as for a critical post.
+        List<Boolean> urgent = Api.asKari().get("/api/notices").then().statusCode(200).extract().jsonPath()
+                .getList("notices.findAll { it.kind == 'facebook-token-expired' }.urgent");
+        assertEquals(List.of(true), urgent);
     }
 
     private static String quote(String s) {
