@@ -118,7 +118,19 @@ public class Notifications {
         }
     }
 
+    /**
+     * Lets the listening thread hand its connection back before the pool closes (it wakes at least every
+     * half second), so a stop does not close a connection under it.
+     */
     void stop(@Observes ShutdownEvent ignored) {
         stopping = true;
+        Thread running = listener;
+        if (running != null) {
+            try {
+                running.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

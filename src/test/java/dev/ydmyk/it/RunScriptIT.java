@@ -95,5 +95,12 @@ class RunScriptIT {
         assertFalse(line.contains("-XX:AOTCacheOutput="), "a cache newer than the build is used, not recorded again: " + line);
         assertEquals(201, second.postComplaint("script-" + UUID.randomUUID()).statusCode(), second.output());
         assertEquals(0, second.stop(), second.output());
+        // A clean stop: after the start nothing warns or fails but escalations of the posted complaint (the notifications
+        // listener hands its connection back before the pool closes: no "This connection has been closed").
+        String output = second.output();
+        String afterStart = output.substring(Math.max(0, output.indexOf(" started in ")));
+        List<String> loud = afterStart.lines().filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
+                .filter(l -> !l.contains("[dev.ydmyk.schedule.Escalations]")).toList();
+        assertEquals(List.of(), loud, output);
     }
 }
