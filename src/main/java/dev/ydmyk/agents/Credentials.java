@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Checks agents' passwords and sources' tokens from configuration, in constant time. */
 @ApplicationScoped
@@ -40,6 +41,14 @@ public class Credentials {
     private final ProviderAgents providerAgents;
     /** Each source's token as a SHA-256 digest, in the order configured. */
     private final Map<String, byte[]> tokenDigests;
+    /** Agents whose password is configured as a {@link PasswordHash}. */
+    private final Map<String, PasswordHash> passwordHashes;
+    /**
+     * The SHA-256 of the last password that matched each hashed one: HTTP Basic presents it on every request, and a
+     * key derivation each time would cost a quarter of a second of CPU per call. The configuration cannot change
+     * while the service runs, so a match stays a match.
+     */
+    private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
 
     public Credentials(YdmykConfig config, @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host,
                        SignInGuard guard, ProviderAgents providerAgents) {
@@ -48,6 +57,7 @@ public class Credentials {
         this.guard = guard;
         this.providerAgents = providerAgents;
         this.tokenDigests = digestsOf(config);
+        this.passwordHashes = hashesOf(config);
     }
 
     /**
@@ -87,6 +97,9 @@ public class Credentials {
         config.agents().forEach((login, a) -> {
             if (DEMO_PASSWORD.equals(a.password())) {
                 LOG.warnf("Agent '%s' still has the demo password: set ydmyk.agents.%s.password before real use", login, login);
+            } else if (!PasswordHash.looksHashed(a.password())) {
+                LOG.warnf("Agent '%s' has their password in plain text in the configuration: set ydmyk.agents.%s.password to "
+                        + "what bin/ydmyk hash-password prints", login, login);
             }
         });
         Map<String, String> firstWith = new LinkedHashMap<>();
@@ -146,7 +159,23 @@ public class Credentials {
     /** The agent with this login, if the password is theirs. */
     public Optional<Agent> check(String login, String password) {
         YdmykConfig.Agent a = login == null ? null : config.agents().get(login);
-        boolean ok = equal(password == null ? "" : password, a == null ? "\u0000never" : a.password());
+        String presented = password == null ? "" : password;
+        boolean ok;
+        if (a != null && passwordHashes.containsKey(login)) {
+            byte[] digest = sha256(login + "\u0000" + presented);
+            byte[] known = verified.get(login);
+            ok = known != null && MessageDigest.isEqual(known, digest);
+            if (!ok && passwordHashes.get(login).matches(presented)) {
+                verified.put(login, digest);
+                ok = true;
+            }
+        } else if (a == null && !passwordHashes.isEmpty()) {
+            // As long as a wrong password for a hashed one: an unknown login is not told apart by the time it takes.
+            passwordHashes.values().iterator().next().matches(presented);
+            ok = false;
+        } else {
+            ok = equal(presented, a == null ? "\u0000never" : a.password());
+        }
         return ok && a != null ? Optional.of(new Agent(login, a.name(), a.admin())) : Optional.empty();
     }
 
@@ -246,6 +275,17 @@ public class Credentials {
             }
         });
         return Collections.unmodifiableMap(digests);
+    }
+
+    /** The agents whose password is configured hashed; one that starts like a hash but is not stops start-up with the key. */
+    private static Map<String, PasswordHash> hashesOf(YdmykConfig config) {
+        Map<String, PasswordHash> hashes = new LinkedHashMap<>();
+        config.agents().forEach((login, a) -> {
+            if (PasswordHash.looksHashed(a.password())) {
+                hashes.put(login, PasswordHash.parse("ydmyk.agents." + login + ".password", a.password()));
+            }
+        });
+        return Collections.unmodifiableMap(hashes);
     }
 
     static byte[] sha256(String text) {

@@ -1,13 +1,19 @@
 package dev.ydmyk.it;
 
+import dev.ydmyk.agents.PasswordHash;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,13 +45,38 @@ class RunScriptIT {
         }
     }
 
-    private PackagedService start(Path app, String name) throws IOException {
+    private PackagedService start(Path app, String name, String... properties) throws IOException {
         PackagedService s = new PackagedService(PackagedService.projectDir(), app, dir.resolve(name + ".log"))
                 .throughScript(PackagedService.projectDir().resolve("bin/ydmyk"))
                 .environment("JAVA_HOME", null).environment("YDMYK_JAVA", null).environment("YDMYK_JAVA_OPTS", null)
                 .with("ydmyk.embedded-db.data-dir", dir.resolve("pg").toString());
+        for (int i = 0; i < properties.length; i += 2) {
+            s.with(properties[i], properties[i + 1]);
+        }
         services.add(s);
         return s.start();
+    }
+
+    /** {@code bin/ydmyk hash-password} with the password on standard input, as a provisioning script runs it. */
+    private static String hashPassword(Path app, String password) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(PackagedService.projectDir().resolve("bin/ydmyk").toString(), "hash-password")
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("YDMYK_APP", app.toString());
+        Process p = builder.start();
+        p.getOutputStream().write((password + "\n").getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), printed);
+        PasswordHash hash = PasswordHash.parse("printed", printed);
+        assertTrue(hash.matches(password), printed);
+        assertFalse(hash.matches(password + " "), printed);
+        return printed;
+    }
+
+    private static int status(PackagedService s, String login, String password) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(s.uri("/api/channel/status")).header("Authorization", "Basic " + basic)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private static String commandLine(PackagedService s) throws IOException {
@@ -89,18 +120,27 @@ class RunScriptIT {
         services.remove(first);
         assertEquals(cache, Files.isRegularFile(app.resolve("app.aot")), "the cache is written at the stop: " + first.output());
 
-        PackagedService second = start(app, "second");
+        // An operator keeps an agent's password hashed: bin/ydmyk hash-password prints the value to configure.
+        String hashed = hashPassword(app, "lang nok passordfrase");
+        assertTrue(hashed.startsWith(PasswordHash.PREFIX), hashed);
+        PackagedService second = start(app, "second", "ydmyk.agents.hanne.name", "Hanne Haug", "ydmyk.agents.hanne.password", hashed);
         line = commandLine(second);
         assertEquals(cache, line.contains("-XX:AOTCache=" + app.resolve("app.aot")), line);
         assertFalse(line.contains("-XX:AOTCacheOutput="), "a cache newer than the build is used, not recorded again: " + line);
         assertEquals(201, second.postComplaint("script-" + UUID.randomUUID()).statusCode(), second.output());
+        assertEquals(200, status(second, "hanne", "lang nok passordfrase"), "the hashed password signs in");
+        assertEquals(200, status(second, "hanne", "lang nok passordfrase"), "and again (remembered, not derived again)");
+        assertEquals(401, status(second, "hanne", "lang nok passordfrase!"), "a wrong one does not");
+        assertEquals(401, status(second, "nobody", "lang nok passordfrase"), "nor an unknown login");
         assertEquals(0, second.stop(), second.output());
-        // A clean stop: after the start nothing warns or fails but escalations of the posted complaint (the notifications
-        // listener hands its connection back before the pool closes: no "This connection has been closed").
+        assertFalse(second.output().contains("Agent 'hanne' has their password in plain text"), second.output());
+        // A clean stop: after the start nothing warns or fails but the posted complaint's escalation and the wrong
+        // passwords above (the notifications listener hands its connection back before the pool closes: no "This
+        // connection has been closed").
         String output = second.output();
         String afterStart = output.substring(Math.max(0, output.indexOf(" started in ")));
         List<String> loud = afterStart.lines().filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
-                .filter(l -> !l.contains("[dev.ydmyk.schedule.Escalations]")).toList();
+                .filter(l -> !l.contains("[dev.ydmyk.schedule.Escalations]") && !l.contains("Failed sign-in (HTTP Basic)")).toList();
         assertEquals(List.of(), loud, output);
     }
 }
