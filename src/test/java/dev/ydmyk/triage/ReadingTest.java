@@ -52,6 +52,12 @@ class ReadingTest {
             "sv | complaint | Vilken överraskning, räkningen är högre igen. Toppen!",
             "da | complaint | Sikke en overraskelse, regningen er steget igen. Super!",
             "en | complaint | Who knew the app would log me out again. Brilliant stuff!",
+            // Waiting told as a time ("siden mandag", "since Monday") before a question: a complaint, not a question.
+            "nb | complaint | Sendingen min har stått på terminalen i Drammen siden mandag. Hvor blir den av?",
+            "sv | complaint | Mitt paket har stått still på terminalen i Borås sedan i måndags. Var är det nu?",
+            "en | complaint | My parcel has been sitting at your depot in Leeds since Tuesday. Where is it now?",
+            // Clapping beside another warm emoji, with nothing said to be wrong, is joy.
+            "nb | praise    | Supert 👏👏 pakken kom etter bare to dager 🙌",
     })
     void theKindIsReadAsAPersonReadsIt(String lang, String kind, String text) {
         Triage t = triager.triage(text, null);
@@ -81,6 +87,21 @@ class ReadingTest {
         Triage t = triager.triage(text, null);
         assertEquals(Kind.COMPLAINT, t.kind(), text);
         assertEquals(Severity.CRITICAL, t.severity(), text);
+    }
+
+    @Test
+    void aDangerWordInANeighbourLanguagesListCountsToo() {
+        // Nynorsk's list lacks "besvimte"; Bokmål's has it, and short Nynorsk posts are often written with Bokmål words.
+        Triage t = triager.triage("Mor mi besvimte i kassakøen dykkar i går, og ingen av dei tilsette kom for å hjelpe.", null);
+        assertEquals(Severity.CRITICAL, t.severity(), t.language() + " " + t.reasons());
+    }
+
+    @Test
+    void kindWordsBesideAGrievanceSaidToBeSolvedAreReadUncertainSoNotApologisedTo() {
+        Triage en = triager.triage("The parcel was lost and then delayed for two weeks, but it is sorted now. Thanks.", null);
+        assertTrue(en.flagged(Triage.UNCERTAIN), en.kind() + " " + en.flags() + " " + en.reasons());
+        Triage nb = triager.triage("Pakken ble borte og var forsinket i to uker, men nå er det ordnet. Takk.", null);
+        assertTrue(nb.flagged(Triage.UNCERTAIN), nb.kind() + " " + nb.flags() + " " + nb.reasons());
     }
 
     @Test
