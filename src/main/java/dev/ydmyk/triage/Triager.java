@@ -112,6 +112,12 @@ public class Triager {
                 nouns.add(new Named("", form, m.start()));
             }
         }
+        // "Sjåføren på 31-bussen kjeftet…", "Soffan kom med ett trasigt ben": a post that opens with a noun in its definite form
+        // is about that thing, whatever the lists know of it; it is named before anything else.
+        String opening = openingDefiniteNoun(story, language, lex);
+        if (opening != null) {
+            nouns.add(new Named(OPENING, opening, -1));
+        }
         List<String> topicIds = new ArrayList<>(score.keySet());
         topicIds.sort(Comparator.comparing((String id) -> -score.get(id)).thenComparing(firstAt::get).thenComparing(id -> id));
         String clear = clearTopic(topicIds, score, named);
@@ -119,7 +125,8 @@ public class Triager {
             reasons.add("the topic is not clear (" + String.join(", ", topicIds) + "): the general remedy is used");
         }
         // The thing a reply names: from the clear topic first, then in the order the post names things.
-        nouns.sort(Comparator.comparing((Named n) -> !n.topic().equals(clear) && !n.topic().isEmpty()).thenComparingInt(Named::at));
+        nouns.sort(Comparator.comparing((Named n) -> !n.topic().equals(OPENING)).thenComparing((Named n) -> !n.topic().equals(clear) && !n.topic().isEmpty())
+                .thenComparingInt(Named::at));
         Set<String> details = new LinkedHashSet<>();
         nouns.forEach(n -> details.add(n.form()));
         // A clear topic is the post's topic; otherwise the candidates are kept for a person (and the storm watch) to weigh.
@@ -129,6 +136,51 @@ public class Triager {
     }
 
     private record Named(String topic, String form, int at) {
+    }
+
+    /** Marks the noun a post opens with (no topic's). */
+    private static final String OPENING = "\u0000opening";
+    /** Nordic definite endings: "pakken", "toget", "jakka", "bøkene", "radiatorerne", "soffan", "kanalarna". */
+    private static final Pattern DEFINITE = Pattern.compile("\\p{L}{2,}(en|et|an|ene|ane|erne|arna|orna|erna|na)|\\p{L}{4,}a");
+    /** Words with a definite-looking ending that are no nouns: adverbs, pronouns, conjunctions, verbs that open a sentence. */
+    private static final Set<String> NOT_A_NOUN = Set.of(
+            "igjen", "igen", "siden", "sidan", "sedan", "nesten", "nästan", "ingen", "inget", "intet", "noget", "något",
+            "nokon", "noen", "nogen", "någon", "annet", "annat", "anna", "dessuten", "sammen", "saman", "tillsammans",
+            "meget", "mycket", "litet", "eget", "eiget", "allikevel", "likevel", "ellers", "klokken", "klokka", "klockan",
+            "hjemme", "heime", "hemma", "mamma", "pappa", "akkurat", "kanskje", "gjerne", "gärna", "gerne", "endelig",
+            "äntligen", "omsider", "dessverre", "dessværre", "tyvärr", "tidligere", "tidlegare", "senere", "seinare",
+            "denna", "dette", "detta", "deras", "deres", "hvorfor", "kvifor", "varför", "hvordan", "korleis", "bara",
+            "berre", "aldrig", "aldri", "alltid", "altid", "heller", "enten", "antingen", "oppe", "uppe", "borte", "nede",
+            "inne", "ute", "hvilken", "vilken", "kven", "hvilket", "vilket", "samtidig", "ganska", "faktisk", "nettopp",
+            "nyss", "nylig", "egentlig", "eigentleg", "verkligen", "virkelig", "verkeleg", "nu", "nå", "no", "idag", "igår",
+            "imorgen", "imorgon", "kjempebra", "supert", "toppen", "flotten", "fanden", "satan", "helvete", "herregud",
+            "jösses", "tusen", "tusind", "tjena", "hallå", "hejsan", "morna", "takken", "tacka", "takka", "snakka", "venta",
+            "ringa", "sjekka", "prøva", "kasta", "vanligvis");
+    private static final Set<String> GREETING = Set.of("hei", "hej", "hallo", "hallå", "hejsan", "heisann", "god", "goddag", "kjære",
+            "kære", "bästa", "hello", "hi", "dear");
+
+    /** The noun in its definite form that opens a Scandinavian post ("Pakken kom aldri"), or null. */
+    private static String openingDefiniteNoun(String story, String language, TriageLexicon lex) {
+        if (!NORDIC.contains(language)) {
+            return null;
+        }
+        Matcher w = WORD.matcher(story);
+        while (w.find()) {
+            String word = w.group();
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (GREETING.contains(lower)) {
+                continue; // "Hei. Pakken …", "Hej igen, Pakken …"
+            }
+            if (lower.equals("igjen") || lower.equals("igen")) {
+                continue;
+            }
+            boolean capitalised = Character.isUpperCase(word.charAt(0)) && !word.equals(word.toUpperCase(Locale.ROOT));
+            // A word the lists know as a judgment ("Jättebra att…", "Elendig") is no thing, whatever its ending.
+            boolean judgment = lex.praise().any(word) || lex.complaint().any(word) || lex.weak().any(word) || lower.endsWith("bra");
+            return capitalised && lower.length() >= 5 && DEFINITE.matcher(lower).matches() && !NOT_A_NOUN.contains(lower) && !judgment
+                    ? lower : null;
+        }
+        return null;
     }
 
     private record Reading(Kind kind) {

@@ -144,6 +144,20 @@ class ReadingTest {
     }
 
     @Test
+    void theDefiniteNounAPostOpensWithIsNamedFirst() {
+        Triage nb = triager.triage("Kontrolløren på 20-bussen kjeftet på min far fordi han var treg med billetten.", null);
+        assertEquals("kontrolløren", nb.details().get(0), nb.details().toString());
+        Triage sv = triager.triage("Soffan kom med ett trasigt ben och budfirman ville inte vänta.", null);
+        assertEquals("soffan", sv.details().get(0), sv.details().toString());
+        // An adverb with a definite-looking ending opens nothing: "Igjen", "Dessuten".
+        Triage again = triager.triage("Dessuten kom pakken for sent.", null);
+        assertTrue(again.details().isEmpty() || !again.details().get(0).equals("dessuten"), again.details().toString());
+        // Nor does a judgment: "Jättebra att ni höjer priset" is about the price, not about "jättebra".
+        Triage verdict = triager.triage("Jättebra att ni höjer priset igen utan att säga något.", null);
+        assertTrue(verdict.details().isEmpty() || !verdict.details().get(0).equals("jättebra"), verdict.details().toString());
+    }
+
+    @Test
     void everydayThingsThatPointAtNoTopicAreNamedInTheirDefiniteForm() {
         Triage nb = triager.triage("Kjøpte vaskemaskin hos dere for en måned siden, og den lekker allerede.", null);
         assertEquals("vaskemaskinen", nb.details().get(0), nb.details().toString());
