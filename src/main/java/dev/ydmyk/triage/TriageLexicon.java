@@ -14,7 +14,7 @@ import dev.ydmyk.guidelines.Sections;
  */
 record TriageLexicon(Phrases complaint, Phrases weak, Phrases negation, Phrases praise, Phrases negatedPraise, Phrases sarcasm,
                      Phrases sarcasmClosing, Phrases sarcasmHint, Phrases resolved, Phrases staffThanks, Phrases question, Phrases rhetorical, Phrases spam, Phrases severe,
-                     Phrases critical, Phrases injection, Things things) {
+                     Phrases critical, Phrases injection, Things things, String language) {
 
     static TriageLexicon from(Sections s, String language) {
         return new TriageLexicon(Phrases.of(s.get("complaint")), Phrases.of(s.get("complaint-weak")), Phrases.of(s.get("negation")),
@@ -22,6 +22,6 @@ record TriageLexicon(Phrases complaint, Phrases weak, Phrases negation, Phrases 
                 Phrases.of(s.get("sarcasm-closing")), Phrases.of(s.get("sarcasm-hint")), Phrases.of(s.get("resolved")), Phrases.of(s.get("staff-thanks")), Phrases.of(s.get("question")),
                 Phrases.of(s.get("rhetorical")),
                 Phrases.of(s.get("spam")), Phrases.of(s.get("severe")), Phrases.of(s.get("critical")),
-                Phrases.of(s.get("injection")), Things.from(s.get("things"), language));
+                Phrases.of(s.get("injection")), Things.from(s.get("things"), language), language);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,7 +70,7 @@ public class Triager {
 
         Reading reading = read(body, lex, staff != null, flags, reasons);
         Kind kind = reading.kind();
-        int critical = lex.critical().count(body) + (lex == english ? 0 : english.critical().count(body));
+        int critical = critical(body, lex);
         if (critical > 0 && kind == Kind.QUESTION) {
             kind = Kind.COMPLAINT;
             reasons.add("asks a question about a matter of health, safety or law: read as a complaint");
@@ -111,6 +112,12 @@ public class Triager {
                 nouns.add(new Named("", form, m.start()));
             }
         }
+        // "Sjåføren på 31-bussen kjeftet…", "Soffan kom med ett trasigt ben": a post that opens with a noun in its definite form
+        // is about that thing, whatever the lists know of it; it is named before anything else.
+        String opening = openingDefiniteNoun(story, language, lex);
+        if (opening != null) {
+            nouns.add(new Named(OPENING, opening, -1));
+        }
         List<String> topicIds = new ArrayList<>(score.keySet());
         topicIds.sort(Comparator.comparing((String id) -> -score.get(id)).thenComparing(firstAt::get).thenComparing(id -> id));
         String clear = clearTopic(topicIds, score, named);
@@ -118,7 +125,8 @@ public class Triager {
             reasons.add("the topic is not clear (" + String.join(", ", topicIds) + "): the general remedy is used");
         }
         // The thing a reply names: from the clear topic first, then in the order the post names things.
-        nouns.sort(Comparator.comparing((Named n) -> !n.topic().equals(clear) && !n.topic().isEmpty()).thenComparingInt(Named::at));
+        nouns.sort(Comparator.comparing((Named n) -> !n.topic().equals(OPENING)).thenComparing((Named n) -> !n.topic().equals(clear) && !n.topic().isEmpty())
+                .thenComparingInt(Named::at));
         Set<String> details = new LinkedHashSet<>();
         nouns.forEach(n -> details.add(n.form()));
         // A clear topic is the post's topic; otherwise the candidates are kept for a person (and the storm watch) to weigh.
@@ -128,6 +136,51 @@ public class Triager {
     }
 
     private record Named(String topic, String form, int at) {
+    }
+
+    /** Marks the noun a post opens with (no topic's). */
+    private static final String OPENING = "\u0000opening";
+    /** Nordic definite endings: "pakken", "toget", "jakka", "bøkene", "radiatorerne", "soffan", "kanalarna". */
+    private static final Pattern DEFINITE = Pattern.compile("\\p{L}{2,}(en|et|an|ene|ane|erne|arna|orna|erna|na)|\\p{L}{4,}a");
+    /** Words with a definite-looking ending that are no nouns: adverbs, pronouns, conjunctions, verbs that open a sentence. */
+    private static final Set<String> NOT_A_NOUN = Set.of(
+            "igjen", "igen", "siden", "sidan", "sedan", "nesten", "nästan", "ingen", "inget", "intet", "noget", "något",
+            "nokon", "noen", "nogen", "någon", "annet", "annat", "anna", "dessuten", "sammen", "saman", "tillsammans",
+            "meget", "mycket", "litet", "eget", "eiget", "allikevel", "likevel", "ellers", "klokken", "klokka", "klockan",
+            "hjemme", "heime", "hemma", "mamma", "pappa", "akkurat", "kanskje", "gjerne", "gärna", "gerne", "endelig",
+            "äntligen", "omsider", "dessverre", "dessværre", "tyvärr", "tidligere", "tidlegare", "senere", "seinare",
+            "denna", "dette", "detta", "deras", "deres", "hvorfor", "kvifor", "varför", "hvordan", "korleis", "bara",
+            "berre", "aldrig", "aldri", "alltid", "altid", "heller", "enten", "antingen", "oppe", "uppe", "borte", "nede",
+            "inne", "ute", "hvilken", "vilken", "kven", "hvilket", "vilket", "samtidig", "ganska", "faktisk", "nettopp",
+            "nyss", "nylig", "egentlig", "eigentleg", "verkligen", "virkelig", "verkeleg", "nu", "nå", "no", "idag", "igår",
+            "imorgen", "imorgon", "kjempebra", "supert", "toppen", "flotten", "fanden", "satan", "helvete", "herregud",
+            "jösses", "tusen", "tusind", "tjena", "hallå", "hejsan", "morna", "takken", "tacka", "takka", "snakka", "venta",
+            "ringa", "sjekka", "prøva", "kasta", "vanligvis");
+    private static final Set<String> GREETING = Set.of("hei", "hej", "hallo", "hallå", "hejsan", "heisann", "god", "goddag", "kjære",
+            "kære", "bästa", "hello", "hi", "dear");
+
+    /** The noun in its definite form that opens a Scandinavian post ("Pakken kom aldri"), or null. */
+    private static String openingDefiniteNoun(String story, String language, TriageLexicon lex) {
+        if (!NORDIC.contains(language)) {
+            return null;
+        }
+        Matcher w = WORD.matcher(story);
+        while (w.find()) {
+            String word = w.group();
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (GREETING.contains(lower)) {
+                continue; // "Hei. Pakken …", "Hej igen, Pakken …"
+            }
+            if (lower.equals("igjen") || lower.equals("igen")) {
+                continue;
+            }
+            boolean capitalised = Character.isUpperCase(word.charAt(0)) && !word.equals(word.toUpperCase(Locale.ROOT));
+            // A word the lists know as a judgment ("Jättebra att…", "Elendig") is no thing, whatever its ending.
+            boolean judgment = lex.praise().any(word) || lex.complaint().any(word) || lex.weak().any(word) || lower.endsWith("bra");
+            return capitalised && lower.length() >= 5 && DEFINITE.matcher(lower).matches() && !NOT_A_NOUN.contains(lower) && !judgment
+                    ? lower : null;
+        }
+        return null;
     }
 
     private record Reading(Kind kind) {
@@ -172,7 +225,8 @@ public class Triager {
         boolean shouting = shouting(body);
         int strong = lex.complaint().count(masked) + (shouting ? 1 : 0) + denied
                 + (ANGRY_EMOJI.matcher(body).find() ? 1 : 0) + (!shouting && CAPS_NEGATION.matcher(body).find() ? 1 : 0);
-        int weak = lex.weak().count(masked);
+        // "Sidan måndag", "since Tuesday", "sedan i förrgår": waiting told as a time, one weak sign of something wrong.
+        int weak = lex.weak().count(masked) + (SINCE_WHEN.matcher(masked).find() ? 1 : 0);
         int praise = lex.praise().count(masked) - denied + 2 * negatedPraise + cleared + (thanksAPerson ? 1 : 0)
                 + (WARM_EMOJI.matcher(body).find() ? 1 : 0);
         int grievance = strong + (weak >= 2 ? 1 : 0);
@@ -186,7 +240,7 @@ public class Triager {
         boolean solved = solved(body, lex);
         boolean sarcasm = lex.sarcasm().any(body) || (lex != english && english.sarcasm().any(body)) || CAPS_NOT.matcher(body).find()
                 || (praise > 0 && LONE_NOT.matcher(body).find())
-                || (praise > 0 && IRONY_EMOJI.matcher(body).find())
+                || (praise > 0 && IRONY_EMOJI.matcher(body).find() && !clappingInJoy(body, grievance))
                 || (praise > 0 && (grievance > 0 || weak > 0) && (SCARE_QUOTES.matcher(body).find() || praiseThat(body, lex)))
                 || (praise > 0 && (grievance > 0 || weak > 0) && ironicPraise(body, lex))
                 || (grievance > 0 && !solved && lex.sarcasmClosing().any(lastSentence(body)))
@@ -206,7 +260,9 @@ public class Triager {
                 reasons.add("thanks a named person for help with a problem");
                 return new Reading(Kind.PRAISE);
             }
-            if (praise >= grievance) {
+            // "Pakken ble borte, men dere fant den": kind words beside a grievance said to be solved may be thanks for the fix,
+            // so the reply must not apologise to them even where the grievance words outnumber the kind ones.
+            if (praise >= grievance || solved) {
                 flags.add(Triage.UNCERTAIN);
                 reasons.add("kind words and a grievance in one post: read as a complaint");
             }
@@ -251,6 +307,22 @@ public class Triager {
         reasons.add(weak > 0 ? "only a negative word or two: read as a complaint" : "no clear sign of what this is: read as a complaint");
         return new Reading(Kind.COMPLAINT);
     }
+
+    private static final String WHEN = "(?:mandag|mandagen|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag"
+            + "|måndag|tisdag|lördag|söndag|måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+            + "|januar|februar|mars|marts|april|mai|maj|juni|juli|august|augusti|september|oktober|november|desember|december"
+            + "|january|february|march|may|june|july|october|i går|igår|i gær|i forgårs|i forgårs|i förrgår|yesterday"
+            + "|forrige uke|førre veke|sidste uge|förra veckan|last week|forrige måned|førre månad|sidste måned|förra månaden|last month"
+            + "|\\d{1,2}[./]\\s?\\d{1,2}\\.?)";
+    /** "Siden mandag", "sidan i går", "sedan förra veckan", "since Monday": how long something has been waiting. */
+    private static final Pattern SINCE_WHEN = Pattern.compile("(?iu)(?<![\\p{L}])(siden|sidan|sedan|since)\\s+(?:(?:sist|sidste|i|last|the|forrige|förra)\\s+)?" + WHEN + "(?![\\p{L}])");
+
+    /** Clapping beside another warm emoji and nothing said to be wrong (only a weak word, "etter to dager") is joy, not irony. */
+    private static boolean clappingInJoy(String body, int grievance) {
+        return grievance == 0 && OTHER_WARM_EMOJI.matcher(body).find();
+    }
+
+    private static final Pattern OTHER_WARM_EMOJI = Pattern.compile("[\\x{2764}\\x{1F64F}\\x{1F60D}\\x{1F970}\\x{1F44D}\\x{1F60A}\\x{1F499}\\x{1F49A}\\x{1F31F}\\x{2B50}\\x{1F64C}]");
 
     /** Anger, a thumbs-down, an eye-roll, an unamused face, a facepalm: a grievance without words. */
     private static final Pattern ANGRY_EMOJI = Pattern.compile("[\\x{1F621}\\x{1F92C}\\x{1F624}\\x{1F620}\\x{1F44E}\\x{1F4A9}\\x{1F644}\\x{1F612}\\x{1F611}\\x{1F926}]");
@@ -460,6 +532,28 @@ public class Triager {
             lex = lexicons.get(replyLanguageOf(language));
         }
         return lex != null ? lex : english;
+    }
+
+    /** The Scandinavian languages, which the detector confuses with one another on short posts ("nn" read as "nb"). */
+    private static final Set<String> NORDIC = Set.of("nb", "nn", "da", "sv");
+
+    /**
+     * Danger, grief, threats and law, counted once wherever a list names them. A Scandinavian post is also read with its
+     * neighbours' lists: a short Nynorsk post is often detected as Bokmål, Danish as Norwegian, and a child in hospital
+     * must not go unnoticed because the detector picked the neighbour.
+     */
+    private int critical(String body, TriageLexicon lex) {
+        Set<Integer> at = new TreeSet<>();
+        lex.critical().findAll(body).forEach(m -> at.add(m.start()));
+        english.critical().findAll(body).forEach(m -> at.add(m.start()));
+        if (NORDIC.contains(lex.language())) {
+            lexicons.forEach((language, neighbour) -> {
+                if (NORDIC.contains(language)) {
+                    neighbour.critical().findAll(body).forEach(m -> at.add(m.start()));
+                }
+            });
+        }
+        return at.size();
     }
 
     private static Severity severity(String text, TriageLexicon lex) {

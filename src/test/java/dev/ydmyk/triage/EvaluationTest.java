@@ -154,17 +154,17 @@ class EvaluationTest {
         // (README, "Judgment"); these floors keep it from getting worse.
         assertTrue(blind.kindAccuracy() >= 0.845, "kind accuracy on the blind held-out part\n" + report);
         // The detail and the moves may vary a little from run to run (the wording variant is picked per complaint id):
-        // floors a little below the measured 61% (compounds named whole, README "Judgment") and 57/94.
-        assertTrue(blind.detailRate() >= 0.59, "details, blind held-out part\n" + report);
-        assertTrue(blind.fourMoves >= 55, "complaints with all four moves, blind held-out part\n" + report);
+        // floors a little below the measured 62.6–63.4% (a definite noun the post opens with, README "Judgment") and 60/94.
+        assertTrue(blind.detailRate() >= 0.61, "details, blind held-out part\n" + report);
+        assertTrue(blind.fourMoves >= 57, "complaints with all four moves, blind held-out part\n" + report);
         assertTrue(blind.praiseApologised <= 3, "praise apologised to, blind held-out part\n" + report);
         assertTrue(blind.sarcasmThanked <= 3, "sarcasm thanked, blind held-out part\n" + report);
         int[] blindCritical = blind.severity.getOrDefault("critical", new int[3]);
         assertTrue(Figures.recall(blindCritical) >= 0.79, "critical recall, blind held-out part\n" + report);
-        assertTrue(dev2.kindAccuracy() >= 0.97, "kind accuracy on the blind development part\n" + report);
-        assertTrue(dev2.detailRate() >= 0.72, "details, blind development part\n" + report);
-        assertTrue(dev3.kindAccuracy() >= 0.97, "kind accuracy on the third development part\n" + report);
-        assertTrue(dev3.detailRate() >= 0.68, "details, third development part\n" + report);
+        assertTrue(dev2.kindAccuracy() >= 0.98, "kind accuracy on the blind development part\n" + report);
+        assertTrue(dev2.detailRate() >= 0.74, "details, blind development part\n" + report);
+        assertTrue(dev3.kindAccuracy() >= 0.99, "kind accuracy on the third development part\n" + report);
+        assertTrue(dev3.detailRate() >= 0.70, "details, third development part\n" + report);
         int[] dev3Question = dev3.kind.getOrDefault("question", new int[3]);
         assertTrue(Figures.recall(dev3Question) >= 0.99, "questions that suppose a grievance stay questions, third development part\n" + report);
     }

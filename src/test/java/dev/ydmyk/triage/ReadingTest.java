@@ -52,6 +52,12 @@ class ReadingTest {
             "sv | complaint | Vilken överraskning, räkningen är högre igen. Toppen!",
             "da | complaint | Sikke en overraskelse, regningen er steget igen. Super!",
             "en | complaint | Who knew the app would log me out again. Brilliant stuff!",
+            // Waiting told as a time ("siden mandag", "since Monday") before a question: a complaint, not a question.
+            "nb | complaint | Sendingen min har stått på terminalen i Drammen siden mandag. Hvor blir den av?",
+            "sv | complaint | Mitt paket har stått still på terminalen i Borås sedan i måndags. Var är det nu?",
+            "en | complaint | My parcel has been sitting at your depot in Leeds since Tuesday. Where is it now?",
+            // Clapping beside another warm emoji, with nothing said to be wrong, is joy.
+            "nb | praise    | Supert 👏👏 pakken kom etter bare to dager 🙌",
     })
     void theKindIsReadAsAPersonReadsIt(String lang, String kind, String text) {
         Triage t = triager.triage(text, null);
@@ -81,6 +87,21 @@ class ReadingTest {
         Triage t = triager.triage(text, null);
         assertEquals(Kind.COMPLAINT, t.kind(), text);
         assertEquals(Severity.CRITICAL, t.severity(), text);
+    }
+
+    @Test
+    void aDangerWordInANeighbourLanguagesListCountsToo() {
+        // Nynorsk's list lacks "besvimte"; Bokmål's has it, and short Nynorsk posts are often written with Bokmål words.
+        Triage t = triager.triage("Mor mi besvimte i kassakøen dykkar i går, og ingen av dei tilsette kom for å hjelpe.", null);
+        assertEquals(Severity.CRITICAL, t.severity(), t.language() + " " + t.reasons());
+    }
+
+    @Test
+    void kindWordsBesideAGrievanceSaidToBeSolvedAreReadUncertainSoNotApologisedTo() {
+        Triage en = triager.triage("The parcel was lost and then delayed for two weeks, but it is sorted now. Thanks.", null);
+        assertTrue(en.flagged(Triage.UNCERTAIN), en.kind() + " " + en.flags() + " " + en.reasons());
+        Triage nb = triager.triage("Pakken ble borte og var forsinket i to uker, men nå er det ordnet. Takk.", null);
+        assertTrue(nb.flagged(Triage.UNCERTAIN), nb.kind() + " " + nb.flags() + " " + nb.reasons());
     }
 
     @Test
@@ -120,6 +141,20 @@ class ReadingTest {
         assertEquals("pakken", da.details().get(0), da.details().toString());
         Triage en = triager.triage("I was charged twice for my subscription this month.", null);
         assertEquals("subscription", en.details().get(0), en.details().toString());
+    }
+
+    @Test
+    void theDefiniteNounAPostOpensWithIsNamedFirst() {
+        Triage nb = triager.triage("Kontrolløren på 20-bussen kjeftet på min far fordi han var treg med billetten.", null);
+        assertEquals("kontrolløren", nb.details().get(0), nb.details().toString());
+        Triage sv = triager.triage("Soffan kom med ett trasigt ben och budfirman ville inte vänta.", null);
+        assertEquals("soffan", sv.details().get(0), sv.details().toString());
+        // An adverb with a definite-looking ending opens nothing: "Igjen", "Dessuten".
+        Triage again = triager.triage("Dessuten kom pakken for sent.", null);
+        assertTrue(again.details().isEmpty() || !again.details().get(0).equals("dessuten"), again.details().toString());
+        // Nor does a judgment: "Jättebra att ni höjer priset" is about the price, not about "jättebra".
+        Triage verdict = triager.triage("Jättebra att ni höjer priset igen utan att säga något.", null);
+        assertTrue(verdict.details().isEmpty() || !verdict.details().get(0).equals("jättebra"), verdict.details().toString());
     }
 
     @Test
