@@ -30,10 +30,11 @@ SOURCES = {"facebook", "email", "twitter"}
 FLAGS = {"injection"}
 TOPICS = {
     "account-closed", "appointment", "banking", "billing", "channel-lineup", "customer-service", "delivery",
-    "food", "general", "health", "housing", "insurance", "outage", "public-services", "refund", "staff-behaviour",
+    "food", "general", "health", "housing", "insurance", "outage", "product-quality", "public-services", "refund",
+    "staff-behaviour",
     "store", "travel",
 }
-PREFIX = {"dev": "dev", "heldout": "held", "dev2": "dev2", "heldout2": "held2"}
+PREFIX = {"dev": "dev", "heldout": "held", "dev2": "dev2", "heldout2": "held2", "heldout3": "held3"}
 
 
 def stem(word):

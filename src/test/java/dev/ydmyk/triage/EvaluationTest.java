@@ -134,9 +134,10 @@ class EvaluationTest {
         Figures dev2 = run("dev2");
         Figures dev3 = run("dev3");
         Figures blind = run("heldout2");
+        Figures third = run("heldout3");
         String report = dev.report("development part") + "\n" + held.report("held-out part") + "\n"
                 + dev2.report("development part, written blind") + "\n" + dev3.report("third development part, written from the guidelines")
-                + "\n" + blind.report("held-out part, written blind");
+                + "\n" + blind.report("held-out part, written blind") + "\n" + third.report("third held-out part, written blind 2026-12-06");
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/eval-report.txt"), report);
@@ -294,6 +295,11 @@ class EvaluationTest {
 
     private static String cut(String s) {
         String one = s.replace('\n', ' ');
-        return one.length() > 140 ? one.substring(0, 140) + "…" : one;
+        if (one.length() <= 140) {
+            return one;
+        }
+        // Never cut an emoji (a surrogate pair) in half: the report could not be written as UTF-8.
+        int end = Character.isHighSurrogate(one.charAt(139)) ? 139 : 140;
+        return one.substring(0, end) + "…";
     }
 }
