@@ -44,12 +44,14 @@ class StormDetectionTest {
         Map<UUID, UUID> incidentOf = new HashMap<>();
         Map<UUID, StormGenerator.Post> byId = new HashMap<>();
         Map<UUID, String> how = new HashMap<>(); // for STORM_DEBUG: the way each member came in
+        Map<UUID, Triage> triaged = new HashMap<>();
         int stormSeen = 0;
         int formedAfter = -1;
         for (StormGenerator.Post p : posts) {
             Triage t = triager.triage(p.text(), p.language());
             UUID id = UUID.randomUUID();
             byId.put(id, p);
+            triaged.put(id, t);
             if (p.storm()) {
                 stormSeen++;
             }
@@ -134,6 +136,34 @@ class StormDetectionTest {
         // Unrelated complaints that joined the storm's incident; other incidents among them are their own business.
         falseJoins = main == null ? 0 : shape.get(main)[1];
         Set<UUID> incidents = new HashSet<>(incidentOf.values());
+        // Where the storm's posts went: its incident, another incident, read as no complaint, or left alone.
+        Map<String, Integer> where = new java.util.TreeMap<>();
+        Map<UUID, Map<String, Integer>> otherTopics = new HashMap<>();
+        byId.forEach((id, p) -> {
+            if (!p.storm()) {
+                return;
+            }
+            UUID incident = incidentOf.get(id);
+            Triage t = triaged.get(id);
+            String place = incident != null && incident.equals(main) ? "in-its-incident"
+                    : incident != null ? "in-another-incident"
+                    : t.kind() != Kind.COMPLAINT ? "read-as-" + t.kind().name().toLowerCase()
+                    : "left-alone" + (topics.groupsOf(t.topics()).isEmpty() ? "-no-topic" : "-" + topics.groupsOf(t.topics()));
+            where.merge(place, 1, Integer::sum);
+            if (incident != null && !incident.equals(main)) {
+                Map<String, Integer> tc = otherTopics.computeIfAbsent(incident, k -> new java.util.TreeMap<>());
+                List<String> g = topics.groupsOf(t.topics());
+                (g.isEmpty() ? List.of("-") : g).forEach(x -> tc.merge(x, 1, Integer::sum));
+            }
+        });
+        Map<String, Integer> mainTopics = new java.util.TreeMap<>();
+        incidentOf.forEach((c, i) -> {
+            if (i.equals(main)) {
+                List<String> g = topics.groupsOf(triaged.get(c).topics());
+                (g.isEmpty() ? List.of("-") : g).forEach(x -> mainTopics.merge(x, 1, Integer::sum));
+            }
+        });
+        System.out.println("WHERE " + where + " main topics " + mainTopics + " other incidents' storm topics " + otherTopics.values());
         return new Outcome((double) biggest / storm, (double) falseJoins / unrelated, incidents.size(), formedAfter, storm, unrelated);
     }
 
