@@ -88,7 +88,7 @@ final class StormWatch {
     private static final int EVERYDAY_CANDIDATES = 6;
     /** Two open incidents whose centroids are this close are one storm: the smaller one's later posts go to the larger. */
     private static final double CONVERGED = 0.30;
-    /** Sharing a topic is not enough to join a group to an incident whose words it does not share at all. */
+    /** Sharing a topic is not enough to join a group to an incident whose words it does not share at all (in a language it speaks). */
     private static final double SOME_WORDS = 0.05;
     /** A group whose summed words are this close to the incident's reads like its members do (most join above 0.2). */
     private static final double WORDS_MEET = 0.15;
@@ -345,7 +345,8 @@ final class StormWatch {
                     : names && hot(g, posts.get(posts.size() - 1).at())
                             && (incidentMain.containsAll(main) || wordsMeet(posts, g)) ? 0.0
                     : 0.5;
-            if (needed == 0.0 && cosine(together(posts), g.all) < SOME_WORDS) {
+            // A group in a language the incident does not speak yet shares no words with it by nature: the topic and pace decide.
+            if (needed == 0.0 && cosine(together(posts), g.all) < SOME_WORDS && !newLanguage(posts, g)) {
                 needed = 0.5;
             }
             // Everyday complaints on the storm's topic ("a bill for something I cancelled") trickle in at their usual pace,
@@ -383,6 +384,14 @@ final class StormWatch {
         double perMember = (double) Duration.between(g.arrivals.peekFirst(), now).toMillis() / (g.arrivals.size() - 1);
         double expected = Math.max(MIN_SPAN.toMillis(), perMember * (posts.size() - 1));
         return Duration.between(first, last).toMillis() > PACE * expected;
+    }
+
+    /** Whether most of the group writes in a language the incident has too few members in to have words of its own. */
+    private static boolean newLanguage(List<Post> posts, Group g) {
+        Map<String, Integer> languages = new HashMap<>();
+        posts.forEach(p -> languages.merge(p.language(), 1, Integer::sum));
+        String language = languages.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
+        return languages.get(language) * 2 > posts.size() && g.languageMembers.getOrDefault(language, 0) < LANGUAGE_MEMBERS;
     }
 
     /** Registers an incident formed (or grown) from these posts: they leave the loose pool and make its centroid. */
