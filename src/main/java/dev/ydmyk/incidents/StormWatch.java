@@ -31,8 +31,9 @@ import java.util.UUID;
  * they resemble or share a topic with (on the topic alone only if they arrived at about its pace), so one
  * outage in four languages is one incident. A post that recent
  * posts outside incidents explain clearly better than the incident does stays out: it is everyday traffic
- * that happens to share a word with the storm. Two open incidents whose centroids have converged are one
- * storm told two ways (they formed from different wordings): the smaller one's later posts go to the larger.
+ * that happens to share a word with the storm. Two open incidents whose centroids have converged, or that are in
+ * full swing on one topic at one pace, are one storm told two ways (they formed from different wordings or
+ * languages): the smaller one's later posts go to the larger.
  * Kept in memory and rebuilt from the database at start.
  * Not thread-safe: its owner serialises calls.
  */
@@ -525,11 +526,30 @@ final class StormWatch {
     private void absorbConverged(Group g) {
         for (Iterator<Group> it = open.values().iterator(); it.hasNext(); ) {
             Group o = it.next();
-            if (o != g && o.members <= g.members && cosine(g.all, o.all) >= CONVERGED) {
+            if (o != g && o.members <= g.members && (cosine(g.all, o.all) >= CONVERGED || sameStorm(o, g))) {
                 g.absorb(o);
                 it.remove();
             }
         }
+    }
+
+    /**
+     * Whether a smaller open incident is the same storm told another way: both are in full swing on the same main topic, and
+     * the smaller one's members arrive at about the larger one's pace (within {@value #PACE} times as long per member).
+     * Everyday traffic on the topic that gathered into an incident of its own trickles in far slower.
+     */
+    private boolean sameStorm(Group smaller, Group larger) {
+        Instant now = larger.arrivals.peekLast();
+        if (now == null || smaller.topTopic() == null || !smaller.topTopic().equals(larger.topTopic()) || !hot(smaller, now) || !hot(larger, now)) {
+            return false;
+        }
+        return perMember(smaller) <= PACE * Math.max(MIN_SPAN.toMillis(), perMember(larger));
+    }
+
+    /** The time between the incident's latest members, on average. */
+    private static double perMember(Group g) {
+        return g.arrivals.size() < 2 ? Double.MAX_VALUE
+                : (double) Duration.between(g.arrivals.peekFirst(), g.arrivals.peekLast()).toMillis() / (g.arrivals.size() - 1);
     }
 
     /**

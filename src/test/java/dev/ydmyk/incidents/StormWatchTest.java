@@ -230,4 +230,39 @@ class StormWatchTest {
                 post("Abonnementet er sagt opp, men regningen kommer fortsatt", List.of("payments"), START.plusSeconds(57)));
         assertTrue(watch.sameTopic(norwegian).isEmpty(), "in the storm's own language, a group shares some of its words");
     }
+
+    @Test
+    void twoIncidentsOfOneStormOnOneTopicAtOnePaceBecomeOneEvenInOtherWords() {
+        StormWatch watch = watch();
+        UUID norwegian = UUID.randomUUID();
+        watch.placed(norwegian, cardStorm(START));
+        watch.placed(norwegian, cardStorm(START.plusSeconds(30)));
+        // The same storm in Swedish formed apart: no words in common, the same topic, posts seconds apart.
+        UUID swedish = UUID.randomUUID();
+        watch.placed(swedish, List.of(
+                postIn("sv", "Swish fungerar inte alls idag", List.of("payments"), START.plusSeconds(40)),
+                postIn("sv", "Nekad i kassan på ICA, pinsamt", List.of("payments"), START.plusSeconds(43)),
+                postIn("sv", "Swish säger något gick fel varenda gång", List.of("payments"), START.plusSeconds(46)),
+                postIn("sv", "Nekad igen på Willys med full kundvagn", List.of("payments"), START.plusSeconds(49)),
+                postIn("sv", "Lönen kom idag och Swish fungerar inte", List.of("payments"), START.plusSeconds(52))));
+        assertEquals(norwegian, assertInstanceOf(StormWatch.Joins.class,
+                watch.offer(post("Kortet ble avvist i kassa på Kiwi, penger på konto", List.of("payments"), START.plusSeconds(60)))).incidentId());
+        StormWatch.Verdict later = watch.offer(postIn("sv", "Swish fungerar inte, nekad i kassan igen", List.of("payments"), START.plusSeconds(62)));
+        assertEquals(norwegian, assertInstanceOf(StormWatch.Joins.class, later).incidentId(), "one storm, one incident from now on");
+    }
+
+    @Test
+    void everydayComplaintsOnTheStormsTopicThatGatheredIntoAnIncidentStayApart() {
+        StormWatch watch = watch();
+        UUID storm = UUID.randomUUID();
+        watch.placed(storm, cardStorm(START));
+        watch.placed(storm, cardStorm(START.plusSeconds(30)));
+        // Billing complaints that formed an incident of their own, two minutes apart: the usual traffic on the topic.
+        UUID bills = UUID.randomUUID();
+        watch.placed(bills, bills(START.minusSeconds(480), 120));
+        watch.offer(post("Kortet ble avvist i kassa på Kiwi, penger på konto", List.of("payments"), START.plusSeconds(60)));
+        StormWatch.Verdict bill = watch.offer(post("Fikk regning på 399 kr for noe jeg sa opp, abonnementet", List.of("payments"),
+                START.plusSeconds(62)));
+        assertEquals(bills, assertInstanceOf(StormWatch.Joins.class, bill).incidentId(), "the everyday incident keeps its own");
+    }
 }
