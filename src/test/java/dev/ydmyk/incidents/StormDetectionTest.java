@@ -171,8 +171,8 @@ class StormDetectionTest {
     @ParameterizedTest(name = "{0} storm in {1}, seed {2}")
     @CsvSource({
             "INTERNET_OUTAGE, nb, 1, 0.86, 0.03", "INTERNET_OUTAGE, da, 2, 0.93, 0.02", "INTERNET_OUTAGE, sv, 3, 0.87, 0.03",
-            "INTERNET_OUTAGE, en, 4, 0.80, 0.03", "PAYMENT_FAILURE, nb, 5, 0.84, 0.09", "PAYMENT_FAILURE, da, 6, 0.86, 0.06",
-            "PAYMENT_FAILURE, sv, 7, 0.92, 0.04", "PAYMENT_FAILURE, en, 8, 0.75, 0.05"})
+            "INTERNET_OUTAGE, en, 4, 0.80, 0.03", "PAYMENT_FAILURE, nb, 5, 0.85, 0.05", "PAYMENT_FAILURE, da, 6, 0.86, 0.06",
+            "PAYMENT_FAILURE, sv, 7, 0.92, 0.04", "PAYMENT_FAILURE, en, 8, 0.80, 0.05"})
     void aGeneratedStormIsOneIncidentThatUnrelatedComplaintsStayOutOf(StormGenerator.Grievance grievance, String language, long seed,
                                                                        double recallFloor, double unrelatedCeiling) {
         List<StormGenerator.Post> posts = StormGenerator.storm(grievance).posts(300).over(Duration.ofMinutes(10))
@@ -180,7 +180,7 @@ class StormDetectionTest {
         Outcome o = replay(posts, 5);
         System.out.printf("STORM %s %s: recall %.3f, unrelated joined %.3f, %d incident(s) in all, formed after %d storm posts%n",
                 grievance, language, o.recall(), o.falseJoins(), o.incidents(), o.formedAfter());
-        // The targets are 95% recall and 2% unrelated (issue 12); measured 78-96% and 0-7% (README, "Storms"):
+        // The targets are 95% recall and 2% unrelated (issue 12); measured 83-96% and 0-4% (README, "Storms"):
         // these floors keep the detector from getting worse while it is improved. A jump in one topic forms the
         // incident early (after 8-14 storm posts; 13-37 when only look-alike words could form it).
         assertTrue(o.recall() >= recallFloor, "the storm's largest incident holds much of it: " + o);
