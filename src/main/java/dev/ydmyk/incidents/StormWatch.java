@@ -31,8 +31,9 @@ import java.util.UUID;
  * they resemble or share a topic with (on the topic alone only if they arrived at about its pace), so one
  * outage in four languages is one incident. A post that recent
  * posts outside incidents explain clearly better than the incident does stays out: it is everyday traffic
- * that happens to share a word with the storm. Two open incidents whose centroids have converged are one
- * storm told two ways (they formed from different wordings): the smaller one's later posts go to the larger.
+ * that happens to share a word with the storm. Two open incidents whose centroids have converged, or that are in
+ * full swing on one topic at one pace, are one storm told two ways (they formed from different wordings or
+ * languages): the smaller one's later posts go to the larger.
  * Kept in memory and rebuilt from the database at start.
  * Not thread-safe: its owner serialises calls.
  */
@@ -88,7 +89,7 @@ final class StormWatch {
     private static final int EVERYDAY_CANDIDATES = 6;
     /** Two open incidents whose centroids are this close are one storm: the smaller one's later posts go to the larger. */
     private static final double CONVERGED = 0.30;
-    /** Sharing a topic is not enough to join a group to an incident whose words it does not share at all. */
+    /** Sharing a topic is not enough to join a group to an incident whose words it does not share at all (in a language it speaks). */
     private static final double SOME_WORDS = 0.05;
     /** A group whose summed words are this close to the incident's reads like its members do (most join above 0.2). */
     private static final double WORDS_MEET = 0.15;
@@ -345,7 +346,8 @@ final class StormWatch {
                     : names && hot(g, posts.get(posts.size() - 1).at())
                             && (incidentMain.containsAll(main) || wordsMeet(posts, g)) ? 0.0
                     : 0.5;
-            if (needed == 0.0 && cosine(together(posts), g.all) < SOME_WORDS) {
+            // A group in a language the incident does not speak yet shares no words with it by nature: the topic and pace decide.
+            if (needed == 0.0 && cosine(together(posts), g.all) < SOME_WORDS && !newLanguage(posts, g)) {
                 needed = 0.5;
             }
             // Everyday complaints on the storm's topic ("a bill for something I cancelled") trickle in at their usual pace,
@@ -383,6 +385,14 @@ final class StormWatch {
         double perMember = (double) Duration.between(g.arrivals.peekFirst(), now).toMillis() / (g.arrivals.size() - 1);
         double expected = Math.max(MIN_SPAN.toMillis(), perMember * (posts.size() - 1));
         return Duration.between(first, last).toMillis() > PACE * expected;
+    }
+
+    /** Whether most of the group writes in a language the incident has too few members in to have words of its own. */
+    private static boolean newLanguage(List<Post> posts, Group g) {
+        Map<String, Integer> languages = new HashMap<>();
+        posts.forEach(p -> languages.merge(p.language(), 1, Integer::sum));
+        String language = languages.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
+        return languages.get(language) * 2 > posts.size() && g.languageMembers.getOrDefault(language, 0) < LANGUAGE_MEMBERS;
     }
 
     /** Registers an incident formed (or grown) from these posts: they leave the loose pool and make its centroid. */
@@ -516,11 +526,30 @@ final class StormWatch {
     private void absorbConverged(Group g) {
         for (Iterator<Group> it = open.values().iterator(); it.hasNext(); ) {
             Group o = it.next();
-            if (o != g && o.members <= g.members && cosine(g.all, o.all) >= CONVERGED) {
+            if (o != g && o.members <= g.members && (cosine(g.all, o.all) >= CONVERGED || sameStorm(o, g))) {
                 g.absorb(o);
                 it.remove();
             }
         }
+    }
+
+    /**
+     * Whether a smaller open incident is the same storm told another way: both are in full swing on the same main topic, and
+     * the smaller one's members arrive at about the larger one's pace (within {@value #PACE} times as long per member).
+     * Everyday traffic on the topic that gathered into an incident of its own trickles in far slower.
+     */
+    private boolean sameStorm(Group smaller, Group larger) {
+        Instant now = larger.arrivals.peekLast();
+        if (now == null || smaller.topTopic() == null || !smaller.topTopic().equals(larger.topTopic()) || !hot(smaller, now) || !hot(larger, now)) {
+            return false;
+        }
+        return perMember(smaller) <= PACE * Math.max(MIN_SPAN.toMillis(), perMember(larger));
+    }
+
+    /** The time between the incident's latest members, on average. */
+    private static double perMember(Group g) {
+        return g.arrivals.size() < 2 ? Double.MAX_VALUE
+                : (double) Duration.between(g.arrivals.peekFirst(), g.arrivals.peekLast()).toMillis() / (g.arrivals.size() - 1);
     }
 
     /**

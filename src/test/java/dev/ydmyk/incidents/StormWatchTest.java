@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The detector's rules that need no triage: a jump in one topic against its usual rate, a bare outburst in a storm,
- * everyday complaints that share a word with a storm, and two incidents of one storm.
+ * everyday complaints that share a word with a storm, two incidents of one storm, and one storm in two languages.
  */
 class StormWatchTest {
 
@@ -201,5 +201,68 @@ class StormWatchTest {
                 post("Kø på telefonen i en time for å endre adressen", List.of("customer-service"), START.plusSeconds(140)),
                 post("Får ikke svar om flyttingen av abonnementet", List.of("customer-service"), START.plusSeconds(150)));
         assertTrue(watch.sameTopic(invoices).isEmpty(), "a side topic alone is not the storm");
+    }
+
+    private StormWatch.Post postIn(String language, String text, List<String> topics, Instant at) {
+        UUID id = UUID.randomUUID();
+        return new StormWatch.Post(id, language, Signature.of(text), topics, null, id.toString(), null, at);
+    }
+
+    @Test
+    void aGroupInALanguageTheStormDoesNotSpeakYetJoinsOnItsTopicWithoutSharedWords() {
+        StormWatch watch = watch();
+        UUID storm = UUID.randomUUID();
+        watch.placed(storm, cardStorm(START));
+        // The same card storm in Swedish, seconds later: no word in common with the Norwegian posts, one topic.
+        List<StormWatch.Post> swedish = List.of(
+                postIn("sv", "Swish fungerar inte alls idag", List.of("payments"), START.plusSeconds(30)),
+                postIn("sv", "Nekad i kassan på ICA, pinsamt", List.of("payments"), START.plusSeconds(33)),
+                postIn("sv", "Swish säger något gick fel varenda gång", List.of("payments"), START.plusSeconds(36)),
+                postIn("sv", "Nekad igen på Willys med full kundvagn", List.of("payments"), START.plusSeconds(39)),
+                postIn("sv", "Lönen kom idag och Swish fungerar inte", List.of("payments"), START.plusSeconds(42)));
+        assertEquals(storm, watch.sameTopic(swedish).orElse(null), "another language of the same storm");
+        // Norwegian posts on the topic that share no word with the storm still need some of its words.
+        List<StormWatch.Post> norwegian = List.of(
+                post("Fikk regning på 499 kr for noe jeg sa opp", List.of("payments"), START.plusSeconds(45)),
+                post("Regning på 299 kr for et abonnement jeg sa opp i fjor", List.of("payments"), START.plusSeconds(48)),
+                post("Dere har fakturert et abonnement jeg aldri har bestilt", List.of("payments"), START.plusSeconds(51)),
+                post("Fikk regning for noe jeg sa opp for tre måneder siden", List.of("payments"), START.plusSeconds(54)),
+                post("Abonnementet er sagt opp, men regningen kommer fortsatt", List.of("payments"), START.plusSeconds(57)));
+        assertTrue(watch.sameTopic(norwegian).isEmpty(), "in the storm's own language, a group shares some of its words");
+    }
+
+    @Test
+    void twoIncidentsOfOneStormOnOneTopicAtOnePaceBecomeOneEvenInOtherWords() {
+        StormWatch watch = watch();
+        UUID norwegian = UUID.randomUUID();
+        watch.placed(norwegian, cardStorm(START));
+        watch.placed(norwegian, cardStorm(START.plusSeconds(30)));
+        // The same storm in Swedish formed apart: no words in common, the same topic, posts seconds apart.
+        UUID swedish = UUID.randomUUID();
+        watch.placed(swedish, List.of(
+                postIn("sv", "Swish fungerar inte alls idag", List.of("payments"), START.plusSeconds(40)),
+                postIn("sv", "Nekad i kassan på ICA, pinsamt", List.of("payments"), START.plusSeconds(43)),
+                postIn("sv", "Swish säger något gick fel varenda gång", List.of("payments"), START.plusSeconds(46)),
+                postIn("sv", "Nekad igen på Willys med full kundvagn", List.of("payments"), START.plusSeconds(49)),
+                postIn("sv", "Lönen kom idag och Swish fungerar inte", List.of("payments"), START.plusSeconds(52))));
+        assertEquals(norwegian, assertInstanceOf(StormWatch.Joins.class,
+                watch.offer(post("Kortet ble avvist i kassa på Kiwi, penger på konto", List.of("payments"), START.plusSeconds(60)))).incidentId());
+        StormWatch.Verdict later = watch.offer(postIn("sv", "Swish fungerar inte, nekad i kassan igen", List.of("payments"), START.plusSeconds(62)));
+        assertEquals(norwegian, assertInstanceOf(StormWatch.Joins.class, later).incidentId(), "one storm, one incident from now on");
+    }
+
+    @Test
+    void everydayComplaintsOnTheStormsTopicThatGatheredIntoAnIncidentStayApart() {
+        StormWatch watch = watch();
+        UUID storm = UUID.randomUUID();
+        watch.placed(storm, cardStorm(START));
+        watch.placed(storm, cardStorm(START.plusSeconds(30)));
+        // Billing complaints that formed an incident of their own, two minutes apart: the usual traffic on the topic.
+        UUID bills = UUID.randomUUID();
+        watch.placed(bills, bills(START.minusSeconds(480), 120));
+        watch.offer(post("Kortet ble avvist i kassa på Kiwi, penger på konto", List.of("payments"), START.plusSeconds(60)));
+        StormWatch.Verdict bill = watch.offer(post("Fikk regning på 399 kr for noe jeg sa opp, abonnementet", List.of("payments"),
+                START.plusSeconds(62)));
+        assertEquals(bills, assertInstanceOf(StormWatch.Joins.class, bill).incidentId(), "the everyday incident keeps its own");
     }
 }
