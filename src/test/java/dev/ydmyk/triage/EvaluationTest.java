@@ -162,6 +162,13 @@ class EvaluationTest {
         assertTrue(blind.sarcasmThanked <= 3, "sarcasm thanked, blind held-out part\n" + report);
         int[] blindCritical = blind.severity.getOrDefault("critical", new int[3]);
         assertTrue(Figures.recall(blindCritical) >= 0.79, "critical recall, blind held-out part\n" + report);
+        // The third part, written blind on 2026-12-06 and never tuned on (README, "Judgment"): floors at its figures.
+        assertTrue(third.kindAccuracy() >= 0.79, "kind accuracy on the third blind held-out part\n" + report);
+        assertTrue(third.praiseApologised <= 5, "praise apologised to, third blind held-out part\n" + report);
+        assertTrue(third.sarcasmThanked <= 4, "sarcasm thanked, third blind held-out part\n" + report);
+        assertTrue(Figures.recall(third.severity.getOrDefault("critical", new int[3])) >= 0.86,
+                "critical recall, third blind held-out part\n" + report);
+        assertTrue(third.detailRate() >= 0.57, "details, third blind held-out part\n" + report);
         assertTrue(dev2.kindAccuracy() >= 0.98, "kind accuracy on the blind development part\n" + report);
         assertTrue(dev2.detailRate() >= 0.74, "details, blind development part\n" + report);
         assertTrue(dev3.kindAccuracy() >= 0.99, "kind accuracy on the third development part\n" + report);
