@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /** Checks agents' passwords and sources' tokens from configuration, in constant time. */
 @ApplicationScoped
@@ -49,6 +51,11 @@ public class Credentials {
      * while the service runs, so a match stays a match.
      */
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
+    /**
+     * Key derivations at once: each is a quarter of a second of CPU or more, so a flood of wrong passwords (from many
+     * addresses, each with its free tries) would otherwise take every core. Beyond it a sign-in is asked to come back.
+     */
+    private final Semaphore deriving = new Semaphore(2);
 
     public Credentials(YdmykConfig config, @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host,
                        SignInGuard guard, ProviderAgents providerAgents) {
@@ -165,18 +172,36 @@ public class Credentials {
             byte[] digest = sha256(login + "\u0000" + presented);
             byte[] known = verified.get(login);
             ok = known != null && MessageDigest.isEqual(known, digest);
-            if (!ok && passwordHashes.get(login).matches(presented)) {
+            if (!ok && derive(passwordHashes.get(login), presented)) {
                 verified.put(login, digest);
                 ok = true;
             }
         } else if (a == null && !passwordHashes.isEmpty()) {
             // As long as a wrong password for a hashed one: an unknown login is not told apart by the time it takes.
-            passwordHashes.values().iterator().next().matches(presented);
+            derive(passwordHashes.values().iterator().next(), presented);
             ok = false;
         } else {
             ok = equal(presented, a == null ? "\u0000never" : a.password());
         }
         return ok && a != null ? Optional.of(new Agent(login, a.name(), a.admin())) : Optional.empty();
+    }
+
+    private boolean derive(PasswordHash hash, String presented) {
+        boolean acquired;
+        try {
+            acquired = deriving.tryAcquire(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new Problem(429, "Too Many Requests", "Too many sign-ins at once: try again in a few seconds", "Authorization", null);
+        }
+        try {
+            return hash.matches(presented);
+        } finally {
+            deriving.release();
+        }
     }
 
     /** How long this login or address must wait before its next sign-in; empty when it may try now. */

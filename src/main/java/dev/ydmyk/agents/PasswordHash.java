@@ -24,6 +24,8 @@ public final class PasswordHash {
     public static final String PREFIX = "pbkdf2-sha256:";
     /** OWASP's figure for PBKDF2-HMAC-SHA256 (2023). */
     static final int ITERATIONS = 600_000;
+    /** Fewer makes guessing from a leaked configuration cheap. */
+    static final int MIN_ITERATIONS = 100_000;
     private static final Pattern FORMAT = Pattern.compile(Pattern.quote(PREFIX)
             + "(\\d{1,9}):([A-Za-z0-9+/]{16,}={0,2}):([A-Za-z0-9+/]{43}=)");
 
@@ -37,19 +39,28 @@ public final class PasswordHash {
         this.hash = hash;
     }
 
+    /** Whatever the case or surrounding spaces: a mistyped hash must fail loudly, not sign in as the literal text. */
     public static boolean looksHashed(String configured) {
-        return configured != null && configured.startsWith(PREFIX);
+        return configured != null && configured.strip().regionMatches(true, 0, PREFIX, 0, PREFIX.length());
     }
 
     /** Reads a configured hash; a value that starts like one but is not stops start-up with the key to mend. */
     public static PasswordHash parse(String key, String configured) {
         Matcher m = FORMAT.matcher(configured.strip());
-        if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
-            throw new IllegalStateException(key + ": a hashed password reads " + PREFIX
-                    + "<iterations>:<salt in base64>:<hash in base64>, as bin/ydmyk hash-password prints it");
+        if (!m.matches() || Integer.parseInt(m.group(1)) < MIN_ITERATIONS) {
+            throw malformed(key);
         }
-        return new PasswordHash(Integer.parseInt(m.group(1)), Base64.getDecoder().decode(m.group(2)),
-                Base64.getDecoder().decode(m.group(3)));
+        try {
+            return new PasswordHash(Integer.parseInt(m.group(1)), Base64.getDecoder().decode(m.group(2)),
+                    Base64.getDecoder().decode(m.group(3)));
+        } catch (IllegalArgumentException e) {
+            throw malformed(key);
+        }
+    }
+
+    private static IllegalStateException malformed(String key) {
+        return new IllegalStateException(key + ": a hashed password reads " + PREFIX + "<iterations, at least " + MIN_ITERATIONS
+                + ">:<salt in base64>:<hash in base64>, as bin/ydmyk hash-password prints it");
     }
 
     /** A new hash of the password with a random salt. */

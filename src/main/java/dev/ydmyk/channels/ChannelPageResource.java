@@ -111,7 +111,14 @@ public class ChannelPageResource {
                     .entity(html("login.html").replace("{error}", "<p class=\"error\" role=\"alert\">Too many failed sign-ins. Try again in "
                             + wait.get().toSeconds() + " s.</p>")).build();
         }
-        Optional<Agent> agent = credentials.check(login, password);
+        Optional<Agent> agent;
+        try {
+            agent = credentials.check(login, password);
+        } catch (Problem busy) {
+            return protect(Response.status(busy.status())).type(MediaType.TEXT_HTML).header("Retry-After", 5)
+                    .entity(html("login.html").replace("{error}", "<p class=\"error\" role=\"alert\">Too many sign-ins at once. "
+                            + "Try again in a few seconds.</p>")).build();
+        }
         if (agent.isPresent()) {
             credentials.signedIn(login);
         }

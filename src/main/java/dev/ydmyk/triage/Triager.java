@@ -155,7 +155,8 @@ public class Triager {
             "nyss", "nylig", "egentlig", "eigentleg", "verkligen", "virkelig", "verkeleg", "nu", "nå", "no", "idag", "igår",
             "imorgen", "imorgon", "kjempebra", "supert", "toppen", "flotten", "fanden", "satan", "helvete", "herregud",
             "jösses", "tusen", "tusind", "tjena", "hallå", "hejsan", "morna", "takken", "tacka", "takka", "snakka", "venta",
-            "ringa", "sjekka", "prøva", "kasta", "vanligvis");
+            "ringa", "sjekka", "prøva", "kasta", "vanligvis", "många", "andra", "första", "sista", "redan", "nyligen",
+            "forresten", "ventet", "väntat", "ventede");
     private static final Set<String> GREETING = Set.of("hei", "hej", "hallo", "hallå", "hejsan", "heisann", "god", "goddag", "kjære",
             "kære", "bästa", "hello", "hi", "dear");
 
@@ -317,10 +318,15 @@ public class Triager {
     /** "Siden mandag", "sidan i går", "sedan förra veckan", "since Monday": how long something has been waiting. */
     private static final Pattern SINCE_WHEN = Pattern.compile("(?iu)(?<![\\p{L}])(siden|sidan|sedan|since)\\s+(?:(?:sist|sidste|i|last|the|forrige|förra)\\s+)?" + WHEN + "(?![\\p{L}])");
 
-    /** Clapping beside another warm emoji and nothing said to be wrong (only a weak word, "etter to dager") is joy, not irony. */
+    /**
+     * Clapping beside another warm emoji and nothing said to be wrong (only a weak word, "etter to dager") is joy, not irony.
+     * An upside-down face or a clown is irony whatever stands beside it.
+     */
     private static boolean clappingInJoy(String body, int grievance) {
-        return grievance == 0 && OTHER_WARM_EMOJI.matcher(body).find();
+        return grievance == 0 && !IRONY_FACE.matcher(body).find() && OTHER_WARM_EMOJI.matcher(body).find();
     }
+
+    private static final Pattern IRONY_FACE = Pattern.compile("[\\x{1F643}\\x{1F921}]");
 
     private static final Pattern OTHER_WARM_EMOJI = Pattern.compile("[\\x{2764}\\x{1F64F}\\x{1F60D}\\x{1F970}\\x{1F44D}\\x{1F60A}\\x{1F499}\\x{1F49A}\\x{1F31F}\\x{2B50}\\x{1F64C}]");
 
@@ -534,21 +540,26 @@ public class Triager {
         return lex != null ? lex : english;
     }
 
-    /** The Scandinavian languages, which the detector confuses with one another on short posts ("nn" read as "nb"). */
+    /**
+     * Bokmål and Nynorsk, which the detector confuses on short posts. Not Danish or Swedish: their critical words have
+     * harmless namesakes next door (Danish "enke*" in Norwegian "enkelt", Swedish "hot" in "hot dog", "vald" for chosen).
+     */
+    private static final Set<String> NORWEGIAN = Set.of("nb", "nn");
+    /** The Scandinavian languages, whose nouns have a definite form ending the word. */
     private static final Set<String> NORDIC = Set.of("nb", "nn", "da", "sv");
 
     /**
-     * Danger, grief, threats and law, counted once wherever a list names them. A Scandinavian post is also read with its
-     * neighbours' lists: a short Nynorsk post is often detected as Bokmål, Danish as Norwegian, and a child in hospital
-     * must not go unnoticed because the detector picked the neighbour.
+     * Danger, grief, threats and law, counted once wherever a list names them. A Norwegian post is also read with the
+     * other written standard's list: a short Nynorsk post is often detected as Bokmål, and a child in hospital must not go
+     * unnoticed because the detector picked the neighbour.
      */
     private int critical(String body, TriageLexicon lex) {
         Set<Integer> at = new TreeSet<>();
         lex.critical().findAll(body).forEach(m -> at.add(m.start()));
         english.critical().findAll(body).forEach(m -> at.add(m.start()));
-        if (NORDIC.contains(lex.language())) {
+        if (NORWEGIAN.contains(lex.language())) {
             lexicons.forEach((language, neighbour) -> {
-                if (NORDIC.contains(language)) {
+                if (NORWEGIAN.contains(language)) {
                     neighbour.critical().findAll(body).forEach(m -> at.add(m.start()));
                 }
             });

@@ -30,5 +30,13 @@ class PasswordHashTest {
                     e.getMessage());
         }
         assertFalse(PasswordHash.looksHashed("kari-test"));
+        // Mistyped, it is still taken for a hash (and fails loudly) rather than signing in as its own text.
+        assertTrue(PasswordHash.looksHashed(" PBKDF2-SHA256:600000:AAAA"));
+        assertThrows(IllegalStateException.class, () -> PasswordHash.parse("k", "PBKDF2-SHA256:600000:AAAAAAAAAAAAAAAAAAAAAA==:"
+                + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
+        assertThrows(IllegalStateException.class, () -> PasswordHash.parse("k", "pbkdf2-sha256:1000:AAAAAAAAAAAAAAAAAAAAAA==:"
+                + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="), "too few iterations");
+        assertThrows(IllegalStateException.class, () -> PasswordHash.parse("k", "pbkdf2-sha256:600000:AAAAAAAAAAAAAAAAA:"
+                + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="), "a salt that is not base64");
     }
 }

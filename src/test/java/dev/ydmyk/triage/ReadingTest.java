@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,8 @@ class ReadingTest {
             "en | complaint | My parcel has been sitting at your depot in Leeds since Tuesday. Where is it now?",
             // Clapping beside another warm emoji, with nothing said to be wrong, is joy.
             "nb | praise    | Supert 👏👏 pakken kom etter bare to dager 🙌",
+            // ... but a clown or an upside-down face beside a thumbs-up is irony.
+            "nb | complaint | Supert, pakken kom etter tre uker 🤡👍",
     })
     void theKindIsReadAsAPersonReadsIt(String lang, String kind, String text) {
         Triage t = triager.triage(text, null);
@@ -94,6 +97,16 @@ class ReadingTest {
         // Nynorsk's list lacks "besvimte"; Bokmål's has it, and short Nynorsk posts are often written with Bokmål words.
         Triage t = triager.triage("Mor mi besvimte i kassakøen dykkar i går, og ingen av dei tilsette kom for å hjelpe.", null);
         assertEquals(Severity.CRITICAL, t.severity(), t.language() + " " + t.reasons());
+    }
+
+    @Test
+    void aNeighboursDangerWordWithAnEverydayNamesakeIsNoDanger() {
+        // Danish "enke" (widow) is not in Norwegian or Danish "enkelt" (simple); Swedish "hot" (threat) is not in "hot dog".
+        for (String text : new String[] {"Hvor enkelt er det å bytte abonnement?", "Er det enkelt at skifte abonnement hos jer?",
+                "Hot dogen var kald og brødet var tørt.", "Det gir utslag på regningen at dere har endret prisen."}) {
+            Triage t = triager.triage(text, null);
+            assertNotEquals(Severity.CRITICAL, t.severity(), text + " " + t.language() + " " + t.reasons());
+        }
     }
 
     @Test
