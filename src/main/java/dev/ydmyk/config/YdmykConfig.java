@@ -105,6 +105,13 @@ public interface YdmykConfig {
         /** The address replies are sent from, e.g. {@code Kundeservice <kundeservice@example.com>}; e-mail replies are off without it. */
         Optional<String> from();
 
+        /**
+         * How long one reply's SMTP dialogue may take before it is given up and tried again (a stalled
+         * server connection otherwise holds the reply back for as long as the socket lives).
+         */
+        @WithDefault("PT60S")
+        Duration sendTimeout();
+
         interface Imap {
             /** The IMAP server; the mailbox is watched only when this is set. */
             Optional<String> host();

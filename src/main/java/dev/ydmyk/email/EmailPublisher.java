@@ -14,7 +14,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -95,7 +94,7 @@ public class EmailPublisher implements Publisher {
         if (thread.messageId() != null) {
             mail.addHeader("In-Reply-To", thread.messageId()).addHeader("References", references);
         }
-        mailer.send(mail).await().atMost(Duration.ofSeconds(60));
+        mailer.send(mail).await().atMost(config.email().sendTimeout());
         if (watcher.keepsCopies()) {
             try {
                 watcher.keepCopy(copy(messageId, thread, subject, references, reply.text()));

@@ -2,6 +2,7 @@ package dev.ydmyk.email;
 
 import com.icegreen.greenmail.store.StoredMessage;
 import dev.ydmyk.Api;
+import dev.ydmyk.Diagnostics;
 import dev.ydmyk.drafting.ReplyGuidelines;
 import dev.ydmyk.intake.ComplaintRepository;
 import dev.ydmyk.schedule.CapturingChannel;
@@ -17,6 +18,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -91,9 +93,14 @@ class EmailTest {
     }
 
     static <T> T await(String what, Supplier<T> probe) {
-        // 60 s: under a loaded CI machine one SMTP dialogue with GreenMail was seen to stall until its 30 s socket timeout, then succeed on retry.
-        return Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(probe::get, value -> value != null && !Boolean.FALSE.equals(value));
+        // 90 s: under a loaded CI machine an SMTP dialogue with GreenMail was seen to stall; it is given up after the
+        // profile's 10 s send timeout and retried. Should it still not arrive, what the outbox and every thread were doing is printed.
+        try {
+            return Awaitility.await(what).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                    .until(probe::get, value -> value != null && !Boolean.FALSE.equals(value));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(what + "; the outbox:" + Diagnostics.outbox() + "\nthreads:" + Diagnostics.threads(), e);
+        }
     }
 
     String query(String sql, Object... args) {

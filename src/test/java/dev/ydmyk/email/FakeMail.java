@@ -38,6 +38,9 @@ public class FakeMail implements QuarkusTestResourceLifecycleManager {
                 Map.entry("ydmyk.email.imap.sent-folder", "Sent"),
                 Map.entry("ydmyk.email.imap.poll", "1s"),
                 Map.entry("ydmyk.email.from", "Kundeservice Sør <" + SUPPORT + ">"),
+                // A stalled SMTP dialogue (seen a few times under CI load, never on a quiet machine) is given up and retried
+                // well within the tests' wait, instead of holding its reply for the whole wait.
+                Map.entry("ydmyk.email.send-timeout", "PT10S"),
                 Map.entry("quarkus.mailer.mock", "false"),
                 Map.entry("quarkus.mailer.host", "127.0.0.1"),
                 Map.entry("quarkus.mailer.port", String.valueOf(greenMail.getSmtp().getPort())),

@@ -2,6 +2,7 @@ package dev.ydmyk.facebook;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.ydmyk.Api;
+import dev.ydmyk.Diagnostics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -109,7 +110,7 @@ class FacebookStormTest {
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> incident(incident).getInt("acknowledgements.sent") == COMMENTS.size());
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("every acknowledgement sent; the outbox: " + outbox(), e);
+            throw new AssertionError("every acknowledgement sent; the outbox: " + Diagnostics.outbox(), e);
         }
         for (String comment : commentIds) {
             int calls = FakeGraph.server.findAll(postRequestedFor(urlEqualTo("/v21.0/" + comment + "/comments"))).stream()
@@ -127,24 +128,6 @@ class FacebookStormTest {
 
     private static JsonPath incident(String id) {
         return Api.asKari().get("/api/incidents/" + id).then().statusCode(200).extract().jsonPath();
-    }
-
-    /** Each queued message's attempts, failures, last error and outcome: what a stuck publication shows. */
-    private String outbox() {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); var rs = s.executeQuery("""
-                select d.purpose, d.status, r.publish_attempts, r.failures, r.next_attempt_at, r.sent_at, r.failed_at, r.last_error
-                from reply r join draft d on d.id = r.draft_id order by r.approved_at""")) {
-            StringBuilder out = new StringBuilder();
-            while (rs.next()) {
-                out.append("\n  ");
-                for (int i = 1; i <= 8; i++) {
-                    out.append(rs.getString(i)).append(i < 8 ? " | " : "");
-                }
-            }
-            return out.toString();
-        } catch (Exception e) {
-            return "(unreadable: " + e + ")";
-        }
     }
 
     private String id(String externalId) {
