@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,14 @@ class FacebookTest {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void sql(String statement) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute(statement);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -159,6 +168,29 @@ class FacebookTest {
         deliver(delivery(changes.toArray(String[]::new)), true).then().statusCode(200).body("added", org.hamcrest.Matchers.equalTo(1000));
         assertTrue((System.nanoTime() - t0) / 1_000_000 < 20_000, "answered well within Meta's 20 s");
         assertEquals(1000, count("select count(*) from complaint where external_id like '" + batch + "\\_%'"));
+    }
+
+    @Test
+    void aChangeTheDatabaseRefusesCostsOnlyItselfAmongItsBatch() {
+        String post = FakeGraph.PAGE + "_" + id();
+        String batch = id();
+        String refused = "Avvist av databasen " + batch;
+        sql("create function refuse_" + batch + "() returns trigger language plpgsql as $$ begin"
+                + " if new.text = '" + refused + "' then raise exception 'refused' using errcode = 'check_violation'; end if;"
+                + " return new; end $$");
+        sql("create trigger refuse_" + batch + " before insert on complaint for each row execute function refuse_" + batch + "()");
+        try {
+            deliver(delivery(change("comment", "add", post, batch + "_1", "u1", "Kari", "Regningen er feil igjen."),
+                    change("comment", "add", post, batch + "_2", "u2", "Eve", refused),
+                    change("comment", "add", post, batch + "_3", "u3", "Ola", "Ingen har svart meg på en uke.")), true)
+                    .then().statusCode(200).body("added", org.hamcrest.Matchers.equalTo(2)).body("ignored", org.hamcrest.Matchers.equalTo(1));
+        } finally {
+            sql("drop trigger refuse_" + batch + " on complaint");
+            sql("drop function refuse_" + batch + "()");
+        }
+        assertTrue(complaintFor(batch + "_1") != null && complaintFor(batch + "_3") != null, "the changes before and after it are taken");
+        assertNull(complaintFor(batch + "_2"));
+        assertEquals(1, count("select count(*) from facebook_passed_over where external_id = '" + batch + "_2' and reason like 'could not be stored%'"));
     }
 
     @Test
