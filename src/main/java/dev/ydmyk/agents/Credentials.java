@@ -110,8 +110,9 @@ public class Credentials {
             }
         });
         Map<String, String> firstWith = new LinkedHashMap<>();
+        byte[] demo = sha256(DEMO_TOKEN);
         tokenDigests.forEach((source, digest) -> {
-            if (MessageDigest.isEqual(digest, sha256(DEMO_TOKEN))) {
+            if (MessageDigest.isEqual(digest, demo)) {
                 LOG.warnf("Source '%s' still has the demo token: set ydmyk.sources.%s.token before real use", source, source);
                 return;
             }
