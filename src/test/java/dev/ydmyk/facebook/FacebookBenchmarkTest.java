@@ -45,7 +45,13 @@ class FacebookBenchmarkTest {
                 });
     }
 
-    private static String changes(String prefix, int n) {
+    private CompletableFuture<Long> bareCall() {
+        long t0 = System.nanoTime();
+        return http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/q/health/live")).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).thenApply(r -> (System.nanoTime() - t0) / 1_000_000);
+    }
+
+        private static String changes(String prefix, int n) {
         String post = FakeGraph.PAGE + "_" + prefix;
         List<String> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -73,6 +79,18 @@ class FacebookBenchmarkTest {
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         double singleRate = 1000 / ((System.nanoTime() - t0) / 1e9);
 
+        // The reference, measured in the same run: a bare endpoint (the liveness probe) at the same 8 in flight.
+        List<Long> bare = Collections.synchronizedList(new ArrayList<>());
+        long tb = System.nanoTime();
+        for (int i = 0; i < 1000; i += 8) {
+            List<CompletableFuture<?>> eight = new ArrayList<>();
+            for (int j = 0; j < 8 && i + j < 1000; j++) {
+                eight.add(bareCall().thenAccept(bare::add));
+            }
+            CompletableFuture.allOf(eight.toArray(CompletableFuture[]::new)).join();
+        }
+        double bareRate = 1000 / ((System.nanoTime() - tb) / 1e9);
+
         List<Long> big = new ArrayList<>();
         long t1 = System.nanoTime();
         for (int i = 0; i < 10; i++) {
@@ -81,7 +99,10 @@ class FacebookBenchmarkTest {
         double bigRate = 10_000 / ((System.nanoTime() - t1) / 1e9);
         Collections.sort(single);
         Collections.sort(big);
+        Collections.sort(bare);
         String report = "| deliveries | changes | changes per second | time to 200, p50 / p99 (max) |\n|---|---|---|---|\n"
+                + String.format("| reference: 1,000 calls to a bare endpoint (`/q/health/live`), 8 in flight | – | %.0f calls/s | %d / %d ms |%n",
+                bareRate, bare.get(bare.size() / 2), bare.get((int) Math.ceil(bare.size() * 0.99) - 1))
                 + String.format("| 1,000 of 1 change, 8 in flight | 1,000 | %.0f | %d / %d ms |%n", singleRate,
                 single.get(single.size() / 2), single.get((int) Math.ceil(single.size() * 0.99) - 1))
                 + String.format("| 10 of 1,000 changes, one at a time | 10,000 | %.0f | %d / %d ms (max) |%n", bigRate,
