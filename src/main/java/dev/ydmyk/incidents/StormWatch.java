@@ -29,7 +29,7 @@ import java.util.UUID;
  * recent posts outside incidents directly (above a stricter link threshold; no chains, which generic
  * words would build between unrelated posts) forms an incident with them, or they join the open one
  * they resemble or share a topic with (on the topic alone only if they arrived at about its pace), so one
- * outage in four languages is one incident. A post that recent
+ * outage in four languages is one incident; a group about the queue that reads alike joins the hottest storm at its pace. A post that recent
  * posts outside incidents explain clearly better than the incident does stays out: it is everyday traffic
  * that happens to share a word with the storm. Two open incidents whose centroids have converged, or that are in
  * full swing on one topic at one pace, are one storm told two ways (they formed from different wordings or
@@ -95,6 +95,10 @@ final class StormWatch {
     private static final double WORDS_MEET = 0.15;
     /** A group that took this many times longer to arrive than as many of the incident's members did is everyday traffic on its topic. */
     private static final double PACE = 8;
+    /** The queue is one of a storm's wordings: its complaints arrive at a fraction of the storm's pace, everyday ones far slower. */
+    private static final double QUEUE_PACE = 16;
+    /** The topic of reaching us (the queue, the phone, no answer): in a storm, what the storm's customers complain of next. */
+    static final String CONTACT = "customer-service";
     /** Arrival times are to the second or so: a shorter span says nothing about pace. */
     private static final Duration MIN_SPAN = Duration.ofSeconds(1);
 
@@ -340,19 +344,27 @@ final class StormWatch {
             // main topic and no main topic of its own that the incident lacks is the same storm.
             Set<String> incidentMain = g.mainTopics();
             boolean names = counts.keySet().stream().anyMatch(incidentMain::contains);
+            Instant now = posts.get(posts.size() - 1).at();
+            boolean inFullSwing = hot(g, now);
+            // While a storm rages the queue overflows: a group about reaching us ("Satt i kø i 40 minutter") that names no
+            // topic but the storm's, and tells one experience alike, is the hottest incident's if it arrives at about its pace
+            // (checked below; pace measured over at least twice as many members as the group has).
+            boolean queue = inFullSwing && main.contains(CONTACT)
+                    && counts.keySet().stream().allMatch(t -> t.equals(CONTACT) || incidentMain.contains(t))
+                    && hottest(now).filter(h -> h == g).isPresent() && g.arrivals.size() >= 2 * posts.size() && readAlike(posts);
             // A group with a side topic of its own ("kundeservice svarer ikke" in an outage) is the same storm too while
             // it is hot, if together its words meet the incident's as a member's do and nearly all its posts share some of them.
             double needed = main.contains(g.topTopic()) ? 0.0
-                    : names && hot(g, posts.get(posts.size() - 1).at())
-                            && (incidentMain.containsAll(main) || wordsMeet(posts, g)) ? 0.0
+                    : names && inFullSwing && (incidentMain.containsAll(main) || wordsMeet(posts, g)) ? 0.0
+                    : queue ? 0.0
                     : 0.5;
             // A group in a language the incident does not speak yet shares no words with it by nature: the topic and pace decide.
-            if (needed == 0.0 && cosine(together(posts), g.all) < SOME_WORDS && !newLanguage(posts, g)) {
+            if (needed == 0.0 && !queue && cosine(together(posts), g.all) < SOME_WORDS && !newLanguage(posts, g)) {
                 needed = 0.5;
             }
             // Everyday complaints on the storm's topic ("a bill for something I cancelled") trickle in at their usual pace,
             // while another wording of the storm arrives with it: a slow group joins on its words, not on the topic.
-            if (needed == 0.0 && slowerThan(posts, g)) {
+            if (needed == 0.0 && slowerThan(posts, g, queue ? QUEUE_PACE : PACE)) {
                 needed = 0.5;
             }
             int would = 0;
@@ -375,7 +387,7 @@ final class StormWatch {
      * members, up to the group's last post): measured against the incident's own pace, so a storm of 15 posts a second
      * and one of 30 an hour are judged alike.
      */
-    private static boolean slowerThan(List<Post> posts, Group g) {
+    private static boolean slowerThan(List<Post> posts, Group g, double pace) {
         if (g.arrivals.size() < Math.max(2, posts.size())) {
             return false;
         }
@@ -384,7 +396,7 @@ final class StormWatch {
         Instant now = g.arrivals.peekLast().isAfter(last) ? g.arrivals.peekLast() : last;
         double perMember = (double) Duration.between(g.arrivals.peekFirst(), now).toMillis() / (g.arrivals.size() - 1);
         double expected = Math.max(MIN_SPAN.toMillis(), perMember * (posts.size() - 1));
-        return Duration.between(first, last).toMillis() > PACE * expected;
+        return Duration.between(first, last).toMillis() > pace * expected;
     }
 
     /** Whether most of the group writes in a language the incident has too few members in to have words of its own. */
@@ -562,6 +574,24 @@ final class StormWatch {
         }
         long sharing = posts.stream().filter(p -> cosine(weigh(p.signature()), g.all) >= SOME_WORDS).count();
         return sharing * 4 >= posts.size() * 3;
+    }
+
+    /**
+     * Whether nearly all (three in four) of these posts read like another of them as closely as two posts must to link: one
+     * experience told alike. A jump in complaints about the queue gathers everyday ones ("sent three e-mails") with the storm's.
+     */
+    private boolean readAlike(List<Post> posts) {
+        List<Map<String, Double>> vectors = posts.stream().map(p -> weigh(p.signature())).toList();
+        int alike = 0;
+        for (int i = 0; i < posts.size(); i++) {
+            for (int j = 0; j < posts.size(); j++) {
+                if (i != j && score(posts.get(i), vectors.get(i), posts.get(j), vectors.get(j)) >= settings.link()) {
+                    alike++;
+                    break;
+                }
+            }
+        }
+        return alike * 4 >= posts.size() * 3;
     }
 
     private Map<String, Double> together(List<Post> posts) {

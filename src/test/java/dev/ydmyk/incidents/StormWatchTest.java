@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -264,5 +265,43 @@ class StormWatchTest {
         StormWatch.Verdict bill = watch.offer(post("Fikk regning på 399 kr for noe jeg sa opp, abonnementet", List.of("payments"),
                 START.plusSeconds(62)));
         assertEquals(bills, assertInstanceOf(StormWatch.Joins.class, bill).incidentId(), "the everyday incident keeps its own");
+    }
+
+    /** An outage in full swing: a post every three seconds for ten minutes. */
+    private UUID outageInFullSwing(StormWatch watch) {
+        UUID outage = UUID.randomUUID();
+        List<String> texts = List.of("Nettet er nede i hele Bergen", "Fiberen nede siden i morges", "Ikke noe internett her, nettet er nede",
+                "Bredbåndet er borte, fiberen nede igjen", "Ruteren blinker rødt, nettet nede");
+        for (int i = 0; i < 200; i++) {
+            watch.placed(outage, List.of(post(texts.get(i % texts.size()), List.of("outage"), START.plusSeconds(3L * i))));
+        }
+        return outage;
+    }
+
+    /** Complaints about reaching us, in words the outage's posts do not use, each that many seconds apart. */
+    private List<StormWatch.Post> queue(Instant from, long apart, List<String> texts) {
+        return IntStream.range(0, texts.size())
+                .mapToObj(i -> post(texts.get(i), List.of(StormWatch.CONTACT), from.plusSeconds(apart * i))).toList();
+    }
+
+    @Test
+    void whileAStormIsInFullSwingComplaintsAboutTheQueueAtItsPaceAreTheStormsAndEverydayOnesAreNot() {
+        StormWatch watch = watch();
+        UUID outage = outageInFullSwing(watch);
+        // The storm's customers, on hold: they name the queue, not the outage, and share none of its words.
+        List<String> onHold = List.of("Satt i kø hos kundeservice i 40 minutter", "Satt i kø i en time hos kundeservice for å høre at dere jobber med saken",
+                "Ingen tar telefonen, 55 minutter i kø", "Kø på telefonen i 30 minutter, så la de på", "Satt på vent i 45 minutter hos kundeservice");
+        // One in ten of the storm's posts is about the queue: they arrive ten times slower than the storm's, seconds apart still.
+        assertEquals(outage, watch.sameTopic(queue(START.plusSeconds(40), 30, onHold)).orElse(null), "the queue overflows with the storm");
+        // The same complaints trickling in, two minutes apart (forty times slower than the storm): the usual traffic about the queue.
+        assertTrue(watch.sameTopic(queue(START.plusSeconds(40), 120, onHold)).isEmpty(), "everyday complaints about the queue are their own");
+        // A jump in complaints about reaching us, each its own (e-mails, a call-back, the chat): everyday traffic gathered by the topic.
+        List<String> everyday = List.of("Har sendt tre e-poster uten å få svar", "Dere lovet å ringe tilbake innen 24 timer",
+                "Chatten lukker seg midt i samtalen", "Ingen svarer på brevet jeg sendte i august", "Skjemaet på nettsiden gir feilmelding");
+        assertTrue(watch.sameTopic(queue(START.plusSeconds(40), 3, everyday)).isEmpty(), "complaints about the queue that read alike, not any");
+        // About reaching us, at the storm's pace, but about something else as well (a parcel): not the storm's.
+        List<StormWatch.Post> parcels = IntStream.range(0, 5).mapToObj(i -> post("Pakken er borte og kundeservice svarer ikke " + i,
+                List.of(StormWatch.CONTACT, "delivery"), START.plusSeconds(40 + 3L * i))).toList();
+        assertTrue(watch.sameTopic(parcels).isEmpty(), "a topic of its own is another grievance");
     }
 }
