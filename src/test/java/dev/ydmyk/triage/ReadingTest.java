@@ -83,6 +83,16 @@ class ReadingTest {
             "Brandvarnaren gick i natt efter att er nya torktumlare börjat ryka.",
             "Jeg har klaget til Teleankenævnet, fordi I bliver ved med at opkræve mig for et abonnement, jeg har opsagt.",
             "Brannalarmen gjekk i natt fordi omnen de installerte vart glohet.",
+            // Compounds a listed danger word ends ("nøtteallergi", "barnsjukhuset"), a stay in hospital, a fire at home,
+            // bare wiring, mourning and a dog bite: in each language.
+            "Datteren min har nøtteallergi, og det var nøtter i kaka dere solgte som nøttefri.",
+            "Det var kjøkkenbrann i leiligheten i natt etter at komfyren dere reparerte sviktet.",
+            "Sonen min vart innlagd etter at han åt kaka frå bakeriet dykkar.",
+            "Min søn blev indlagt på Rigshospitalet efter jeres kage.",
+            "Min son fick åka till barnsjukhuset efter er kaka.",
+            "Your engineer left exposed wiring in the hallway where my toddler plays.",
+            "We are mourning my father and your company keeps sending him letters.",
+            "Postbudet vårt ble bitt av en hund som dere lot gå løs i oppkjørselen.",
             // Kind words beside danger and something wrong are not thanks.
             "Lovely bakery! My son has a nut allergy and there were still almonds in the nut-free cookies.",
     })
@@ -104,6 +114,22 @@ class ReadingTest {
         // Danish "enke" (widow) is not in Norwegian or Danish "enkelt" (simple); Swedish "hot" (threat) is not in "hot dog".
         for (String text : new String[] {"Hvor enkelt er det å bytte abonnement?", "Er det enkelt at skifte abonnement hos jer?",
                 "Hot dogen var kald og brødet var tørt.", "Det gir utslag på regningen at dere har endret prisen."}) {
+            Triage t = triager.triage(text, null);
+            assertNotEquals(Severity.CRITICAL, t.severity(), text + " " + t.language() + " " + t.reasons());
+        }
+    }
+
+    @Test
+    void aLegalWordWithAnEverydayNamesakeIsNoDanger() {
+        // A review ("anmeldelse"), a mood ("stämning"), an insurance claim ("anmäla skadan"), pickled herring ("inlagd sill"),
+        // and who a customer is, asked about ("Can I bring my mobility scooter…?"), are no danger.
+        for (String text : new String[] {"Jeg har skrevet en dårlig anmeldelse på Google om butikken deres.",
+                "Jeg giver jer en dårlig anmeldelse på Trustpilot, for pakken kom for sent.",
+                "Det var dålig stämning i butiken och ingen hjälpte mig med returen.",
+                "Jag försökte anmäla skadan på nätet men sidan fungerar inte.",
+                "Jag beställde inlagd sill och den var sur.",
+                "Can I bring my mobility scooter on the ferry, and is there step-free access?",
+                "Har dere glutenfrie kaker for de med cøliaki?"}) {
             Triage t = triager.triage(text, null);
             assertNotEquals(Severity.CRITICAL, t.severity(), text + " " + t.language() + " " + t.reasons());
         }
