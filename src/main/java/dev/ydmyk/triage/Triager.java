@@ -263,7 +263,9 @@ public class Triager {
             }
             // "Pakken ble borte, men dere fant den": kind words beside a grievance said to be solved may be thanks for the fix,
             // so the reply must not apologise to them even where the grievance words outnumber the kind ones.
-            if (praise >= grievance || solved) {
+            // "Pakken ble borte i to uker. Men Kari på kundeservice var helt fantastisk.": a story of trouble that closes with a
+            // compliment or thanks to someone may be praise; the reply must not apologise to it, nor thank what may be irony.
+            if (praise >= grievance || solved || closesWithACompliment(masked, lex)) {
                 flags.add(Triage.UNCERTAIN);
                 reasons.add("kind words and a grievance in one post: read as a complaint");
             }
@@ -462,6 +464,22 @@ public class Triager {
             story |= kind.isEmpty() ? words >= 5 : words >= 8;
         }
         return sentences >= 2 && story && kindWords > 0;
+    }
+
+    /**
+     * The last sentence pays a compliment ("Men Kari var fantastisk.", "The lady on the phone was lovely.") or thanks someone,
+     * with no grievance word of its own. A bare thanks ("Takk.", "Thanks for your help.") closes a complaint politely and is not
+     * counted.
+     */
+    private static boolean closesWithACompliment(String masked, TriageLexicon lex) {
+        String last = lastSentence(masked);
+        if (last.isBlank() || last.strip().endsWith("?") || lex.complaint().any(last) || lex.weak().any(last)) {
+            return false;
+        }
+        if (lex.staffThanks().any(last)) {
+            return true;
+        }
+        return lex.praise().findAll(last).stream().anyMatch(p -> !THANKS_WORD.matcher(p.found()).lookingAt());
     }
 
     /** A praise word that frames a clause: "Amazing how the trains are never on time". */

@@ -144,6 +144,33 @@ class ReadingTest {
     }
 
     @Test
+    void aStoryOfTroubleThatClosesWithAComplimentIsNeitherApologisedToNorThanked() {
+        for (String text : new String[] {
+                "Pakken var forsinket og ødelagt, og jeg var skikkelig frustrert. Men Kari på kundeservice var helt fantastisk.",
+                "The delivery was late, the box was damaged and I was furious. But the lady on the phone was lovely."}) {
+            Triage t = triager.triage(text, null);
+            assertEquals(Kind.COMPLAINT, t.kind(), text);
+            assertTrue(t.flagged(Triage.UNCERTAIN), text + " " + t.flags() + " " + t.reasons());
+        }
+        // A bare thanks closing a complaint is politeness: the complaint keeps its apology.
+        Triage polite = triager.triage("Jeg er svært skuffet over at pakken kom ødelagt og forsinket. Takk for hjelpen.", null);
+        assertTrue(!polite.flagged(Triage.UNCERTAIN), polite.flags() + " " + polite.reasons());
+    }
+
+    @Test
+    void thanksForRuiningOrWastingSomethingIsSarcasm() {
+        for (String text : new String[] {"Takk for at dere ødela hele lørdagen min. Jeg ventet hjemme fra klokka åtte.",
+                "Takk for at de øydela heile laurdagen min. Eg venta heime frå klokka åtte.",
+                "Tak fordi I spildte hele min lørdag. Jeg ventede derhjemme fra klokken otte.",
+                "Tack för att ni förstörde hela min lördag. Jag väntade hemma från klockan åtta.",
+                "Thanks for wasting my whole Saturday. I waited at home from eight o'clock."}) {
+            Triage t = triager.triage(text, null);
+            assertEquals(Kind.COMPLAINT, t.kind(), text + " " + t.reasons());
+            assertTrue(t.flagged(Triage.SARCASM), text + " " + t.language() + " " + t.flags() + " " + t.reasons());
+        }
+    }
+
+    @Test
     void aSarcasticPostIsFlaggedAndSaysWhy() {
         Triage t = triager.triage("Tusind tak for den fantastiske service... NOT. Pakken kom aldrig.", null);
         assertTrue(t.flagged(Triage.SARCASM), t.flags().toString());
