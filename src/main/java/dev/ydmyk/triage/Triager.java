@@ -342,8 +342,11 @@ public class Triager {
     private static final Pattern IRONY_EMOJI = Pattern.compile(IRONY_FACE.pattern() + "|\\x{1F44F}\\s*\\x{1F44F}");
     /** A word or two in quotes: "kalla det 'förbättrat erbjudande'". */
     private static final Pattern SCARE_QUOTES = Pattern.compile("(?<![\\p{L}\\p{N}])['‘\"“«][\\p{L}][^'’\"”»\\n]{1,40}['’\"”»](?![\\p{L}])");
-    /** "Amazing how…", "Så flott at…", "Jättebra att…": praise framing what follows. */
-    private static final Pattern THAT = Pattern.compile("^\\s*,?\\s*(at|att|that|how|hvordan|hur|korleis|å|og|and)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * "Amazing how…", "Så flott at…", "Jättebra att…", "Great, and now…": praise framing what follows. "Og" or "and" frames only
+     * after a comma; "hyggelig og hjelpsom", "kind and helpful" join two kind words.
+     */
+    private static final Pattern THAT = Pattern.compile("^\\s*(,\\s*(og|and)\\b|,?\\s*(at|att|that|how|hvordan|hur|korleis|å)\\b)", Pattern.CASE_INSENSITIVE);
     /** "... når man har brug for det. Not." */
     private static final Pattern LONE_NOT = Pattern.compile("(?:^|[.…!]\\s+)(?i:not|ikke|ikkje|inte)\\s*[.!]");
     private static final Pattern WARM_EMOJI = Pattern.compile("[\\x{1F44F}\\x{2764}\\x{1F64F}\\x{1F60D}\\x{1F970}\\x{1F44D}\\x{1F60A}\\x{1F499}\\x{1F49A}\\x{1F31F}\\x{2B50}\\x{1F64C}]");
@@ -472,7 +475,23 @@ public class Triager {
      * counted.
      */
     private static boolean closesWithACompliment(String masked, TriageLexicon lex) {
-        String last = lastSentence(masked);
+        // "… forsinket en uke, men sjåføren var utrolig hyggelig": what follows the last turn of the story counts as its close.
+        Matcher turn = ("en".equals(lex.language()) ? TURN_EN : TURN).matcher(masked);
+        int from = -1;
+        while (turn.find()) {
+            from = turn.end();
+        }
+        if (from >= 0 && compliment(masked.substring(from), lex)) {
+            return true;
+        }
+        return compliment(lastSentence(masked), lex);
+    }
+
+    /** "Men", "but": where a story turns. */
+    private static final Pattern TURN = Pattern.compile("(?iu)(?<![\\p{L}])men(?![\\p{L}])");
+    private static final Pattern TURN_EN = Pattern.compile("(?iu)(?<![\\p{L}])(but|however)(?![\\p{L}])");
+
+    private static boolean compliment(String last, TriageLexicon lex) {
         if (last.isBlank() || last.strip().endsWith("?") || lex.complaint().any(last) || lex.weak().any(last)) {
             return false;
         }

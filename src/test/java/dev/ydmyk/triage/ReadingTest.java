@@ -147,11 +147,18 @@ class ReadingTest {
     void aStoryOfTroubleThatClosesWithAComplimentIsNeitherApologisedToNorThanked() {
         for (String text : new String[] {
                 "Pakken var forsinket og ødelagt, og jeg var skikkelig frustrert. Men Kari på kundeservice var helt fantastisk.",
-                "The delivery was late, the box was damaged and I was furious. But the lady on the phone was lovely."}) {
+                "The delivery was late, the box was damaged and I was furious. But the lady on the phone was lovely.",
+                // The turn inside one sentence: what follows the last "men" or "but" closes the story; "hyggelig og", "helpful
+                // and" join kind words and frame no irony.
+                "Pakken var forsinket en hel uke og esken var ødelagt, men sjåføren var utrolig hyggelig og bar den helt opp.",
+                "The order was late and I was furious, but the driver was so helpful and carried it all the way upstairs."}) {
             Triage t = triager.triage(text, null);
             assertEquals(Kind.COMPLAINT, t.kind(), text);
             assertTrue(t.flagged(Triage.UNCERTAIN), text + " " + t.flags() + " " + t.reasons());
         }
+        // "Great, and now…" after a comma still frames irony.
+        Triage ironic = triager.triage("Fantastisk, og nå er pakken forsinket og ødelagt igjen.", null);
+        assertTrue(ironic.flagged(Triage.SARCASM), ironic.flags() + " " + ironic.reasons());
         // A bare thanks closing a complaint is politeness: the complaint keeps its apology.
         Triage polite = triager.triage("Jeg er svært skuffet over at pakken kom ødelagt og forsinket. Takk for hjelpen.", null);
         assertTrue(!polite.flagged(Triage.UNCERTAIN), polite.flags() + " " + polite.reasons());
