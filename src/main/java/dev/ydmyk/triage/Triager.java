@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -263,7 +263,9 @@ public class Triager {
             }
             // "Pakken ble borte, men dere fant den": kind words beside a grievance said to be solved may be thanks for the fix,
             // so the reply must not apologise to them even where the grievance words outnumber the kind ones.
-            if (praise >= grievance || solved) {
+            // "Pakken ble borte i to uker. Men Kari på kundeservice var helt fantastisk.": a story of trouble that closes with a
+            // compliment or thanks to someone may be praise; the reply must not apologise to it, nor thank what may be irony.
+            if (praise >= grievance || solved || closesWithACompliment(masked, lex)) {
                 flags.add(Triage.UNCERTAIN);
                 reasons.add("kind words and a grievance in one post: read as a complaint");
             }
@@ -312,7 +314,7 @@ public class Triager {
     private static final String WHEN = "(?:mandag|mandagen|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag"
             + "|måndag|tisdag|lördag|söndag|måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
             + "|januar|februar|mars|marts|april|mai|maj|juni|juli|august|augusti|september|oktober|november|desember|december"
-            + "|january|february|march|may|june|july|october|i går|igår|i gær|i forgårs|i forgårs|i förrgår|yesterday"
+            + "|january|february|march|may|june|july|october|i går|igår|i gær|i forgårs|i förrgår|yesterday"
             + "|forrige uke|førre veke|sidste uge|förra veckan|last week|forrige måned|førre månad|sidste måned|förra månaden|last month"
             + "|\\d{1,2}[./]\\s?\\d{1,2}\\.?)";
     /** "Siden mandag", "sidan i går", "sedan förra veckan", "since Monday": how long something has been waiting. */
@@ -326,8 +328,6 @@ public class Triager {
         return grievance == 0 && !IRONY_FACE.matcher(body).find() && OTHER_WARM_EMOJI.matcher(body).find();
     }
 
-    private static final Pattern IRONY_FACE = Pattern.compile("[\\x{1F643}\\x{1F921}]");
-
     private static final Pattern OTHER_WARM_EMOJI = Pattern.compile("[\\x{2764}\\x{1F64F}\\x{1F60D}\\x{1F970}\\x{1F44D}\\x{1F60A}\\x{1F499}\\x{1F49A}\\x{1F31F}\\x{2B50}\\x{1F64C}]");
 
     /** Anger, a thumbs-down, an eye-roll, an unamused face, a facepalm: a grievance without words. */
@@ -336,12 +336,17 @@ public class Triager {
     private static final Pattern CAPS_NEGATION = Pattern.compile("(?<![\\p{L}])(IKKE|IKKJE|INTE|NOT|NEVER|ALDRI|ALDRIG)(?![\\p{L}])");
     /** "Hei igjen", "hello again": a greeting, not a repeated failure. */
     private static final Pattern GREETED_AGAIN = Pattern.compile("(?i)\\b(hei|hej|hallo|hallå|hello|hi)\\s+(igjen|igen|again)\\b");
+    /** An upside-down smile, a clown: irony whatever stands beside it. */
+    private static final Pattern IRONY_FACE = Pattern.compile("[\\x{1F643}\\x{1F921}]");
     /** An upside-down smile, a clown, slow clapping: kind words said with these are not kind. */
-    private static final Pattern IRONY_EMOJI = Pattern.compile("[\\x{1F643}\\x{1F921}]|\\x{1F44F}\\s*\\x{1F44F}");
+    private static final Pattern IRONY_EMOJI = Pattern.compile(IRONY_FACE.pattern() + "|\\x{1F44F}\\s*\\x{1F44F}");
     /** A word or two in quotes: "kalla det 'förbättrat erbjudande'". */
     private static final Pattern SCARE_QUOTES = Pattern.compile("(?<![\\p{L}\\p{N}])['‘\"“«][\\p{L}][^'’\"”»\\n]{1,40}['’\"”»](?![\\p{L}])");
-    /** "Amazing how…", "Så flott at…", "Jättebra att…": praise framing what follows. */
-    private static final Pattern THAT = Pattern.compile("^\\s*,?\\s*(at|att|that|how|hvordan|hur|korleis|å|og|and)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * "Amazing how…", "Så flott at…", "Jättebra att…", "Great, and now…": praise framing what follows. "Og" or "and" frames only
+     * after a comma; "hyggelig og hjelpsom", "kind and helpful" join two kind words.
+     */
+    private static final Pattern THAT = Pattern.compile("^\\s*(,\\s*(og|and)\\b|,?\\s*(at|att|that|how|hvordan|hur|korleis|å)\\b)", Pattern.CASE_INSENSITIVE);
     /** "... når man har brug for det. Not." */
     private static final Pattern LONE_NOT = Pattern.compile("(?:^|[.…!]\\s+)(?i:not|ikke|ikkje|inte)\\s*[.!]");
     private static final Pattern WARM_EMOJI = Pattern.compile("[\\x{1F44F}\\x{2764}\\x{1F64F}\\x{1F60D}\\x{1F970}\\x{1F44D}\\x{1F60A}\\x{1F499}\\x{1F49A}\\x{1F31F}\\x{2B50}\\x{1F64C}]");
@@ -464,6 +469,38 @@ public class Triager {
         return sentences >= 2 && story && kindWords > 0;
     }
 
+    /**
+     * The last sentence pays a compliment ("Men Kari var fantastisk.", "The lady on the phone was lovely.") or thanks someone,
+     * with no grievance word of its own. A bare thanks ("Takk.", "Thanks for your help.") closes a complaint politely and is not
+     * counted.
+     */
+    private static boolean closesWithACompliment(String masked, TriageLexicon lex) {
+        // "… forsinket en uke, men sjåføren var utrolig hyggelig": what follows the last turn of the story counts as its close.
+        Matcher turn = ("en".equals(lex.language()) ? TURN_EN : TURN).matcher(masked);
+        int from = -1;
+        while (turn.find()) {
+            from = turn.end();
+        }
+        if (from >= 0 && compliment(masked.substring(from), lex)) {
+            return true;
+        }
+        return compliment(lastSentence(masked), lex);
+    }
+
+    /** "Men", "but": where a story turns. */
+    private static final Pattern TURN = Pattern.compile("(?iu)(?<![\\p{L}])men(?![\\p{L}])");
+    private static final Pattern TURN_EN = Pattern.compile("(?iu)(?<![\\p{L}])(but|however)(?![\\p{L}])");
+
+    private static boolean compliment(String last, TriageLexicon lex) {
+        if (last.isBlank() || last.strip().endsWith("?") || lex.complaint().any(last) || lex.weak().any(last)) {
+            return false;
+        }
+        if (lex.staffThanks().any(last)) {
+            return true;
+        }
+        return lex.praise().findAll(last).stream().anyMatch(p -> !THANKS_WORD.matcher(p.found()).lookingAt());
+    }
+
     /** A praise word that frames a clause: "Amazing how the trains are never on time". */
     private static boolean praiseThat(String body, TriageLexicon lex) {
         for (Phrases.Match m : lex.praise().findAll(body)) {
@@ -540,11 +577,6 @@ public class Triager {
         return lex != null ? lex : english;
     }
 
-    /**
-     * Bokmål and Nynorsk, which the detector confuses on short posts. Not Danish or Swedish: their critical words have
-     * harmless namesakes next door (Danish "enke*" in Norwegian "enkelt", Swedish "hot" in "hot dog", "vald" for chosen).
-     */
-    private static final Set<String> NORWEGIAN = Set.of("nb", "nn");
     /** The Scandinavian languages, whose nouns have a definite form ending the word. */
     private static final Set<String> NORDIC = Set.of("nb", "nn", "da", "sv");
 
@@ -554,17 +586,27 @@ public class Triager {
      * unnoticed because the detector picked the neighbour.
      */
     private int critical(String body, TriageLexicon lex) {
-        Set<Integer> at = new TreeSet<>();
+        Set<Integer> at = new HashSet<>();
         lex.critical().findAll(body).forEach(m -> at.add(m.start()));
         english.critical().findAll(body).forEach(m -> at.add(m.start()));
-        if (NORWEGIAN.contains(lex.language())) {
-            lexicons.forEach((language, neighbour) -> {
-                if (NORWEGIAN.contains(language)) {
-                    neighbour.critical().findAll(body).forEach(m -> at.add(m.start()));
-                }
-            });
+        TriageLexicon other = otherNorwegian(lex.language());
+        if (other != null) {
+            other.critical().findAll(body).forEach(m -> at.add(m.start()));
         }
         return at.size();
+    }
+
+    /**
+     * The other written standard's lexicon for a Norwegian one (Nynorsk for Bokmål and back), or null. Bokmål and Nynorsk
+     * are confused by the detector on short posts; Danish and Swedish are not read: their critical words have harmless
+     * namesakes next door (Danish "enke*" in Norwegian "enkelt", Swedish "hot" in "hot dog", "vald" for chosen).
+     */
+    private TriageLexicon otherNorwegian(String language) {
+        return switch (language) {
+            case "nb" -> lexicons.get("nn");
+            case "nn" -> lexicons.get("nb");
+            default -> null;
+        };
     }
 
     private static Severity severity(String text, TriageLexicon lex) {

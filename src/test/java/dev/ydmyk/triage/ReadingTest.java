@@ -83,6 +83,16 @@ class ReadingTest {
             "Brandvarnaren gick i natt efter att er nya torktumlare börjat ryka.",
             "Jeg har klaget til Teleankenævnet, fordi I bliver ved med at opkræve mig for et abonnement, jeg har opsagt.",
             "Brannalarmen gjekk i natt fordi omnen de installerte vart glohet.",
+            // Compounds a listed danger word ends ("nøtteallergi", "barnsjukhuset"), a stay in hospital, a fire at home,
+            // bare wiring, mourning and a dog bite: in each language.
+            "Datteren min har nøtteallergi, og det var nøtter i kaka dere solgte som nøttefri.",
+            "Det var kjøkkenbrann i leiligheten i natt etter at komfyren dere reparerte sviktet.",
+            "Sonen min vart innlagd etter at han åt kaka frå bakeriet dykkar.",
+            "Min søn blev indlagt på Rigshospitalet efter jeres kage.",
+            "Min son fick åka till barnsjukhuset efter er kaka.",
+            "Your engineer left exposed wiring in the hallway where my toddler plays.",
+            "We are mourning my father and your company keeps sending him letters.",
+            "Postbudet vårt ble bitt av en hund som dere lot gå løs i oppkjørselen.",
             // Kind words beside danger and something wrong are not thanks.
             "Lovely bakery! My son has a nut allergy and there were still almonds in the nut-free cookies.",
     })
@@ -110,11 +120,61 @@ class ReadingTest {
     }
 
     @Test
+    void aLegalWordWithAnEverydayNamesakeIsNoDanger() {
+        // A review ("anmeldelse"), a mood ("stämning"), an insurance claim ("anmäla skadan"), pickled herring ("inlagd sill"),
+        // and who a customer is, asked about ("Can I bring my mobility scooter…?"), are no danger.
+        for (String text : new String[] {"Jeg har skrevet en dårlig anmeldelse på Google om butikken deres.",
+                "Jeg giver jer en dårlig anmeldelse på Trustpilot, for pakken kom for sent.",
+                "Det var dålig stämning i butiken och ingen hjälpte mig med returen.",
+                "Jag försökte anmäla skadan på nätet men sidan fungerar inte.",
+                "Jag beställde inlagd sill och den var sur.",
+                "Can I bring my mobility scooter on the ferry, and is there step-free access?",
+                "Har dere glutenfrie kaker for de med cøliaki?"}) {
+            Triage t = triager.triage(text, null);
+            assertNotEquals(Severity.CRITICAL, t.severity(), text + " " + t.language() + " " + t.reasons());
+        }
+    }
+
+    @Test
     void kindWordsBesideAGrievanceSaidToBeSolvedAreReadUncertainSoNotApologisedTo() {
         Triage en = triager.triage("The parcel was lost and then delayed for two weeks, but it is sorted now. Thanks.", null);
         assertTrue(en.flagged(Triage.UNCERTAIN), en.kind() + " " + en.flags() + " " + en.reasons());
         Triage nb = triager.triage("Pakken ble borte og var forsinket i to uker, men nå er det ordnet. Takk.", null);
         assertTrue(nb.flagged(Triage.UNCERTAIN), nb.kind() + " " + nb.flags() + " " + nb.reasons());
+    }
+
+    @Test
+    void aStoryOfTroubleThatClosesWithAComplimentIsNeitherApologisedToNorThanked() {
+        for (String text : new String[] {
+                "Pakken var forsinket og ødelagt, og jeg var skikkelig frustrert. Men Kari på kundeservice var helt fantastisk.",
+                "The delivery was late, the box was damaged and I was furious. But the lady on the phone was lovely.",
+                // The turn inside one sentence: what follows the last "men" or "but" closes the story; "hyggelig og", "helpful
+                // and" join kind words and frame no irony.
+                "Pakken var forsinket en hel uke og esken var ødelagt, men sjåføren var utrolig hyggelig og bar den helt opp.",
+                "The order was late and I was furious, but the driver was so helpful and carried it all the way upstairs."}) {
+            Triage t = triager.triage(text, null);
+            assertEquals(Kind.COMPLAINT, t.kind(), text);
+            assertTrue(t.flagged(Triage.UNCERTAIN), text + " " + t.flags() + " " + t.reasons());
+        }
+        // "Great, and now…" after a comma still frames irony.
+        Triage ironic = triager.triage("Fantastisk, og nå er pakken forsinket og ødelagt igjen.", null);
+        assertTrue(ironic.flagged(Triage.SARCASM), ironic.flags() + " " + ironic.reasons());
+        // A bare thanks closing a complaint is politeness: the complaint keeps its apology.
+        Triage polite = triager.triage("Jeg er svært skuffet over at pakken kom ødelagt og forsinket. Takk for hjelpen.", null);
+        assertTrue(!polite.flagged(Triage.UNCERTAIN), polite.flags() + " " + polite.reasons());
+    }
+
+    @Test
+    void thanksForRuiningOrWastingSomethingIsSarcasm() {
+        for (String text : new String[] {"Takk for at dere ødela hele lørdagen min. Jeg ventet hjemme fra klokka åtte.",
+                "Takk for at de øydela heile laurdagen min. Eg venta heime frå klokka åtte.",
+                "Tak fordi I spildte hele min lørdag. Jeg ventede derhjemme fra klokken otte.",
+                "Tack för att ni förstörde hela min lördag. Jag väntade hemma från klockan åtta.",
+                "Thanks for wasting my whole Saturday. I waited at home from eight o'clock."}) {
+            Triage t = triager.triage(text, null);
+            assertEquals(Kind.COMPLAINT, t.kind(), text + " " + t.reasons());
+            assertTrue(t.flagged(Triage.SARCASM), text + " " + t.language() + " " + t.flags() + " " + t.reasons());
+        }
     }
 
     @Test
