@@ -30,6 +30,8 @@ class ReadingTest {
             "sv | complaint | Tack för en underbar kväll i kön… två timmar utan att någon svarade.",
             "nb | praise    | Ikke dårlig i det hele tatt! Montøren kom presis og ryddet etter seg.",
             "en | praise    | Not bad at all, the new app is quick and the team sorted my login in minutes.",
+            "sv | praise    | Inte illa alls! Leveransen kom en dag tidigare än utlovat.",
+            "da | praise    | Slet ikke ringe! Teknikeren kom til tiden og forklarede det hele.",
             "sv | praise    | Trodde det skulle bli krångel, men bytet av abonnemang gick smidigt. Stort tack!",
             "en | praise    | Big thanks to Maria in Leeds who found my lost bag and called me straight away.",
             "en | spam      | EARN $5000 A WEEK FROM HOME!!! DM me for details, link in bio 💰🚀",
@@ -93,6 +95,12 @@ class ReadingTest {
             "Your engineer left exposed wiring in the hallway where my toddler plays.",
             "We are mourning my father and your company keeps sending him letters.",
             "Postbudet vårt ble bitt av en hund som dere lot gå løs i oppkjørselen.",
+            // Someone who depends on equipment to breathe or live, or an old parent, when the power or a delivery fails.
+            "Straumen har vore borte i heile bygda sidan i natt, og eg har ein gamal far med oksygenmaskin. Kven skal eg ringje?",
+            "Strømmen har vært borte i fire timer, og min mor har hjemmedialyse. Når kommer den tilbake?",
+            "Strømmen har været væk hele natten, og min far bruger iltapparat. Hvornår kommer den igen?",
+            "Strömmen har varit borta sedan i går och min pappa har syrgasapparat hemma.",
+            "The power has been off since noon and my husband is on a home ventilator.",
             // Kind words beside danger and something wrong are not thanks.
             "Lovely bakery! My son has a nut allergy and there were still almonds in the nut-free cookies.",
     })
