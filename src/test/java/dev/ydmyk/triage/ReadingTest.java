@@ -129,7 +129,7 @@ class ReadingTest {
 
     @Test
     void aLegalWordWithAnEverydayNamesakeIsNoDanger() {
-        // A review ("anmeldelse"), a mood ("stämning"), an insurance claim ("anmäla skadan"), pickled herring ("inlagd sill"),
+        // A review ("anmeldelse", "anmelde"), a mood ("stämning"), an insurance claim ("anmäla skadan"), pickled herring ("inlagd sill"),
         // and who a customer is, asked about ("Can I bring my mobility scooter…?"), are no danger.
         for (String text : new String[] {"Jeg har skrevet en dårlig anmeldelse på Google om butikken deres.",
                 "Jeg giver jer en dårlig anmeldelse på Trustpilot, for pakken kom for sent.",
@@ -137,7 +137,13 @@ class ReadingTest {
                 "Jag försökte anmäla skadan på nätet men sidan fungerar inte.",
                 "Jag beställde inlagd sill och den var sur.",
                 "Can I bring my mobility scooter on the ferry, and is there step-free access?",
-                "Har dere glutenfrie kaker for de med cøliaki?"}) {
+                "Har dere glutenfrie kaker for de med cøliaki?",
+                // An order placed ("inlagd"), water laid in ("innlagt på"), bruised fruit, a book reviewed, an old mother named.
+                "Beställningen är inlagd sedan två veckor men inget har hänt.",
+                "Vannet er innlagt på hytta, men trykket har vært borte i tre dager.",
+                "The apples arrived bruised and half of them were soft.",
+                "Jeg skal anmelde den nye telefonen deres på bloggen min, men hvor er laderen?",
+                "Kjøpte en gave til min gamle mor, men pakken kom aldri fram."}) {
             Triage t = triager.triage(text, null);
             assertNotEquals(Severity.CRITICAL, t.severity(), text + " " + t.language() + " " + t.reasons());
         }
