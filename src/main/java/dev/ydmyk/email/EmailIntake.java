@@ -105,7 +105,7 @@ public class EmailIntake {
     private static boolean refusedData(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23");
+                return Database.refusesData(sql);
             }
         }
         return false;

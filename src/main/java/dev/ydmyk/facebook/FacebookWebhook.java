@@ -138,7 +138,7 @@ public class FacebookWebhook {
                     mine.withdrawnDrafts.addAll(withdrawn);
                     mine.created.addAll(stored);
                 } catch (SQLException e) {
-                    if (e.getSQLState() == null || !(e.getSQLState().startsWith("22") || e.getSQLState().startsWith("23"))) {
+                    if (!Database.refusesData(e)) {
                         throw e; // the database is down or busy: Meta gets an error and redelivers
                     }
                     conn.rollback(before);

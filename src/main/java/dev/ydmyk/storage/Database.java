@@ -112,6 +112,12 @@ public class Database {
         return true;
     }
 
+    /** SQLSTATE classes 22 (data exception) and 23 (integrity violation): the data given, not the database, is the problem. */
+    public static boolean refusesData(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
     public static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
     }
@@ -127,10 +133,6 @@ public class Database {
     public static class StorageException extends RuntimeException {
         public StorageException(SQLException cause) {
             super(cause.getMessage(), cause);
-        }
-
-        public String sqlState() {
-            return ((SQLException) getCause()).getSQLState();
         }
     }
 }

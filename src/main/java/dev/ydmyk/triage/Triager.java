@@ -349,7 +349,8 @@ public class Triager {
     private static final Pattern THAT = Pattern.compile("^\\s*(,\\s*(og|and)\\b|,?\\s*(at|att|that|how|hvordan|hur|korleis|å)\\b)", Pattern.CASE_INSENSITIVE);
     /** "... når man har brug for det. Not." */
     private static final Pattern LONE_NOT = Pattern.compile("(?:^|[.…!]\\s+)(?i:not|ikke|ikkje|inte)\\s*[.!]");
-    private static final Pattern WARM_EMOJI = Pattern.compile("[\\x{1F44F}\\x{2764}\\x{1F64F}\\x{1F60D}\\x{1F970}\\x{1F44D}\\x{1F60A}\\x{1F499}\\x{1F49A}\\x{1F31F}\\x{2B50}\\x{1F64C}]");
+    /** Clapping or any other warm emoji. */
+    private static final Pattern WARM_EMOJI = Pattern.compile("\\x{1F44F}|" + OTHER_WARM_EMOJI.pattern());
     private static final Pattern RHETORICAL = Pattern.compile("\\?\\s*!|!\\s*\\?|\\?{2,}");
     /** "Great service... NOT." */
     private static final Pattern CAPS_NOT = Pattern.compile("[.…!]\\s*(NOT|IKKE|IKKJE|INTE)(?![\\p{L}])");
