@@ -135,9 +135,12 @@ class EvaluationTest {
         Figures dev3 = run("dev3");
         Figures blind = run("heldout2");
         Figures third = run("heldout3");
+        Figures dev4 = run("dev4");
+        Figures fourth = run("heldout4");
         String report = dev.report("development part") + "\n" + held.report("held-out part") + "\n"
                 + dev2.report("development part, written blind") + "\n" + dev3.report("third development part, written from the guidelines")
-                + "\n" + blind.report("held-out part, written blind") + "\n" + third.report("third held-out part, written blind 2026-12-06");
+                + "\n" + blind.report("held-out part, written blind") + "\n" + third.report("third held-out part, written blind 2026-12-06")
+                + "\n" + dev4.report("fourth development part, written blind 2026-12-06") + "\n" + fourth.report("fourth held-out part, written blind 2026-12-06");
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/eval-report.txt"), report);
