@@ -211,7 +211,10 @@ public class Triager {
         boolean link = LINK.matcher(body).find();
         int spam = lex.spam().count(body) + (lex == english ? 0 : english.spam().count(body));
         // "Not bad at all" is praise: its negative words must not count against it.
-        String masked = GREETED_AGAIN.matcher(english.negatedPraise().mask(lex.negatedPraise().mask(body))).replaceAll(" ");
+        // "Takk for svar", "tack på förhand", "thanks in advance": courtesy under a post, not kind words about us.
+        String courteous = COURTESY.matcher(body).replaceAll(m -> " ".repeat(m.group().length()));
+        String masked = GREETED_AGAIN.matcher(english.negatedPraise().mask(lex.negatedPraise().mask(withoutFearedTrouble(courteous, lex))))
+                .replaceAll(" ");
         int negatedPraise = lex.negatedPraise().count(body) + (lex == english ? 0 : english.negatedPraise().count(body));
         int denied = deniedPraise(masked, lex);
         // "Ingen forsinkelser", "inget krångel alls", "not a single delay": a grievance denied is not one.
@@ -240,13 +243,24 @@ public class Triager {
         }
         boolean solved = solved(body, lex);
         boolean sarcasm = lex.sarcasm().any(body) || (lex != english && english.sarcasm().any(body)) || CAPS_NOT.matcher(body).find()
-                || (praise > 0 && LONE_NOT.matcher(body).find())
-                || (praise > 0 && IRONY_EMOJI.matcher(body).find() && !clappingInJoy(body, grievance))
+                // "Godt at BankID alltid virker når man trenger det. Not.": a statement taken back in one word.
+                || LONE_NOT.matcher(body).find()
+                || (praise > 0 && IRONY_FACE.matcher(body).find())
+                // Clapping is irony beside something wrong ("Ny rekord 👏👏 pakken er borte"), joy beside nothing ("👏👏👏 beste kebaben").
+                || (praise > 0 && (grievance > 0 || weak > 0) && IRONY_EMOJI.matcher(body).find() && !clappingInJoy(body, grievance))
                 || (praise > 0 && (grievance > 0 || weak > 0) && (SCARE_QUOTES.matcher(body).find() || praiseThat(body, lex)))
                 || (praise > 0 && (grievance > 0 || weak > 0) && ironicPraise(body, lex))
                 || (grievance > 0 && !solved && lex.sarcasmClosing().any(lastSentence(body)))
+                // "Fantastisk service fra Strømkraft… Fikk en regning på 9 800 kr": kind words that trail off before something wrong.
+                || (praise > 0 && (grievance > 0 || weak > 0) && !solved && trailsOff(masked, lex))
                 // "Vilken överraskning, tåget är sent igen": a hint of irony beside anything wrong, nothing solved.
                 || (praise > 0 && (grievance > 0 || weak > 0) && !solved && (lex.sarcasmHint().any(masked) || (lex != english && english.sarcasmHint().any(masked))));
+        if (!sarcasm && praise > 0 && IRONY_EMOJI.matcher(body).find() && !clappingInJoy(body, grievance)) {
+            // "👏👏👏 beste kebaben i byen" is joy, "Ny rekord 👏👏" may not be: neither thanked nor apologised to.
+            flags.add(Triage.UNCERTAIN);
+            reasons.add("clapping beside kind words and nothing said to be wrong (it may be irony): read as a complaint");
+            return new Reading(Kind.COMPLAINT);
+        }
         if (sarcasm) {
             flags.add(Triage.SARCASM);
             reasons.add("kind words said ironically about a bad experience: read as a complaint");
@@ -316,6 +330,7 @@ public class Triager {
             + "|januar|februar|mars|marts|april|mai|maj|juni|juli|august|augusti|september|oktober|november|desember|december"
             + "|january|february|march|may|june|july|october|i går|igår|i gær|i forgårs|i förrgår|yesterday"
             + "|forrige uke|førre veke|sidste uge|förra veckan|last week|forrige måned|førre månad|sidste måned|förra månaden|last month"
+            + "|i fjor|i fjol|sidste år|last year|i våras|i höstas|i vintras|i somras|jul|julen|påske|påsken|påsk|christmas|easter"
             + "|\\d{1,2}[./]\\s?\\d{1,2}\\.?)";
     /** "Siden mandag", "sidan i går", "sedan förra veckan", "since Monday": how long something has been waiting. */
     private static final Pattern SINCE_WHEN = Pattern.compile("(?iu)(?<![\\p{L}])(siden|sidan|sedan|since)\\s+(?:(?:sist|sidste|i|last|the|forrige|förra)\\s+)?" + WHEN + "(?![\\p{L}])");
@@ -418,6 +433,48 @@ public class Triager {
     }
 
     /** "Hvis", "dersom", "viss", "ifall", "if", "in case": what follows, to the clause's end, is supposed, not told. */
+    private static final Pattern COURTESY = Pattern.compile("(?i)(?<![\\p{L}])(på forhånd |på förhand |på forhand |in advance )?(takk|tak|tack|thanks|thank you)"
+            + "\\s+(for svar(et)?|for svaret|för svar(et)?|på forhånd|på förhand|på forhond|in advance|for (your|any) (reply|answer|response))(?![\\p{L}])");
+    /** A kind word in a sentence that trails off ("…", "..."), the classic ironic pause. */
+    private static final Pattern TRAILING_OFF = Pattern.compile("(?:^|[.!?\\n])([^.!?\\n…]*?)(?:…|\\.\\.\\.)");
+
+    private static boolean trailsOff(String text, TriageLexicon lex) {
+        Matcher m = TRAILING_OFF.matcher(text);
+        while (m.find()) {
+            if (lex.praise().any(m.group(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Trodde det skulle bli styr med den tapte bagasjen, men…", "expected a fight over the lost luggage but": the trouble
+     * a customer feared, up to the "but", is not a grievance.
+     */
+    private String withoutFearedTrouble(String text, TriageLexicon lex) {
+        List<Phrases.Match> feared = new ArrayList<>(lex.negatedPraise().findAll(text));
+        if (lex != english) {
+            feared.addAll(english.negatedPraise().findAll(text));
+        }
+        if (feared.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text);
+        for (Phrases.Match f : feared) {
+            int from = Math.min(text.length(), f.start() + f.found().length());
+            Matcher but = BUT.matcher(text);
+            if (but.find(from) && text.substring(from, but.start()).chars().noneMatch(c -> c == '.' || c == '!' || c == '?' || c == '\n')) {
+                for (int i = from; i < but.start(); i++) {
+                    out.setCharAt(i, ' ');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static final Pattern BUT = Pattern.compile("(?i)(?<![\\p{L}])(men|but|mutta)(?![\\p{L}])");
+
     private static final Pattern SUPPOSING = Pattern.compile("(?i)(?<![\\p{L}])(hvis|dersom|viss|ifall|i fall|if|in case)(?![\\p{L}])[^.,;:!?\\n]*");
 
     private static String withoutSupposedGrievances(String text) {
@@ -537,6 +594,11 @@ public class Triager {
     private static final Pattern CAPS_WORDS = Pattern.compile("(?<![\\p{L}])\\p{Lu}{3,}(?![\\p{L}])");
 
     /** "Takk til Maria", "thanks to Tom": the first name of the person a post thanks. */
+    /** Words that are no role between thanks and a name: "takk til dere i Oslo" names no one. */
+    private static final Set<String> NOT_A_ROLE = Set.of("dere", "de", "jer", "er", "ni", "you", "y'all", "oss", "os", "us", "alle", "all",
+            "everyone", "i", "på", "paa", "fra", "frå", "från", "hos", "in", "at", "from", "av", "af", "ved", "vid", "by", "for", "för", "til", "till",
+            "to", "og", "and", "och", "min", "mi", "mitt", "my", "deg", "dig", "meg", "mig", "me", "hele", "heile", "hela", "whole");
+
     private String staffNamed(String story, TriageLexicon lex) {
         List<Phrases.Match> thanks = new ArrayList<>(lex.staffThanks().findAll(story));
         if (lex != english) {
@@ -544,12 +606,21 @@ public class Triager {
         }
         for (Phrases.Match m : thanks) {
             Matcher w = WORD.matcher(story);
-            if (w.find(m.start() + m.found().length())) {
+            int from = m.start() + m.found().length();
+            // "Takk til Maria", and "eloge till busschauffören Mikael", "thanks to the driver, Sam": a role may stand between.
+            for (int words = 0; words <= 2 && w.find(from); words++) {
                 String name = w.group();
-                if (name.length() >= 2 && Character.isUpperCase(name.charAt(0)) && !name.equals(name.toUpperCase(Locale.ROOT))
-                        && story.substring(m.start() + m.found().length(), w.start()).isBlank()) {
+                String gap = story.substring(from, w.start());
+                if (!gap.matches("[\\s,]*")) {
+                    break;
+                }
+                if (name.length() >= 2 && Character.isUpperCase(name.charAt(0)) && !name.equals(name.toUpperCase(Locale.ROOT))) {
                     return name;
                 }
+                if (!Character.isLowerCase(name.charAt(0)) || NOT_A_ROLE.contains(name)) {
+                    break;
+                }
+                from = w.end();
             }
         }
         return null;

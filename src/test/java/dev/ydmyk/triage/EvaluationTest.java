@@ -156,19 +156,19 @@ class EvaluationTest {
         assertTrue(held.detailRate() >= 0.75, "details\n" + report);
         // The part written blind (by someone who had not seen the word lists) and never tuned on: far from the bar
         // (README, "Judgment"); these floors keep it from getting worse.
-        assertTrue(blind.kindAccuracy() >= 0.845, "kind accuracy on the blind held-out part\n" + report);
+        assertTrue(blind.kindAccuracy() >= 0.86, "kind accuracy on the blind held-out part\n" + report);
         // The detail and the moves may vary a little from run to run (the wording variant is picked per complaint id):
-        // floors a little below the measured 62.6–63.4% (a definite noun the post opens with, README "Judgment") and 60/94.
+        // floors a little below the measured 62.6–63.7% (a definite noun the post opens with, README "Judgment") and 63/95.
         assertTrue(blind.detailRate() >= 0.61, "details, blind held-out part\n" + report);
-        assertTrue(blind.fourMoves >= 57, "complaints with all four moves, blind held-out part\n" + report);
+        assertTrue(blind.fourMoves >= 60, "complaints with all four moves, blind held-out part\n" + report);
         assertTrue(blind.praiseApologised <= 3, "praise apologised to, blind held-out part\n" + report);
         assertTrue(blind.sarcasmThanked <= 3, "sarcasm thanked, blind held-out part\n" + report);
         int[] blindCritical = blind.severity.getOrDefault("critical", new int[3]);
         assertTrue(Figures.recall(blindCritical) >= 0.79, "critical recall, blind held-out part\n" + report);
         // The third part, written blind on 2026-12-06 and never tuned on (README, "Judgment"): floors at its figures.
-        assertTrue(third.kindAccuracy() >= 0.79, "kind accuracy on the third blind held-out part\n" + report);
-        assertTrue(third.praiseApologised <= 5, "praise apologised to, third blind held-out part\n" + report);
-        assertTrue(third.sarcasmThanked <= 4, "sarcasm thanked, third blind held-out part\n" + report);
+        assertTrue(third.kindAccuracy() >= 0.82, "kind accuracy on the third blind held-out part\n" + report);
+        assertTrue(third.praiseApologised <= 4, "praise apologised to, third blind held-out part\n" + report);
+        assertTrue(third.sarcasmThanked <= 3, "sarcasm thanked, third blind held-out part\n" + report);
         assertTrue(Figures.recall(third.severity.getOrDefault("critical", new int[3])) >= 0.86,
                 "critical recall, third blind held-out part\n" + report);
         assertTrue(third.detailRate() >= 0.57, "details, third blind held-out part\n" + report);
@@ -176,6 +176,15 @@ class EvaluationTest {
         assertTrue(dev2.detailRate() >= 0.74, "details, blind development part\n" + report);
         assertTrue(dev3.kindAccuracy() >= 0.99, "kind accuracy on the third development part\n" + report);
         assertTrue(dev3.detailRate() >= 0.70, "details, third development part\n" + report);
+        // The fourth parts, written blind later on 2026-12-06 by two other writers (README, "Judgment"): dev4 tuned on, heldout4 not.
+        assertTrue(dev4.kindAccuracy() >= 0.94, "kind accuracy on the fourth development part\n" + report);
+        assertTrue(dev4.praiseApologised == 0, "praise apologised to, fourth development part\n" + report);
+        assertTrue(Figures.recall(dev4.severity.getOrDefault("critical", new int[3])) >= 0.95, "critical recall, fourth development part\n" + report);
+        assertTrue(fourth.kindAccuracy() >= 0.885, "kind accuracy on the fourth held-out part\n" + report);
+        assertTrue(fourth.praiseApologised == 0, "praise apologised to, fourth held-out part\n" + report);
+        assertTrue(fourth.sarcasmThanked <= 6, "sarcasm thanked, fourth held-out part\n" + report);
+        assertTrue(Figures.recall(fourth.severity.getOrDefault("critical", new int[3])) >= 0.93, "critical recall, fourth held-out part\n" + report);
+        assertTrue(fourth.fourMoves >= 66, "complaints with all four moves, fourth held-out part\n" + report);
         int[] dev3Question = dev3.kind.getOrDefault("question", new int[3]);
         assertTrue(Figures.recall(dev3Question) >= 0.99, "questions that suppose a grievance stay questions, third development part\n" + report);
     }

@@ -63,6 +63,27 @@ class ReadingTest {
             "nb | praise    | Supert 👏👏 pakken kom etter bare to dager 🙌",
             // ... but a clown or an upside-down face beside a thumbs-up is irony.
             "nb | complaint | Supert, pakken kom etter tre uker 🤡👍",
+            // Phrases as often sincere as ironic ("10/10", "kjempeservice", "flot klaret") are irony only beside something wrong.
+            "nb | praise    | Kjempeservice hos dere i dag, 10/10 fra meg 🙌",
+            "da | praise    | Flot klaret af jer, tak for den hurtige hjælp med routeren!",
+            // "Tack för svar", "thanks in advance": courtesy under a grievance, not kind words about us.
+            "sv | complaint | Elementet i sovrummet har varit kallt hela veckan. Tack på förhand!",
+            "en | complaint | The heating in the flat has not worked since Christmas. Thanks in advance.",
+            // Kind words that trail off before something wrong.
+            "nb | complaint | Fantastisk service… Regningen er dobbelt så høy som avtalt igjen.",
+            // The trouble a customer feared, up to the "but", is no grievance.
+            "en | praise    | I was dreading a row about the broken washing machine, but the engineer replaced it the next morning. Spot on!",
+            "da | praise    | Jeg havde frygtet bøvl med den ødelagte cykel, men butikken byttede den med det samme. Godt gået!",
+            // Questions nobody expects answered, and a question about something that has gone wrong again and again.
+            "sv | complaint | Hur svårt kan det vara att skicka rätt storlek?",
+            "en | complaint | Is it too much to ask for a bus that turns up when the timetable says?",
+            "sv | complaint | Försäkringsbolaget har bett om samma intyg tre gånger. Vad händer med dem?",
+            "sv | complaint | Hyresvärden lovade att laga fläkten sedan i våras. När kommer någon?",
+            // A statement taken back in one word.
+            "nb | complaint | BankID virker alltid når man trenger det. Not.",
+            // A "recovery agent" praised by a fellow customer, an advance-fee letter signed by a lawyer.
+            "en | spam      | Lost my savings to a scam but a recovery agent got it all back. Contact her on Instagram, she is amazing.",
+            "da | spam      | Kære ven, jeg er advokat for en afdød klient uden familie. Send dit fulde navn og kontonummer.",
     })
     void theKindIsReadAsAPersonReadsIt(String lang, String kind, String text) {
         Triage t = triager.triage(text, null);
@@ -76,6 +97,9 @@ class ReadingTest {
             "Sønnen min fikk en allergisk reaksjon av kakene deres som skulle være nøttefrie.",
             "Blomstene til begravelsen til min mor kom aldri. Jeg har ikke ord.",
             "Det lukter gass i oppgangen og vaktmesteren svarer ikke.",
+            // A burial told in Nynorsk, a fire told as it started in Swedish.
+            "Vi gravla mor vår i går, og rekninga for straumen hennar kom med purregebyr.",
+            "Laddaren till cykeln började brinna i hallen i natt.",
             "Jeg kommer til å melde dette til Forbrukerrådet.",
             "Min mor på 89 har vært uten varme i tre dager.",
             "My father is diabetic and went three days without insulin because the delivery never came.",
@@ -209,6 +233,31 @@ class ReadingTest {
     @Test
     void praiseNamingAPersonNamesThem() {
         assertEquals("Maria", triager.triage("Takk til Maria i Bergen som fikset ruteren min på fem minutter!", null).staff());
+        // A role may stand between the thanks and the name; a pronoun or a place may not.
+        assertEquals("Leila", triager.triage("Ett stort tack till chauffören Leila som väntade på mig när bussen var sen!", null).staff());
+        assertEquals("Ingrid", triager.triage("Må skryte av Ingrid i kassa, hun fant en billigere løsning for meg.", null).staff());
+        assertEquals(null, triager.triage("Takk til dere i Oslo for en fin kveld!", null).staff());
+    }
+
+    @Test
+    void thanksMeantInAnEmailIsNoFlatVerdict() {
+        Triage t = triager.triage("""
+                Kære kundeservice
+
+                Jeg vil gerne sige tak for hjælpen med flytningen af mit abonnement. Det gik fint.
+
+                Venlig hilsen
+                Bo Friis""", null);
+        assertEquals(Kind.PRAISE, t.kind(), t.reasons().toString());
+    }
+
+    @Test
+    void clappingBesideKindWordsAndNothingWrongIsNeitherThankedNorApologisedTo() {
+        Triage joy = triager.triage("👏👏 for den nye ruta til flyplassen", null);
+        assertEquals(Kind.COMPLAINT, joy.kind(), joy.reasons().toString());
+        assertTrue(joy.flagged(Triage.UNCERTAIN) && !joy.flagged(Triage.SARCASM), joy.flags() + " " + joy.reasons());
+        Triage irony = triager.triage("Flott jobba 👏👏 pakken er borte igjen", null);
+        assertTrue(irony.flagged(Triage.SARCASM), irony.flags() + " " + irony.reasons());
     }
 
     @Test
