@@ -247,7 +247,7 @@ public class Triager {
                 || LONE_NOT.matcher(body).find()
                 || (praise > 0 && IRONY_FACE.matcher(body).find())
                 // Clapping is irony beside something wrong ("Ny rekord 👏👏 pakken er borte"), joy beside nothing ("👏👏👏 beste kebaben").
-                || (praise > 0 && (grievance > 0 || weak > 0) && IRONY_EMOJI.matcher(body).find() && !clappingInJoy(body, grievance))
+                || (praise > 0 && (grievance > 0 || weak > 0) && IRONY_EMOJI.matcher(body).find() && !applause(body, grievance))
                 || (praise > 0 && (grievance > 0 || weak > 0) && (SCARE_QUOTES.matcher(body).find() || praiseThat(body, lex)))
                 || (praise > 0 && (grievance > 0 || weak > 0) && ironicPraise(body, lex))
                 || (grievance > 0 && !solved && lex.sarcasmClosing().any(lastSentence(body)))
@@ -255,7 +255,7 @@ public class Triager {
                 || (praise > 0 && (grievance > 0 || weak > 0) && !solved && trailsOff(masked, lex))
                 // "Vilken överraskning, tåget är sent igen": a hint of irony beside anything wrong, nothing solved.
                 || (praise > 0 && (grievance > 0 || weak > 0) && !solved && (lex.sarcasmHint().any(masked) || (lex != english && english.sarcasmHint().any(masked))));
-        if (!sarcasm && praise > 0 && IRONY_EMOJI.matcher(body).find() && !clappingInJoy(body, grievance)) {
+        if (!sarcasm && praise > 0 && IRONY_EMOJI.matcher(body).find() && !applause(body, grievance)) {
             // "👏👏👏 beste kebaben i byen" is joy, "Ny rekord 👏👏" may not be: neither thanked nor apologised to.
             flags.add(Triage.UNCERTAIN);
             reasons.add("clapping beside kind words and nothing said to be wrong (it may be irony): read as a complaint");
@@ -339,6 +339,13 @@ public class Triager {
      * Clapping beside another warm emoji and nothing said to be wrong (only a weak word, "etter to dager") is joy, not irony.
      * An upside-down face or a clown is irony whatever stands beside it.
      */
+    /** Clapping in joy, or clapping for someone ("👏👏 to the driver who waited for my daughter"). */
+    private static boolean applause(String body, int grievance) {
+        return clappingInJoy(body, grievance) || (!IRONY_FACE.matcher(body).find() && CLAPS_FOR.matcher(body).find());
+    }
+
+    private static final Pattern CLAPS_FOR = Pattern.compile("(?i)\\x{1F44F}\\s*(to|til|till|for|för|åt)(?![\\p{L}])");
+
     private static boolean clappingInJoy(String body, int grievance) {
         return grievance == 0 && !IRONY_FACE.matcher(body).find() && OTHER_WARM_EMOJI.matcher(body).find();
     }

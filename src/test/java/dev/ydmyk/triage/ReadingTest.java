@@ -74,6 +74,8 @@ class ReadingTest {
             // The trouble a customer feared, up to the "but", is no grievance.
             "en | praise    | I was dreading a row about the broken washing machine, but the engineer replaced it the next morning. Spot on!",
             "da | praise    | Jeg havde frygtet bøvl med den ødelagte cykel, men butikken byttede den med det samme. Godt gået!",
+            "en | praise    | Thought the exchange would be a nightmare but the shop swapped the jacket on the spot. Great!",
+            "sv | praise    | Jag trodde att bytet skulle bli en mardröm, men butiken bytte jackan direkt. Toppen!",
             // Questions nobody expects answered, and a question about something that has gone wrong again and again.
             "sv | complaint | Hur svårt kan det vara att skicka rätt storlek?",
             "en | complaint | Is it too much to ask for a bus that turns up when the timetable says?",
@@ -253,9 +255,13 @@ class ReadingTest {
 
     @Test
     void clappingBesideKindWordsAndNothingWrongIsNeitherThankedNorApologisedTo() {
-        Triage joy = triager.triage("👏👏 for den nye ruta til flyplassen", null);
+        Triage joy = triager.triage("Nye ruta til flyplassen 👏👏", null);
         assertEquals(Kind.COMPLAINT, joy.kind(), joy.reasons().toString());
         assertTrue(joy.flagged(Triage.UNCERTAIN) && !joy.flagged(Triage.SARCASM), joy.flags() + " " + joy.reasons());
+        assertEquals(Kind.PRAISE, triager.triage("👏👏 for den nye ruta til flyplassen", null).kind());
+        Triage driver = triager.triage("👏👏 to the driver on the 40 who waited for my son this morning", null);
+        assertTrue(!driver.flagged(Triage.SARCASM) && (driver.kind() == Kind.PRAISE || driver.flagged(Triage.UNCERTAIN)),
+                driver.kind() + " " + driver.flags() + " " + driver.reasons());
         Triage irony = triager.triage("Flott jobba 👏👏 pakken er borte igjen", null);
         assertTrue(irony.flagged(Triage.SARCASM), irony.flags() + " " + irony.reasons());
     }
