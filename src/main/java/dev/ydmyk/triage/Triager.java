@@ -76,7 +76,9 @@ public class Triager {
             reasons.add("asks a question about a matter of health, safety or law: read as a complaint");
         }
         // "Thanks for giving my diabetic mother the wrong insulin": kind words beside danger and something wrong are not thanks.
-        if (critical > 0 && kind == Kind.PRAISE && !solved(body, lex) && (lex.weak().any(body) || lex.complaint().any(body))) {
+        // ("Vet inte vad jag skulle gjort utan er … när mamma bröt höften": the "inte" of praise worded with a negative is nothing wrong.)
+        String unnegated = english.negatedPraise().mask(lex.negatedPraise().mask(body));
+        if (critical > 0 && kind == Kind.PRAISE && !solved(body, lex) && (lex.weak().any(unnegated) || lex.complaint().any(unnegated))) {
             kind = Kind.COMPLAINT;
             flags.add(Triage.UNCERTAIN);
             reasons.add("kind words beside a matter of health, safety or law and something wrong: read as a complaint");
@@ -228,7 +230,7 @@ public class Triager {
         }
         boolean shouting = shouting(body);
         int strong = lex.complaint().count(masked) + (shouting ? 1 : 0) + denied
-                + (ANGRY_EMOJI.matcher(body).find() ? 1 : 0) + (!shouting && CAPS_NEGATION.matcher(body).find() ? 1 : 0);
+                + (ANGRY_EMOJI.matcher(body).find() || IRONY_FACE.matcher(body).find() ? 1 : 0) + (!shouting && CAPS_NEGATION.matcher(body).find() ? 1 : 0);
         // "Sidan måndag", "since Tuesday", "sedan i förrgår": waiting told as a time, one weak sign of something wrong.
         int weak = lex.weak().count(masked) + (SINCE_WHEN.matcher(masked).find() ? 1 : 0);
         int praise = lex.praise().count(masked) - denied + 2 * negatedPraise + cleared + (thanksAPerson ? 1 : 0)
