@@ -1,0 +1,235 @@
+package dev.ydmyk.triage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Nouns a post names that no list knows, found by where they stand rather than by what they are: a Nordic noun in its
+ * definite form after a preposition ("på venterommet"), before a possessive ("lommeboka mi") or opening a sentence
+ * ("Blomane vi hadde tinga kom aldri"), and an English noun phrase after "my", "the" or "your" ("my October bill").
+ * Each is a form a reply can place after "om" or "about the" as it stands.
+ */
+final class NounPhrases {
+
+    /** A noun phrase and where the post writes it. */
+    record Found(String form, int start, int end) {
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'-]*");
+    /** The definite endings of nb and nn, which also write the feminine "-a" ("ferja", "lommeboka"). */
+    private static final Pattern DEFINITE_NORWEGIAN = Pattern.compile("\\p{L}{2,}(en|et|ene|ane|na)|\\p{L}{3,}a");
+    /** The definite endings of da and sv; a Swedish "-a" is as often an adjective ("trasiga") as a noun. */
+    private static final Pattern DEFINITE_DANISH_SWEDISH = Pattern.compile("\\p{L}{2,}(en|et|an|ene|erne|arna|orna|erna)");
+    private static final Set<String> PREPOSITIONS = Set.of("på", "i", "til", "till", "om", "med", "fra", "frå", "från", "for",
+            "för", "av", "af", "under", "over", "över", "hos", "ved", "vid", "mot", "mod", "etter", "efter", "gjennom", "genom",
+            "uten", "utan", "uden", "rundt", "runt", "bak", "bag", "bakom", "foran", "framfor", "framför", "innen", "inom",
+            "mellom", "mellem", "mellan", "blant", "bland", "langs", "längs", "utenfor", "utanfor", "udenfor", "utanför", "inni");
+    private static final Set<String> POSSESSIVES = Set.of("min", "mi", "mitt", "mine", "vår", "vårt", "våre", "vore");
+    /** Definite-looking words a reply cannot be about: time ("natten", "helga"), set phrases ("i stedet", "i løpet av"), verbs. */
+    static final Set<String> NOT_A_THING = Set.of(
+            "natten", "natta", "nätten", "morgenen", "morgonen", "morgen", "morgon", "kvelden", "kvällen", "aftenen",
+            "dagen", "dagene", "dagane", "dagarna", "uken", "uka", "veka", "veckan", "ugen", "helgen", "helga", "helgi",
+            "weekenden", "måneden", "månaden", "månad", "året", "timen", "timene", "timane", "timmen", "tiden", "tida",
+            "tidene", "gangen", "gongen", "gången", "jula", "julen", "romjula", "romjulen", "påsken", "påska", "sommeren",
+            "sommaren", "vinteren", "vintern", "høsten", "hausten", "hösten", "våren", "starten", "början", "slutet",
+            "slutten", "stedet", "staden", "stället", "løpet", "løbet", "forveien", "forvejen", "øjeblikket", "tillfället",
+            "mellomtiden", "mellemtiden", "orden", "egen", "eigen", "eget", "verden", "världen", "onödan", "allmänhet",
+            "ordentlig", "hvert", "kvart", "helhet", "heilskap", "morges", "tinga", "bestilla", "lova", "klaga", "svara",
+            "hugsa", "mista", "mangla", "bruka", "byrja", "betala", "fortelja", "ringde", "venta", "henta", "hente",
+            "flytta", "mottatt", "motteke", "motteken", "kommet", "komme", "fått", "hatt", "sendt", "betalt", "ringt",
+            "leveret", "levert", "bestilt", "bestilte", "spurte", "meldt", "sagt", "mulig", "mogleg", "möjligt", "muligt",
+            "skjedd", "hent", "nettet");
+    /** What follows "my", "the" or "your" without being a thing: pronoun-like words, time, people (the issue's "about the son"). */
+    private static final Set<String> NOT_A_THING_EN = Set.of(
+            "same", "rest", "end", "whole", "only", "other", "others", "one", "ones", "first", "second", "third", "last",
+            "next", "time", "times", "day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "evening",
+            "night", "weekend", "way", "thing", "things", "moment", "point", "fact", "lot", "most", "least", "best", "worst",
+            "mum", "mom", "mother", "dad", "father", "son", "daughter", "husband", "wife", "partner", "kids", "kid", "children",
+            "child", "family", "brother", "sister", "baby", "toddler", "boyfriend", "girlfriend", "friend", "friends",
+            "neighbour", "neighbor", "parents", "parent", "grandmother", "grandfather", "gran", "nan", "grandma", "grandad",
+            "people", "person", "name", "own", "life", "fault", "case", "matter", "problem", "issue", "hell", "world", "minute",
+            "minutes", "hour", "hours", "chance", "start", "beginning", "team", "company", "money", "attention", "middle", "top",
+            "bottom", "side", "free", "new", "old", "full", "wrong", "right", "main", "entire", "latest", "current", "usual");
+    /** Words that end an English noun phrase: function words, auxiliaries and everyday verbs. */
+    private static final Set<String> STOPS_EN = Set.of(
+            "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could",
+            "should", "shall", "may", "might", "must", "did", "does", "do", "not", "no", "and", "or", "but", "that",
+            "which", "who", "whom", "whose", "when", "where", "why", "how", "because", "so", "as", "if", "than", "then",
+            "for", "from", "to", "at", "in", "on", "of", "with", "by", "about", "after", "before", "since", "until",
+            "into", "onto", "over", "under", "again", "still", "yet", "even", "just", "now", "there", "here", "this",
+            "these", "those", "it", "its", "they", "them", "he", "him", "she", "her", "we", "us", "you", "your", "i", "me",
+            "my", "our", "their", "his", "a", "an", "the", "all", "every", "each", "any", "some", "keeps", "kept", "left",
+            "sent", "took", "told", "said", "came", "went", "got", "gave", "made", "broke", "says", "goes", "gets",
+            "takes", "never", "always", "also", "too", "very", "really", "only", "already", "today", "yesterday",
+            "tomorrow", "tonight", "arrived", "stopped", "rolled", "costs", "cost", "turned", "wasn't", "isn't", "doesn't",
+            "didn't", "won't", "can't", "hasn't", "haven't", "weren't", "aren't", "off", "up", "down", "out", "away",
+            "back", "through", "without", "within", "during", "while", "like", "per", "via", "instead", "anymore",
+            "either", "both", "am", "let", "put", "set", "run", "ran");
+    /** Words that point at a thing without naming it. */
+    private static final Set<String> POINTERS_EN = Set.of("same", "whole", "other", "only", "entire", "very", "exact", "wrong");
+    /** Everyday verbs that follow a noun ("does the pharmacy close", "my insurance cover"): the phrase ends before them. */
+    private static final Set<String> VERBS_EN = Set.of(
+            "close", "open", "work", "apply", "cover", "take", "give", "come", "go", "get", "need", "want", "accept", "charge",
+            "send", "deliver", "arrive", "stop", "start", "allow", "include", "mean", "happen", "keep", "say", "tell", "ask",
+            "pay", "refund", "cost", "look", "seem", "turn", "end", "run", "let", "make", "show", "change", "leave", "break",
+            "fail", "stay", "sit", "stand", "fit", "count", "expire", "renew", "update", "ship", "call", "reply", "answer",
+            "know", "think", "help", "try", "use", "wait", "load", "crash", "drop", "freeze", "leak", "smell");
+    private static final Set<String> DETERMINERS_EN = Set.of("my", "the", "your", "our", "his", "her", "their");
+
+    private NounPhrases() {
+    }
+
+    /** Definite-form nouns of a Nordic post, in the order it writes them. */
+    static List<Found> nordic(String story, String language) {
+        boolean norwegian = language.equals("nb") || language.equals("nn");
+        Pattern definite = norwegian ? DEFINITE_NORWEGIAN : DEFINITE_DANISH_SWEDISH;
+        List<Found> out = new ArrayList<>();
+        List<int[]> words = new ArrayList<>();
+        Matcher w = WORD.matcher(story);
+        while (w.find()) {
+            words.add(new int[] {w.start(), w.end()});
+        }
+        for (int i = 0; i < words.size(); i++) {
+            String word = story.substring(words.get(i)[0], words.get(i)[1]);
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (lower.length() < 4 || !definite.matcher(lower).matches() || NOT_A_THING.contains(lower)
+                    || Triager.NOT_A_NOUN.contains(lower)) {
+                continue;
+            }
+            boolean opensSentence = opensSentence(story, words.get(i)[0]);
+            // "KVAR ER PAKKA MI?!": a shouted word is no name.
+            boolean capitalised = Character.isUpperCase(word.charAt(0)) && !word.equals(word.toUpperCase(Locale.ROOT));
+            String before = i > 0 ? story.substring(words.get(i - 1)[0], words.get(i - 1)[1]).toLowerCase(Locale.ROOT) : "";
+            String after = i + 1 < words.size() ? story.substring(words.get(i + 1)[0], words.get(i + 1)[1]).toLowerCase(Locale.ROOT) : "";
+            boolean afterPreposition = PREPOSITIONS.contains(before) && adjacent(story, words.get(i - 1)[1], words.get(i)[0]);
+            boolean possessed = norwegian && POSSESSIVES.contains(after) && adjacent(story, words.get(i)[1], words.get(i + 1)[0]);
+            // A capital inside a sentence is a name ("på Torget", "i Bergen"), not a thing in its definite form.
+            if (capitalised && !opensSentence && !possessed) {
+                continue;
+            }
+            if (opensSentence && capitalised && lower.length() >= 5 || afterPreposition || possessed) {
+                out.add(new Found(lower, words.get(i)[0], words.get(i)[1]));
+            }
+        }
+        return out;
+    }
+
+    /** Words after "min", "mitt", "mi" that are no thing: people, and the adjectives that come before one. */
+    private static final Set<String> NOT_POSSESSED = Set.of(
+            "mor", "far", "søn", "son", "sønn", "datter", "dotter", "mand", "mann", "man", "kone", "hustru", "fru", "kæreste",
+            "kjæreste", "barn", "familie", "familj", "søster", "syster", "bror", "bestemor", "farmor", "mormor", "morfar",
+            "farfar", "mamma", "pappa", "sambo", "venn", "ven", "vän", "nabo", "granne", "nye", "nya", "ny", "nytt", "gamle",
+            "gamla", "gammel", "egen", "eget", "egne", "egna", "stakkels", "lille", "lilla", "vesle", "store", "stora",
+            "bedste", "bästa", "beste", "sidste", "sista", "siste", "første", "första", "fyrste", "kære", "kära", "kjære",
+            "lenge", "tur", "mening", "meining", "åsikt", "skyld", "fel", "feil");
+    private static final Pattern NOT_A_NOUN_ENDING = Pattern.compile(".*(ig|lig|ige|iga|igt|ade|ede|te|de|dt|tt)$");
+
+    /**
+     * A Nordic noun the post writes after "min", "mitt" or "mi" ("min lægetid", "mitt kvitto"), in the definite form the
+     * possessive's gender gives it ("lægetiden", "kvittot"): the possessive says what ending the noun takes.
+     */
+    static List<Found> possessedIndefinite(String story, String language) {
+        List<Found> out = new ArrayList<>();
+        Matcher m = POSSESSED.matcher(story);
+        while (m.find()) {
+            String possessive = m.group(1).toLowerCase(Locale.ROOT);
+            String word = m.group(2);
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (lower.length() < 3 || NOT_POSSESSED.contains(lower) || NOT_A_NOUN_ENDING.matcher(lower).matches()
+                    || (Character.isUpperCase(word.charAt(0)) && !word.equals(word.toUpperCase(Locale.ROOT)))) {
+                continue;
+            }
+            boolean vowel = "aeiouyæøåäö".indexOf(lower.charAt(lower.length() - 1)) >= 0;
+            boolean norwegian = language.equals("nb") || language.equals("nn");
+            String form = switch (possessive) {
+                case "min" -> lower.endsWith("e") || vowel && language.equals("sv") ? lower + "n" : vowel ? null : lower + "en";
+                case "mit", "mitt" -> lower + (vowel ? "t" : "et");
+                case "mi" -> norwegian ? (lower.endsWith("e") ? lower.substring(0, lower.length() - 1) : lower) + "a" : null;
+                default -> null;
+            };
+            if (form != null) {
+                out.add(new Found(form, m.start(2), m.end(2)));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern POSSESSED = Pattern.compile("(?i)(?<![\\p{L}])(min|mit|mitt|mi) ([\\p{L}][\\p{L}-]*)(?![\\p{L}])");
+
+    /** English noun phrases after a possessive or "the", up to two words ("my October bill", "the kitchen tap"), in the order the post writes them. */
+    static List<Found> english(String story) {
+        List<Found> out = new ArrayList<>();
+        List<int[]> words = new ArrayList<>();
+        Matcher w = WORD.matcher(story);
+        while (w.find()) {
+            words.add(new int[] {w.start(), w.end()});
+        }
+        for (int i = 0; i + 1 < words.size(); i++) {
+            String det = story.substring(words.get(i)[0], words.get(i)[1]).toLowerCase(Locale.ROOT);
+            if (!DETERMINERS_EN.contains(det)) {
+                continue;
+            }
+            int first = i + 1;
+            // "the same order", "my whole order": the thing is the noun, not the word that points at it.
+            if (first < words.size() && POINTERS_EN.contains(story.substring(words.get(first)[0], words.get(first)[1]).toLowerCase(Locale.ROOT))) {
+                first++;
+            }
+            int last = -1;
+            for (int j = first; j < words.size() && j < first + 2; j++) {
+                if (!adjacent(story, words.get(j - 1)[1], words.get(j)[0])) {
+                    break;
+                }
+                String word = story.substring(words.get(j)[0], words.get(j)[1]);
+                String lower = word.toLowerCase(Locale.ROOT);
+                boolean name = Character.isUpperCase(word.charAt(0)) && !MONTHS.contains(lower);
+                boolean verb = j > first && (lower.endsWith("ed") || lower.endsWith("ing") || VERBS_EN.contains(lower)
+                        || lower.endsWith("s") && VERBS_EN.contains(lower.substring(0, lower.length() - 1)));
+                if (STOPS_EN.contains(lower) || lower.contains("'") || name || lower.endsWith("ly") || verb) {
+                    break;
+                }
+                last = j;
+            }
+            if (last < 0) {
+                continue;
+            }
+            String head = story.substring(words.get(last)[0], words.get(last)[1]).toLowerCase(Locale.ROOT);
+            if (NOT_A_THING_EN.contains(head) || head.length() < 3 || head.endsWith("ed") || head.endsWith("ing")) {
+                continue;
+            }
+            String form = story.substring(words.get(first)[0], words.get(last)[1]);
+            form = MONTHS.contains(form.split(" ")[0].toLowerCase(Locale.ROOT)) ? form : form.toLowerCase(Locale.ROOT);
+            out.add(new Found(form, words.get(first)[0], words.get(last)[1]));
+        }
+        return out;
+    }
+
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday");
+
+    /** Two words with only spaces between them: a comma, a dash or a bracket parts a phrase. */
+    private static boolean adjacent(String story, int end, int start) {
+        return story.substring(end, start).isBlank() && start - end <= 2 && story.substring(end, start).indexOf('\n') < 0;
+    }
+
+    private static boolean opensSentence(String story, int at) {
+        for (int k = at - 1; k >= 0; k--) {
+            char c = story.charAt(k);
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') {
+                return true;
+            }
+            if (!Character.isWhitespace(c) && c != '«' && c != '"' && c != '(') {
+                // Two spaces after a greeting line ("Hei.  Vaskemaskinen …") or the start of the post open a sentence too.
+                return false;
+            }
+            if (k > 0 && Character.isWhitespace(c) && Character.isWhitespace(story.charAt(k - 1))) {
+                return true;
+            }
+        }
+        return true;
+    }
+}
