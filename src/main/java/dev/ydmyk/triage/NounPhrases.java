@@ -42,7 +42,10 @@ final class NounPhrases {
             "hugsa", "mista", "mangla", "bruka", "byrja", "betala", "fortelja", "ringde", "venta", "henta", "hente",
             "flytta", "mottatt", "motteke", "motteken", "kommet", "komme", "fått", "hatt", "sendt", "betalt", "ringt",
             "leveret", "levert", "bestilt", "bestilte", "spurte", "meldt", "sagt", "mulig", "mogleg", "möjligt", "muligt",
-            "skjedd", "hent", "nettet");
+            "skjedd", "hent", "nettet", "mitten", "minuttet", "minutten", "sekundet", "slet", "mora", "moren", "moderen",
+            "faren", "fadern", "sonen", "sønnen", "dottera", "datteren", "dattera", "dottern", "mannen", "kona", "kone",
+            "hustruen", "barnet", "barna", "børnene", "barnen", "jenta", "veslejenta", "gutten", "drengen", "pojken", "flickan",
+            "kjæresten", "kæresten", "sambon", "mamman", "pappan", "familien", "familjen");
     /** What follows "my", "the" or "your" without being a thing: pronoun-like words, time, people (the "about the son"). */
     private static final Set<String> NOT_A_THING_EN = Set.of(
             "same", "rest", "end", "whole", "only", "other", "others", "one", "ones", "first", "second", "third", "last",
@@ -68,7 +71,8 @@ final class NounPhrases {
             "tomorrow", "tonight", "arrived", "stopped", "rolled", "costs", "cost", "turned", "wasn't", "isn't", "doesn't",
             "didn't", "won't", "can't", "hasn't", "haven't", "weren't", "aren't", "off", "up", "down", "out", "away",
             "back", "through", "without", "within", "during", "while", "like", "per", "via", "instead", "anymore",
-            "either", "both", "am", "let", "put", "set", "run", "ran");
+            "either", "both", "am", "let", "put", "set", "run", "ran", "rather", "below", "above", "underneath", "outside",
+            "inside", "later", "ago", "together", "home", "first", "once", "twice");
     /** Words that point at a thing without naming it. */
     private static final Set<String> POINTERS_EN = Set.of("same", "whole", "other", "only", "entire", "very", "exact", "wrong");
     /** Everyday verbs that follow a noun ("does the pharmacy close", "my insurance cover"): the phrase ends before them. */
@@ -139,7 +143,10 @@ final class NounPhrases {
             String possessive = m.group(1).toLowerCase(Locale.ROOT);
             String word = m.group(2);
             String lower = word.toLowerCase(Locale.ROOT);
-            if (lower.length() < 3 || NOT_POSSESSED.contains(lower) || NOT_A_NOUN_ENDING.matcher(lower).matches()
+            // "Sonen min vart sjuk": after a noun the possessive is postposed, and what follows it is no noun of its own.
+            Matcher previous = PREVIOUS_WORD.matcher(story.substring(0, m.start(1)));
+            boolean postposed = previous.find() && DEFINITE_NORWEGIAN.matcher(previous.group(1).toLowerCase(Locale.ROOT)).matches();
+            if (postposed || lower.length() < 3 || NOT_POSSESSED.contains(lower) || NOT_A_NOUN_ENDING.matcher(lower).matches()
                     || (Character.isUpperCase(word.charAt(0)) && !word.equals(word.toUpperCase(Locale.ROOT)))) {
                 continue;
             }
@@ -158,6 +165,7 @@ final class NounPhrases {
         return out;
     }
 
+    private static final Pattern PREVIOUS_WORD = Pattern.compile("(\\p{L}+)\\s+$");
     private static final Pattern POSSESSED = Pattern.compile("(?i)(?<![\\p{L}])(min|mit|mitt|mi) ([\\p{L}][\\p{L}-]*)(?![\\p{L}])");
 
     /** English noun phrases after a possessive or "the", up to two words ("my October bill", "the kitchen tap"), in the order the post writes them. */

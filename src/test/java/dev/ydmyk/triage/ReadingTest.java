@@ -274,4 +274,59 @@ class ReadingTest {
         assertTrue(nb.details().contains("køen") && nb.details().contains("svaret"), nb.details().toString());
         assertTrue(!nb.details().contains("kø") && !nb.details().contains("svar"), nb.details().toString());
     }
+
+    @Test
+    void aDefiniteNounAfterAPrepositionIsNamedButNotATimeWordOrAName() {
+        Triage nb = triager.triage("Vi satt i fem timer på venterommet uten at noen kom.", null);
+        assertEquals("venterommet", nb.details().get(0), nb.details().toString());
+        Triage time = triager.triage("Jeg ringer igjen i morgen, eller kanskje i stedet på Torget i Bergen.", null);
+        assertTrue(time.details().stream().noneMatch(d -> d.equals("morgen") || d.equals("stedet") || d.equals("bergen")
+                || d.equals("torget")), time.details().toString());
+    }
+
+    @Test
+    void aNorwegianNounBeforeItsPossessiveIsNamedEvenWhenShouted() {
+        Triage nn = triager.triage("KVAR ER PAKKA MI?!", null);
+        assertEquals("pakka", nn.details().get(0), nn.details().toString());
+        Triage lost = triager.triage("Eg gløymde lommeboka mi i resepsjonen, og ingen har ringt.", null);
+        assertTrue(lost.details().contains("lommeboka"), lost.details().toString());
+        // A person is no detail: "det du fortel om sonen" reads badly, as "about the son" did in English.
+        Triage son = triager.triage("Sonen min vart sjuk etter middagen.", null);
+        assertTrue(!son.details().contains("sonen") && !son.details().contains("varten"), son.language() + son.details());
+    }
+
+    @Test
+    void aDefiniteNounOpeningALaterSentenceIsNamed() {
+        Triage nn = triager.triage("Hei. Vi gravla far vår i haust. Blomane vi hadde tinga kom aldri.", null);
+        assertTrue(nn.details().contains("blomane"), nn.details().toString());
+    }
+
+    @Test
+    void aNounAfterMinOrMittTakesTheDefiniteFormOfItsGender() {
+        Triage da = triager.triage("Tusind tak for at flytte min lægetid for tredje gang.", null);
+        assertTrue(da.details().contains("lægetiden"), da.details().toString());
+        Triage sv = triager.triage("Jag har tappat bort mitt kvitto och ingen vill hjälpa mig.", null);
+        assertTrue(sv.details().contains("kvittot"), sv.details().toString());
+        Triage mother = triager.triage("Min mor ventede i tre timer.", null);
+        assertTrue(mother.details().stream().noneMatch(d -> d.startsWith("mor")), mother.details().toString());
+    }
+
+    @Test
+    void anEnglishNounPhraseIsNamedWholeAndWithoutItsDeterminer() {
+        Triage bill = triager.triage("I was charged twice for my October bill.", null);
+        assertEquals("October bill", bill.details().get(0), bill.details().toString());
+        Triage tap = triager.triage("The kitchen tap is still dripping after three visits.", null);
+        assertEquals("kitchen tap", tap.details().get(0), tap.details().toString());
+        // The phrase ends before the verb: "does my contents insurance cover", not "contents insurance cover".
+        Triage cover = triager.triage("Does my contents insurance cover accidental damage?", null);
+        assertTrue(cover.details().contains("contents insurance"), cover.details().toString());
+        Triage son = triager.triage("My son was refused entry for no reason.", null);
+        assertTrue(!son.details().contains("son"), son.details().toString());
+    }
+
+    @Test
+    void aNounTheListsKnowIsNamedBeforeOneFoundByWhereItStands() {
+        Triage nb = triager.triage("Takk for hjelpen, altså. Jeg har ventet på refusjonen i tre uker.", null);
+        assertEquals("refusjonen", nb.details().get(0), nb.details().toString());
+    }
 }
