@@ -45,7 +45,8 @@ final class NounPhrases {
             "skjedd", "hent", "nettet", "mitten", "minuttet", "minutten", "sekundet", "slet", "mora", "moren", "moderen",
             "faren", "fadern", "sonen", "sønnen", "dottera", "datteren", "dattera", "dottern", "mannen", "kona", "kone",
             "hustruen", "barnet", "barna", "børnene", "barnen", "jenta", "veslejenta", "gutten", "drengen", "pojken", "flickan",
-            "kjæresten", "kæresten", "sambon", "mamman", "pappan", "familien", "familjen");
+            "kjæresten", "kæresten", "sambon", "mamman", "pappan", "familien", "familjen", "aften", "hilsen",
+            "hälsningar");
     /** What follows "my", "the" or "your" without being a thing: pronoun-like words, time, people (the issue's "about the son"). */
     private static final Set<String> NOT_A_THING_EN = Set.of(
             "same", "rest", "end", "whole", "only", "other", "others", "one", "ones", "first", "second", "third", "last",
@@ -56,7 +57,12 @@ final class NounPhrases {
             "neighbour", "neighbor", "parents", "parent", "grandmother", "grandfather", "gran", "nan", "grandma", "grandad",
             "people", "person", "name", "own", "life", "fault", "case", "matter", "problem", "issue", "hell", "world", "minute",
             "minutes", "hour", "hours", "chance", "start", "beginning", "team", "company", "money", "attention", "middle", "top",
-            "bottom", "side", "free", "new", "old", "full", "wrong", "right", "main", "entire", "latest", "current", "usual");
+            "bottom", "side", "free", "new", "old", "full", "wrong", "right", "main", "entire", "latest", "current", "usual",
+            "bit", "while", "couple", "few", "little", "half", "total", "joke", "nightmare", "shame", "disgrace", "mess", "farce",
+            "waste", "lie", "favour", "favor", "reply", "response", "answer", "number", "eyes", "hand", "head",
+            "face", "voice", "idea", "question", "clue", "load", "kind", "sort", "type", "fortnight", "quarter", "decade", "age",
+            "ages", "row", "go", "look", "try", "shout", "star", "stars", "nice", "good", "great", "lovely", "bad",
+            "terrible", "awful", "big", "small", "long", "short", "quick", "real", "huge", "simple", "proper");
     /** Words that end an English noun phrase: function words, auxiliaries and everyday verbs. */
     private static final Set<String> STOPS_EN = Set.of(
             "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could",
@@ -74,15 +80,21 @@ final class NounPhrases {
             "either", "both", "am", "let", "put", "set", "run", "ran", "rather", "below", "above", "underneath", "outside",
             "inside", "later", "ago", "together", "home", "first", "once", "twice");
     /** Words that point at a thing without naming it. */
-    private static final Set<String> POINTERS_EN = Set.of("same", "whole", "other", "only", "entire", "very", "exact", "wrong");
+    private static final Set<String> POINTERS_EN = Set.of("same", "whole", "other", "only", "entire", "very", "exact", "wrong", "last", "first", "next",
+            "nice", "good", "great", "lovely", "bad", "terrible", "awful", "big", "small", "long", "short", "quick", "real", "huge",
+            "simple", "proper", "complete", "total", "absolute");
     /** Everyday verbs that follow a noun ("does the pharmacy close", "my insurance cover"): the phrase ends before them. */
     private static final Set<String> VERBS_EN = Set.of(
             "close", "open", "work", "apply", "cover", "take", "give", "come", "go", "get", "need", "want", "accept", "charge",
             "send", "deliver", "arrive", "stop", "start", "allow", "include", "mean", "happen", "keep", "say", "tell", "ask",
             "pay", "refund", "cost", "look", "seem", "turn", "end", "run", "let", "make", "show", "change", "leave", "break",
             "fail", "stay", "sit", "stand", "fit", "count", "expire", "renew", "update", "ship", "call", "reply", "answer",
-            "know", "think", "help", "try", "use", "wait", "load", "crash", "drop", "freeze", "leak", "smell");
-    private static final Set<String> DETERMINERS_EN = Set.of("my", "the", "your", "our", "his", "her", "their");
+            "know", "think", "help", "try", "use", "wait", "load", "crash", "drop", "freeze", "leak", "smell", "manage", "lose",
+            "decide", "refuse", "expect", "explain", "care", "bother", "dare", "paint", "fix", "sort", "clean", "check");
+    /** Number words and adjective endings ("the council four times", "a new electric heater"): no phrase ends on them. */
+    private static final Pattern NOT_A_HEAD_EN = Pattern.compile(
+            "one|two|three|four|five|six|seven|eight|nine|ten|.*(less|ful|ous|ive|ic|able|ible)");
+    private static final Set<String> DETERMINERS_EN = Set.of("my", "the", "your", "our", "his", "her", "their", "a", "an");
 
     private NounPhrases() {
     }
@@ -109,7 +121,9 @@ final class NounPhrases {
             boolean capitalised = Character.isUpperCase(word.charAt(0)) && !word.equals(word.toUpperCase(Locale.ROOT));
             String before = i > 0 ? story.substring(words.get(i - 1)[0], words.get(i - 1)[1]).toLowerCase(Locale.ROOT) : "";
             String after = i + 1 < words.size() ? story.substring(words.get(i + 1)[0], words.get(i + 1)[1]).toLowerCase(Locale.ROOT) : "";
-            boolean afterPreposition = PREPOSITIONS.contains(before) && adjacent(story, words.get(i - 1)[1], words.get(i)[0]);
+            // Danish "I" is "you" ("Hvorfor har I fjernet …"), not "in".
+            boolean pronounI = i > 0 && story.startsWith("I", words.get(i - 1)[0]) && before.equals("i") && !opensSentence(story, words.get(i - 1)[0]);
+            boolean afterPreposition = PREPOSITIONS.contains(before) && !pronounI && adjacent(story, words.get(i - 1)[1], words.get(i)[0]);
             boolean possessed = norwegian && POSSESSIVES.contains(after) && adjacent(story, words.get(i)[1], words.get(i + 1)[0]);
             // A capital inside a sentence is a name ("på Torget", "i Bergen"), not a thing in its definite form.
             if (capitalised && !opensSentence && !possessed) {
@@ -122,53 +136,90 @@ final class NounPhrases {
         return out;
     }
 
-    /** Words after "min", "mitt", "mi" that are no thing: people, and the adjectives that come before one. */
+    /** Words after "min", "en", "ett" that are no thing: people, the adjectives that come before one, verbs after "ein". */
     private static final Set<String> NOT_POSSESSED = Set.of(
             "mor", "far", "søn", "son", "sønn", "datter", "dotter", "mand", "mann", "man", "kone", "hustru", "fru", "kæreste",
             "kjæreste", "barn", "familie", "familj", "søster", "syster", "bror", "bestemor", "farmor", "mormor", "morfar",
             "farfar", "mamma", "pappa", "sambo", "venn", "ven", "vän", "nabo", "granne", "nye", "nya", "ny", "nytt", "gamle",
-            "gamla", "gammel", "egen", "eget", "egne", "egna", "stakkels", "lille", "lilla", "vesle", "store", "stora",
-            "bedste", "bästa", "beste", "sidste", "sista", "siste", "første", "första", "fyrste", "kære", "kära", "kjære",
-            "lenge", "tur", "mening", "meining", "åsikt", "skyld", "fel", "feil");
-    private static final Pattern NOT_A_NOUN_ENDING = Pattern.compile(".*(ig|lig|ige|iga|igt|ade|ede|te|de|dt|tt)$");
+            "gamla", "gammel", "gamal", "gammal", "egen", "eget", "egne", "egna", "eigen", "stakkels", "lille", "lilla", "vesle",
+            "store", "stora", "stor", "stort", "liten", "lita", "litt", "bedste", "bästa", "beste", "sidste", "sista", "siste",
+            "første", "första", "fyrste", "kære", "kära", "kjære", "lenge", "tur", "mening", "meining", "åsikt", "skyld", "fel",
+            "feil", "god", "godt", "gode", "halv", "halvt", "hel", "heil", "helt", "heilt", "hele", "heile", "lang", "langt",
+            "fin", "fint", "rå", "kald", "kaldt", "varm", "varmt", "sen", "sein", "ung", "full", "fullt", "tom", "tomt", "anna",
+            "annan", "annen", "annet", "anden", "andet", "annat", "ekstra", "sånn", "sånt", "slik", "slikt", "sådan", "sådant",
+            "sån", "enkelt", "enkel", "gratis", "samme", "samma", "same", "viss", "visst", "kort", "skal", "kan", "må", "vil",
+            "er", "har", "får", "fekk", "fikk", "blir", "vart", "ble", "gjer", "gjør", "bør", "ser", "tar", "går", "kom",
+            "kjem", "seier", "sier", "veit", "vet", "trur", "tror", "del", "stund", "gang", "gong", "gång", "time", "timme",
+            "dag", "uke", "veke", "vecka", "uge", "måned", "månad", "år", "minut", "minutt", "minutter", "sekund", "periode",
+            "period", "eller", "og", "och", "som", "til", "till", "av", "af", "på", "i", "for", "för", "med", "eldre", "ældre",
+            "äldre", "større", "större", "yngre", "bedre", "bättre", "verre", "værre", "sämre", "mindre", "ikke", "ikkje", "inte",
+            "står", "aften", "afton");
+    private static final Pattern NOT_A_NOUN_ENDING = Pattern.compile(".*(ig|lig|leg|ige|iga|igt|ade|ede|et|te|de|dt|tt|gt|kt|isk|iske|iska|um|ende|ande)$");
+    /** Endings Danish and Swedish inflect irregularly ("cykel" → "cyklen", "nyckel" → "nyckeln"): no form is guessed. */
+    private static final Pattern IRREGULAR_DANISH_SWEDISH = Pattern.compile(".*(el|er|en|em|ar|or)$");
 
     /**
-     * A Nordic noun the post writes after "min", "mitt" or "mi" ("min lægetid", "mitt kvitto"), in the definite form the
-     * possessive's gender gives it ("lægetiden", "kvittot"): the possessive says what ending the noun takes.
+     * A Nordic noun the post writes after "min", "mitt", "mi" or an article ("min lægetid", "mitt kvitto", "ei rekning",
+     * "en elräkning"), in the definite form the word's gender, which the possessive or article shows, gives it
+     * ("lægetiden", "kvittot", "rekninga", "elräkningen").
      */
-    static List<Found> possessedIndefinite(String story, String language) {
+    static List<Found> indefinite(String story, String language) {
+        boolean norwegian = language.equals("nb") || language.equals("nn");
         List<Found> out = new ArrayList<>();
-        Matcher m = POSSESSED.matcher(story);
+        Matcher m = MARKED.matcher(story);
         while (m.find()) {
-            String possessive = m.group(1).toLowerCase(Locale.ROOT);
+            String marker = m.group(1).toLowerCase(Locale.ROOT);
             String word = m.group(2);
             String lower = word.toLowerCase(Locale.ROOT);
             // "Sonen min vart sjuk": after a noun the possessive is postposed, and what follows it is no noun of its own.
             Matcher previous = PREVIOUS_WORD.matcher(story.substring(0, m.start(1)));
-            boolean postposed = previous.find() && DEFINITE_NORWEGIAN.matcher(previous.group(1).toLowerCase(Locale.ROOT)).matches();
-            if (postposed || lower.length() < 3 || NOT_POSSESSED.contains(lower) || NOT_A_NOUN_ENDING.matcher(lower).matches()
+            boolean postposed = marker.startsWith("mi") && previous.find()
+                    && DEFINITE_NORWEGIAN.matcher(previous.group(1).toLowerCase(Locale.ROOT)).matches();
+            // "min mammas operation": a genitive stands before the thing, it is not the thing.
+            boolean genitive = lower.endsWith("s") && story.length() > m.end(2) + 1 && story.charAt(m.end(2)) == ' '
+                    && Character.isLetterOrDigit(story.charAt(m.end(2) + 1));
+            // "en eldre mann", "ein brukt mobil", "et stygt kutt": a word another content word follows is its adjective.
+            Matcher next = NEXT_WORD.matcher(story.substring(m.end(2)));
+            boolean modifies = next.lookingAt() && !FUNCTION_WORDS.contains(next.group(1).toLowerCase(Locale.ROOT))
+                    && !PREPOSITIONS.contains(next.group(1).toLowerCase(Locale.ROOT));
+            // Danish doubles the consonant of a short final syllable ("billet" → "billetten"), which the spelling does not show.
+            boolean doubles = language.equals("da") && DANISH_DOUBLING.matcher(lower).matches();
+            if (postposed || genitive || modifies || doubles || lower.length() < (norwegian ? 3 : 4) || NOT_POSSESSED.contains(lower)
+                    || NOT_A_NOUN_ENDING.matcher(lower).matches() || !norwegian && IRREGULAR_DANISH_SWEDISH.matcher(lower).matches()
                     || (Character.isUpperCase(word.charAt(0)) && !word.equals(word.toUpperCase(Locale.ROOT)))) {
                 continue;
             }
-            boolean vowel = "aeiouyæøåäö".indexOf(lower.charAt(lower.length() - 1)) >= 0;
-            boolean norwegian = language.equals("nb") || language.equals("nn");
-            String form = switch (possessive) {
-                case "min" -> lower.endsWith("e") || vowel && language.equals("sv") ? lower + "n" : vowel ? null : lower + "en";
-                case "mit", "mitt" -> lower + (vowel ? "t" : "et");
-                case "mi" -> norwegian ? (lower.endsWith("e") ? lower.substring(0, lower.length() - 1) : lower) + "a" : null;
+            boolean vowel = "aeiouyæøåäöé".indexOf(lower.charAt(lower.length() - 1)) >= 0;
+            String form = switch (marker) {
+                case "min", "en", "ein" -> lower.endsWith("e") || vowel && language.equals("sv") ? lower + "n" : vowel ? null : lower + "en";
+                case "mit", "mitt", "et", "ett", "eit" -> lower + (lower.endsWith("e") || vowel && language.equals("sv") ? "t" : "et");
+                case "mi", "ei" -> norwegian ? (lower.endsWith("e") ? lower.substring(0, lower.length() - 1) : lower) + "a" : null;
                 default -> null;
             };
-            if (form != null) {
+            // "en time" is "timen", "ein gong" is no thing: the definite form is checked as the other finds are.
+            if (form != null && !NOT_A_THING.contains(form) && !Triager.NOT_A_NOUN.contains(form)) {
                 out.add(new Found(form, m.start(2), m.end(2)));
             }
         }
         return out;
     }
 
+    private static final Pattern NEXT_WORD = Pattern.compile("[ \t]+(\\p{L}+)");
+    private static final Pattern DANISH_DOUBLING = Pattern.compile(".*[^aeiouyæøå][aeiouyæøå][tpkgsm]");
+    /** Words that may follow a noun without being part of it: pronouns, conjunctions, auxiliaries, negations. */
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "som", "og", "och", "eller", "men", "jeg", "eg", "jag", "du", "han", "hun", "ho", "hon", "vi", "me", "de", "dei",
+            "dere", "dykk", "ni", "den", "det", "der", "at", "att", "å", "er", "var", "har", "hadde", "havde", "hade", "blir",
+            "ble", "vart", "blev", "bliver", "blivit", "kom", "kjem", "kommer", "står", "stod", "sto", "gikk", "gjekk", "gick",
+            "gik", "nå", "no", "nu", "igjen", "igen", "ikke", "ikkje", "inte", "også", "òg", "kun", "bare", "berre", "bara",
+            "kr", "kl", "så", "da", "då", "fordi", "siden", "sidan", "sedan", "selv", "sjølv", "själv", "heller", "enda",
+            "ennå", "endnu", "ännu", "fortsatt", "framleis", "fortfarande", "stadig", "allerede", "allereie", "redan", "skal",
+            "skulle", "kan", "kunne", "kunde", "vil", "ville", "må", "måtte", "måste", "får", "fikk", "fekk", "fick", "fik");
     private static final Pattern PREVIOUS_WORD = Pattern.compile("(\\p{L}+)\\s+$");
-    private static final Pattern POSSESSED = Pattern.compile("(?i)(?<![\\p{L}])(min|mit|mitt|mi) ([\\p{L}][\\p{L}-]*)(?![\\p{L}])");
+    private static final Pattern MARKED = Pattern.compile(
+            "(?i)(?<![\\p{L}])(min|mit|mitt|mi|en|ein|et|ett|eit|ei) ([\\p{L}][\\p{L}-]*)(?![\\p{L}])");
 
-    /** English noun phrases after a possessive or "the", up to two words ("my October bill", "the kitchen tap"), in the order the post writes them. */
+    /** English noun phrases after a possessive or "the", up to two words ("my October bill", "the kitchen tap", "a parking fine"), in the order the post writes them. */
     static List<Found> english(String story) {
         List<Found> out = new ArrayList<>();
         List<int[]> words = new ArrayList<>();
@@ -205,7 +256,13 @@ final class NounPhrases {
                 continue;
             }
             String head = story.substring(words.get(last)[0], words.get(last)[1]).toLowerCase(Locale.ROOT);
-            if (NOT_A_THING_EN.contains(head) || head.length() < 3 || head.endsWith("ed") || head.endsWith("ing")) {
+            // The phrase must end where the noun does: before punctuation, a function word or a verb, not before another noun.
+            Matcher next = NEXT_WORD.matcher(story.substring(words.get(last)[1]));
+            String following = next.lookingAt() ? next.group(1).toLowerCase(Locale.ROOT) : null;
+            boolean ends = following == null || STOPS_EN.contains(following) || VERBS_EN.contains(following)
+                    || following.endsWith("ed") || following.endsWith("s") && VERBS_EN.contains(following.substring(0, following.length() - 1));
+            if (!ends || NOT_A_THING_EN.contains(head) || NOT_A_HEAD_EN.matcher(head).matches() || head.length() < 3
+                    || head.endsWith("ed") || head.endsWith("ing")) {
                 continue;
             }
             String form = story.substring(words.get(first)[0], words.get(last)[1]);

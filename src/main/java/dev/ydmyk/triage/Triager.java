@@ -118,22 +118,20 @@ public class Triager {
         if (opening != null) {
             nouns.add(new Named(OPENING, opening, -1));
         }
-        // Nouns no list knows, found by where the post puts them: "på venterommet", "lommeboka mi", "my October bill".
+        // Nouns no list knows, found by where the post puts them: "på venterommet", "lommeboka mi", "ei rekning", "my October bill".
+        List<NounPhrases.Found> found = new ArrayList<>();
         if (NORDIC.contains(language)) {
-            for (NounPhrases.Found f : NounPhrases.nordic(story, language)) {
-                nouns.add(new Named("", f.form(), f.start(), false));
-            }
-            for (NounPhrases.Found f : NounPhrases.possessedIndefinite(story, language)) {
-                nouns.add(new Named("", f.form(), f.start(), false));
-            }
+            found.addAll(NounPhrases.nordic(story, language));
+            found.addAll(NounPhrases.indefinite(story, language));
         } else if (language.equals("en")) {
-            List<NounPhrases.Found> phrases = NounPhrases.english(story);
-            // A listed noun inside a longer phrase is named with the phrase: "the October bill", not "the bill".
-            nouns.replaceAll(n -> phrases.stream().filter(f -> n.at() >= f.start() && n.at() < f.end()).findFirst()
-                    .map(f -> new Named(n.topic(), f.form(), n.at(), n.listed())).orElse(n));
-            for (NounPhrases.Found f : phrases) {
-                nouns.add(new Named("", f.form(), f.start(), false));
-            }
+            found.addAll(NounPhrases.english(story));
+        }
+        // A listed word inside a longer find is named with the find: "the October bill", not "the bill"; "parkeringsbota",
+        // not the "parkeringa" its first half is listed as.
+        nouns.replaceAll(n -> found.stream().filter(f -> n.at() >= f.start() && n.at() < f.end() && f.form().length() > n.form().length())
+                .findFirst().map(f -> new Named(n.topic(), f.form(), n.at(), n.listed())).orElse(n));
+        for (NounPhrases.Found f : found) {
+            nouns.add(new Named("", f.form(), f.start(), false));
         }
         List<String> topicIds = new ArrayList<>(score.keySet());
         topicIds.sort(Comparator.comparing((String id) -> -score.get(id)).thenComparing(firstAt::get).thenComparing(id -> id));
