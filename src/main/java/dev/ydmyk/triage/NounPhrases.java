@@ -80,9 +80,10 @@ final class NounPhrases {
             "either", "both", "am", "let", "put", "set", "run", "ran", "rather", "below", "above", "underneath", "outside",
             "inside", "later", "ago", "together", "home", "first", "once", "twice");
     /** Words that point at a thing without naming it. */
-    private static final Set<String> POINTERS_EN = Set.of("same", "whole", "other", "only", "entire", "very", "exact", "wrong", "last", "first", "next",
+    private static final Set<String> POINTERS_EN = Set.of("same", "whole", "other", "only", "entire", "very", "exact", "wrong",
             "nice", "good", "great", "lovely", "bad", "terrible", "awful", "big", "small", "long", "short", "quick", "real", "huge",
             "simple", "proper", "complete", "total", "absolute");
+    private static final Set<String> ORDINALS_EN = Set.of("first", "second", "third", "last", "next", "previous");
     /** Everyday verbs that follow a noun ("does the pharmacy close", "my insurance cover"): the phrase ends before them. */
     private static final Set<String> VERBS_EN = Set.of(
             "close", "open", "work", "apply", "cover", "take", "give", "come", "go", "get", "need", "want", "accept", "charge",
@@ -236,6 +237,10 @@ final class NounPhrases {
             // "the same order", "my whole order": the thing is the noun, not the word that points at it.
             if (first < words.size() && POINTERS_EN.contains(story.substring(words.get(first)[0], words.get(first)[1]).toLowerCase(Locale.ROOT))) {
                 first++;
+            }
+            // "my next day delivery", "the last pair": an ordinal opens a phrase longer than two words can hold.
+            if (first < words.size() && ORDINALS_EN.contains(story.substring(words.get(first)[0], words.get(first)[1]).toLowerCase(Locale.ROOT))) {
+                continue;
             }
             int last = -1;
             for (int j = first; j < words.size() && j < first + 2; j++) {

@@ -358,6 +358,9 @@ class ReadingTest {
         // "a new electric heater" cannot be cut to two words without leaving an adjective last.
         Triage heater = triager.triage("I bought a new electric heater from you last winter.", null);
         assertTrue(!heater.details().contains("new electric"), heater.details().toString());
+        // "my next day delivery" is no "day delivery".
+        Triage next = triager.triage("Love how my next day delivery is now on day 6.", null);
+        assertTrue(!next.details().contains("day delivery"), next.details().toString());
     }
 
     @Test
