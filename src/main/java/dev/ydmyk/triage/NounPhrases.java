@@ -172,9 +172,9 @@ final class NounPhrases {
             String marker = m.group(1).toLowerCase(Locale.ROOT);
             String word = m.group(2);
             String lower = word.toLowerCase(Locale.ROOT);
-            // "Sonen min vart sjuk": after a noun the possessive is postposed, and what follows it is no noun of its own.
+            // "Sonen min vart sjuk": after a Norwegian noun the possessive is postposed, and what follows it is no noun of its own.
             Matcher previous = PREVIOUS_WORD.matcher(story.substring(0, m.start(1)));
-            boolean postposed = marker.startsWith("mi") && previous.find()
+            boolean postposed = norwegian && marker.startsWith("mi") && previous.find()
                     && DEFINITE_NORWEGIAN.matcher(previous.group(1).toLowerCase(Locale.ROOT)).matches();
             // "min mammas operation": a genitive stands before the thing, it is not the thing.
             boolean genitive = lower.endsWith("s") && story.length() > m.end(2) + 1 && story.charAt(m.end(2)) == ' '
