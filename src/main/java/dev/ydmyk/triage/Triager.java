@@ -120,14 +120,30 @@ public class Triager {
         if (opening != null) {
             nouns.add(new Named(OPENING, opening, -1));
         }
+        // Nouns no list knows, found by where the post puts them: "på venterommet", "lommeboka mi", "ei rekning", "my October bill".
+        List<NounPhrases.Found> found = new ArrayList<>();
+        if (NORDIC.contains(language)) {
+            found.addAll(NounPhrases.nordic(story, language));
+            found.addAll(NounPhrases.indefinite(story, language));
+        } else if (language.equals("en")) {
+            found.addAll(NounPhrases.english(story));
+        }
+        // A listed word inside a longer find is named with the find: "the October bill", not "the bill"; "parkeringsbota",
+        // not the "parkeringa" its first half is listed as.
+        nouns.replaceAll(n -> found.stream().filter(f -> n.at() >= f.start() && n.at() < f.end() && f.form().length() > n.form().length())
+                .findFirst().map(f -> new Named(n.topic(), f.form(), n.at(), n.listed())).orElse(n));
+        for (NounPhrases.Found f : found) {
+            nouns.add(new Named("", f.form(), f.start(), false));
+        }
         List<String> topicIds = new ArrayList<>(score.keySet());
         topicIds.sort(Comparator.comparing((String id) -> -score.get(id)).thenComparing(firstAt::get).thenComparing(id -> id));
         String clear = clearTopic(topicIds, score, named);
         if (clear == null && topicIds.size() > 1 && kind == Kind.COMPLAINT) {
             reasons.add("the topic is not clear (" + String.join(", ", topicIds) + "): the general remedy is used");
         }
-        // The thing a reply names: from the clear topic first, then in the order the post names things.
-        nouns.sort(Comparator.comparing((Named n) -> !n.topic().equals(OPENING)).thenComparing((Named n) -> !n.topic().equals(clear) && !n.topic().isEmpty())
+        // The thing a reply names: the noun the post opens with, then what the lists know, then the nouns found by where
+        // they stand; each group in the order the post names them.
+        nouns.sort(Comparator.comparing((Named n) -> !n.topic().equals(OPENING)).thenComparing((Named n) -> !n.listed())
                 .thenComparingInt(Named::at));
         Set<String> details = new LinkedHashSet<>();
         nouns.forEach(n -> details.add(n.form()));
@@ -137,7 +153,10 @@ public class Triager {
                 List.copyOf(flags), List.copyOf(reasons));
     }
 
-    private record Named(String topic, String form, int at) {
+    private record Named(String topic, String form, int at, boolean listed) {
+        Named(String topic, String form, int at) {
+            this(topic, form, at, true);
+        }
     }
 
     /** Marks the noun a post opens with (no topic's). */
@@ -145,7 +164,7 @@ public class Triager {
     /** Nordic definite endings: "pakken", "toget", "jakka", "bøkene", "radiatorerne", "soffan", "kanalarna". */
     private static final Pattern DEFINITE = Pattern.compile("\\p{L}{2,}(en|et|an|ene|ane|erne|arna|orna|erna|na)|\\p{L}{4,}a");
     /** Words with a definite-looking ending that are no nouns: adverbs, pronouns, conjunctions, verbs that open a sentence. */
-    private static final Set<String> NOT_A_NOUN = Set.of(
+    static final Set<String> NOT_A_NOUN = Set.of(
             "igjen", "igen", "siden", "sidan", "sedan", "nesten", "nästan", "ingen", "inget", "intet", "noget", "något",
             "nokon", "noen", "nogen", "någon", "annet", "annat", "anna", "dessuten", "sammen", "saman", "tillsammans",
             "meget", "mycket", "litet", "eget", "eiget", "allikevel", "likevel", "ellers", "klokken", "klokka", "klockan",
@@ -180,7 +199,7 @@ public class Triager {
             boolean capitalised = Character.isUpperCase(word.charAt(0)) && !word.equals(word.toUpperCase(Locale.ROOT));
             // A word the lists know as a judgment ("Jättebra att…", "Elendig") is no thing, whatever its ending.
             boolean judgment = lex.praise().any(word) || lex.complaint().any(word) || lex.weak().any(word) || lower.endsWith("bra");
-            return capitalised && lower.length() >= 5 && DEFINITE.matcher(lower).matches() && !NOT_A_NOUN.contains(lower) && !judgment
+            return capitalised && lower.length() >= 5 && DEFINITE.matcher(lower).matches() && !NOT_A_NOUN.contains(lower) && !NounPhrases.NOT_A_THING.contains(lower) && !judgment
                     ? lower : null;
         }
         return null;

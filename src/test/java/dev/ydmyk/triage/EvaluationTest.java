@@ -153,13 +153,13 @@ class EvaluationTest {
         assertTrue(held.praiseApologised == 0, "praise apologised to\n" + report);
         assertTrue(held.sarcasmThanked == 0, "sarcasm thanked\n" + report);
         assertTrue(held.remedyFromOtherTopic == 0, "remedies from another topic\n" + report);
-        assertTrue(held.detailRate() >= 0.75, "details\n" + report);
+        assertTrue(held.detailRate() >= 0.85, "details\n" + report);
         // The part written blind (by someone who had not seen the word lists) and never tuned on: far from the bar
         // (README, "Judgment"); these floors keep it from getting worse.
         assertTrue(blind.kindAccuracy() >= 0.86, "kind accuracy on the blind held-out part\n" + report);
         // The detail and the moves may vary a little from run to run (the wording variant is picked per complaint id):
-        // floors a little below the measured 62.6–63.7% (a definite noun the post opens with, README "Judgment") and 63/95.
-        assertTrue(blind.detailRate() >= 0.61, "details, blind held-out part\n" + report);
+        // floors a little below the measured 68.3% (nouns found by where the post puts them) and 63/95.
+        assertTrue(blind.detailRate() >= 0.66, "details, blind held-out part\n" + report);
         assertTrue(blind.fourMoves >= 60, "complaints with all four moves, blind held-out part\n" + report);
         assertTrue(blind.praiseApologised <= 3, "praise apologised to, blind held-out part\n" + report);
         assertTrue(blind.sarcasmThanked <= 3, "sarcasm thanked, blind held-out part\n" + report);
@@ -171,20 +171,23 @@ class EvaluationTest {
         assertTrue(third.sarcasmThanked <= 3, "sarcasm thanked, third blind held-out part\n" + report);
         assertTrue(Figures.recall(third.severity.getOrDefault("critical", new int[3])) >= 0.86,
                 "critical recall, third blind held-out part\n" + report);
-        assertTrue(third.detailRate() >= 0.57, "details, third blind held-out part\n" + report);
+        assertTrue(third.detailRate() >= 0.67, "details, third blind held-out part\n" + report);
         assertTrue(dev2.kindAccuracy() >= 0.98, "kind accuracy on the blind development part\n" + report);
-        assertTrue(dev2.detailRate() >= 0.74, "details, blind development part\n" + report);
+        assertTrue(dev2.detailRate() >= 0.77, "details, blind development part\n" + report);
         assertTrue(dev3.kindAccuracy() >= 0.99, "kind accuracy on the third development part\n" + report);
-        assertTrue(dev3.detailRate() >= 0.70, "details, third development part\n" + report);
+        assertTrue(dev3.detailRate() >= 0.73, "details, third development part\n" + report);
         // The fourth parts, written blind later on 2026-12-06 by two other writers (README, "Judgment"): dev4 tuned on, heldout4 not.
+        // Details found by where the post puts them (nouns after a preposition or an article, English "my/the/a X").
         assertTrue(dev4.kindAccuracy() >= 0.94, "kind accuracy on the fourth development part\n" + report);
         assertTrue(dev4.praiseApologised == 0, "praise apologised to, fourth development part\n" + report);
         assertTrue(Figures.recall(dev4.severity.getOrDefault("critical", new int[3])) >= 0.95, "critical recall, fourth development part\n" + report);
+        assertTrue(dev4.detailRate() >= 0.59, "details, fourth development part\n" + report);
         assertTrue(fourth.kindAccuracy() >= 0.885, "kind accuracy on the fourth held-out part\n" + report);
         assertTrue(fourth.praiseApologised == 0, "praise apologised to, fourth held-out part\n" + report);
         assertTrue(fourth.sarcasmThanked <= 6, "sarcasm thanked, fourth held-out part\n" + report);
         assertTrue(Figures.recall(fourth.severity.getOrDefault("critical", new int[3])) >= 0.93, "critical recall, fourth held-out part\n" + report);
         assertTrue(fourth.fourMoves >= 66, "complaints with all four moves, fourth held-out part\n" + report);
+        assertTrue(fourth.detailRate() >= 0.58, "details, fourth blind held-out part\n" + report);
         int[] dev3Question = dev3.kind.getOrDefault("question", new int[3]);
         assertTrue(Figures.recall(dev3Question) >= 0.99, "questions that suppose a grievance stay questions, third development part\n" + report);
     }
