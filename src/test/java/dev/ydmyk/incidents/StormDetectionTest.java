@@ -171,8 +171,8 @@ class StormDetectionTest {
     @ParameterizedTest(name = "{0} storm in {1}, seed {2}")
     @CsvSource({
             "INTERNET_OUTAGE, nb, 1, 0.93, 0.03", "INTERNET_OUTAGE, da, 2, 0.93, 0.02", "INTERNET_OUTAGE, sv, 3, 0.87, 0.03",
-            "INTERNET_OUTAGE, en, 4, 0.93, 0.03", "PAYMENT_FAILURE, nb, 5, 0.85, 0.05", "PAYMENT_FAILURE, da, 6, 0.86, 0.06",
-            "PAYMENT_FAILURE, sv, 7, 0.92, 0.04", "PAYMENT_FAILURE, en, 8, 0.80, 0.05"})
+            "INTERNET_OUTAGE, en, 4, 0.93, 0.03", "PAYMENT_FAILURE, nb, 5, 0.90, 0.05", "PAYMENT_FAILURE, da, 6, 0.86, 0.06",
+            "PAYMENT_FAILURE, sv, 7, 0.95, 0.04", "PAYMENT_FAILURE, en, 8, 0.80, 0.05"})
     void aGeneratedStormIsOneIncidentThatUnrelatedComplaintsStayOutOf(StormGenerator.Grievance grievance, String language, long seed,
                                                                        double recallFloor, double unrelatedCeiling) {
         List<StormGenerator.Post> posts = StormGenerator.storm(grievance).posts(300).over(Duration.ofMinutes(10))
