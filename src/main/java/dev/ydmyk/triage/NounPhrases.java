@@ -46,7 +46,11 @@ final class NounPhrases {
             "faren", "fadern", "sonen", "sønnen", "dottera", "datteren", "dattera", "dottern", "mannen", "kona", "kone",
             "hustruen", "barnet", "barna", "børnene", "barnen", "jenta", "veslejenta", "gutten", "drengen", "pojken", "flickan",
             "kjæresten", "kæresten", "sambon", "mamman", "pappan", "familien", "familjen", "aften", "hilsen",
-            "hälsningar");
+            "hälsningar",
+            // words that open a sentence or follow a preposition without being a thing (review of 2026-12-06)
+            "verken", "varken", "hverken", "desuden", "efterhånden", "hentet", "åpnet", "døgnet", "dygnet", "halvtimmen",
+            "halvtimen", "øyeblikket", "ögonblicket", "ettermiddagen", "eftermiddagen", "resten", "broren", "brodern",
+            "naboen", "grannen", "ungene", "ungane", "maken", "seneren", "senaren", "senere", "senare");
     /** What follows "my", "the" or "your" without being a thing: pronoun-like words, time, people (the "about the son"). */
     private static final Set<String> NOT_A_THING_EN = Set.of(
             "same", "rest", "end", "whole", "only", "other", "others", "one", "ones", "first", "second", "third", "last",
@@ -91,7 +95,12 @@ final class NounPhrases {
             "pay", "refund", "cost", "look", "seem", "turn", "end", "run", "let", "make", "show", "change", "leave", "break",
             "fail", "stay", "sit", "stand", "fit", "count", "expire", "renew", "update", "ship", "call", "reply", "answer",
             "know", "think", "help", "try", "use", "wait", "load", "crash", "drop", "freeze", "leak", "smell", "manage", "lose",
-            "decide", "refuse", "expect", "explain", "care", "bother", "dare", "paint", "fix", "sort", "clean", "check");
+            "decide", "refuse", "expect", "explain", "care", "bother", "dare", "paint", "fix", "sort", "clean", "check", "hang", "throw",
+            // irregular past forms, which no ending shows
+            "lost", "hung", "threw", "broke", "took", "gave", "sent", "left", "came", "went", "said", "told", "kept", "made", "got",
+            "put", "ran", "sat", "stood", "wrote", "bought", "brought", "caught", "paid", "sold", "found", "felt", "hit", "cut",
+            "shut", "set", "fell", "forgot", "stole", "tore", "ate", "drove", "rang", "swore", "spent", "meant", "was", "were", "did",
+            "had", "has", "is", "are");
     /** Number words and adjective endings ("the council four times", "a new electric heater"): no phrase ends on them. */
     private static final Pattern NOT_A_HEAD_EN = Pattern.compile(
             "one|two|three|four|five|six|seven|eight|nine|ten|.*(less|ful|ous|ive|ic|able|ible)");
@@ -173,14 +182,14 @@ final class NounPhrases {
             String word = m.group(2);
             String lower = word.toLowerCase(Locale.ROOT);
             // "Sonen min vart sjuk": after a Norwegian noun the possessive is postposed, and what follows it is no noun of its own.
-            Matcher previous = PREVIOUS_WORD.matcher(story.substring(0, m.start(1)));
-            boolean postposed = norwegian && marker.startsWith("mi") && previous.find()
-                    && DEFINITE_NORWEGIAN.matcher(previous.group(1).toLowerCase(Locale.ROOT)).matches();
+            String before = previousWord(story, m.start(1));
+            boolean postposed = norwegian && marker.startsWith("mi") && before != null
+                    && DEFINITE_NORWEGIAN.matcher(before.toLowerCase(Locale.ROOT)).matches();
             // "min mammas operation": a genitive stands before the thing, it is not the thing.
             boolean genitive = lower.endsWith("s") && story.length() > m.end(2) + 1 && story.charAt(m.end(2)) == ' '
                     && Character.isLetterOrDigit(story.charAt(m.end(2) + 1));
             // "en eldre mann", "ein brukt mobil", "et stygt kutt": a word another content word follows is its adjective.
-            Matcher next = NEXT_WORD.matcher(story.substring(m.end(2)));
+            Matcher next = NEXT_WORD.matcher(story).region(m.end(2), story.length());
             boolean modifies = next.lookingAt() && !FUNCTION_WORDS.contains(next.group(1).toLowerCase(Locale.ROOT))
                     && !PREPOSITIONS.contains(next.group(1).toLowerCase(Locale.ROOT));
             // Danish doubles the consonant of a short final syllable ("billet" → "billetten"), which the spelling does not show.
@@ -216,7 +225,21 @@ final class NounPhrases {
             "kr", "kl", "så", "da", "då", "fordi", "siden", "sidan", "sedan", "selv", "sjølv", "själv", "heller", "enda",
             "ennå", "endnu", "ännu", "fortsatt", "framleis", "fortfarande", "stadig", "allerede", "allereie", "redan", "skal",
             "skulle", "kan", "kunne", "kunde", "vil", "ville", "må", "måtte", "måste", "får", "fikk", "fekk", "fick", "fik");
-    private static final Pattern PREVIOUS_WORD = Pattern.compile("(\\p{L}+)\\s+$");
+    /** The word that ends just before {@code at} (spaces between), found by stepping back: linear however long the post. */
+    static String previousWord(String story, int at) {
+        int end = at;
+        while (end > 0 && Character.isWhitespace(story.charAt(end - 1))) {
+            end--;
+        }
+        if (end == at) {
+            return null;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(story.charAt(start - 1))) {
+            start--;
+        }
+        return start < end ? story.substring(start, end) : null;
+    }
     private static final Pattern MARKED = Pattern.compile(
             "(?i)(?<![\\p{L}])(min|mit|mitt|mi|en|ein|et|ett|eit|ei) ([\\p{L}][\\p{L}-]*)(?![\\p{L}])");
 
@@ -251,7 +274,8 @@ final class NounPhrases {
                 String lower = word.toLowerCase(Locale.ROOT);
                 boolean name = Character.isUpperCase(word.charAt(0)) && !MONTHS.contains(lower);
                 boolean verb = j > first && (lower.endsWith("ed") || lower.endsWith("ing") || VERBS_EN.contains(lower)
-                        || lower.endsWith("s") && VERBS_EN.contains(lower.substring(0, lower.length() - 1)));
+                        || lower.endsWith("s") && VERBS_EN.contains(lower.substring(0, lower.length() - 1))
+                        || lower.endsWith("es") && VERBS_EN.contains(lower.substring(0, lower.length() - 2)));
                 if (STOPS_EN.contains(lower) || lower.contains("'") || name || lower.endsWith("ly") || verb) {
                     break;
                 }
@@ -262,10 +286,11 @@ final class NounPhrases {
             }
             String head = story.substring(words.get(last)[0], words.get(last)[1]).toLowerCase(Locale.ROOT);
             // The phrase must end where the noun does: before punctuation, a function word or a verb, not before another noun.
-            Matcher next = NEXT_WORD.matcher(story.substring(words.get(last)[1]));
+            Matcher next = NEXT_WORD.matcher(story).region(words.get(last)[1], story.length());
             String following = next.lookingAt() ? next.group(1).toLowerCase(Locale.ROOT) : null;
             boolean ends = following == null || STOPS_EN.contains(following) || VERBS_EN.contains(following)
-                    || following.endsWith("ed") || following.endsWith("s") && VERBS_EN.contains(following.substring(0, following.length() - 1));
+                    || following.endsWith("ed") || following.endsWith("s") && VERBS_EN.contains(following.substring(0, following.length() - 1))
+                    || following.endsWith("es") && VERBS_EN.contains(following.substring(0, following.length() - 2));
             if (!ends || NOT_A_THING_EN.contains(head) || NOT_A_HEAD_EN.matcher(head).matches() || head.length() < 3
                     || head.endsWith("ed") || head.endsWith("ing")) {
                 continue;

@@ -234,9 +234,13 @@ public class Triager {
         // "Not bad at all" is praise: its negative words must not count against it.
         // "Takk for svar", "tack på förhand", "thanks in advance": courtesy under a post, not kind words about us.
         String courteous = COURTESY.matcher(body).replaceAll(m -> " ".repeat(m.group().length()));
-        String masked = GREETED_AGAIN.matcher(english.negatedPraise().mask(lex.negatedPraise().mask(withoutFearedTrouble(courteous, lex))))
-                .replaceAll(" ");
-        int negatedPraise = lex.negatedPraise().count(body) + (lex == english ? 0 : english.negatedPraise().count(body));
+        if (WORD.matcher(courteous).results().count() < 3) {
+            courteous = body; // "Takk for svar!" on its own is thanks
+        }
+        Feared feared = withoutFearedTrouble(courteous, lex);
+        String masked = GREETED_AGAIN.matcher(english.negatedPraise().mask(lex.negatedPraise().mask(feared.text()))).replaceAll(" ");
+        // "Jag var säker på att det skulle bli strul …, men …": trouble expected and then not met counts as praise worded with a negative.
+        int negatedPraise = lex.negatedPraise().count(body) + (lex == english ? 0 : english.negatedPraise().count(body)) + feared.turned();
         int denied = deniedPraise(masked, lex);
         // "Ingen forsinkelser", "inget krångel alls", "not a single delay": a grievance denied is not one.
         String undenied = withoutDeniedGrievances(masked, lex);
@@ -249,7 +253,7 @@ public class Triager {
         }
         boolean shouting = shouting(body);
         int strong = lex.complaint().count(masked) + (shouting ? 1 : 0) + denied
-                + (ANGRY_EMOJI.matcher(body).find() || IRONY_FACE.matcher(body).find() ? 1 : 0) + (!shouting && CAPS_NEGATION.matcher(body).find() ? 1 : 0);
+                + (ANGRY_EMOJI.matcher(body).find() || (!question && IRONY_FACE.matcher(body).find()) ? 1 : 0) + (!shouting && CAPS_NEGATION.matcher(body).find() ? 1 : 0);
         // "Sidan måndag", "since Tuesday", "sedan i förrgår": waiting told as a time, one weak sign of something wrong.
         int weak = lex.weak().count(masked) + (SINCE_WHEN.matcher(masked).find() ? 1 : 0);
         int praise = lex.praise().count(masked) - denied + 2 * negatedPraise + cleared + (thanksAPerson ? 1 : 0)
@@ -284,7 +288,8 @@ public class Triager {
         }
         if (sarcasm) {
             flags.add(Triage.SARCASM);
-            reasons.add("kind words said ironically about a bad experience: read as a complaint");
+            reasons.add(praise > 0 ? "kind words said ironically about a bad experience: read as a complaint"
+                    : "a statement taken back (\"Not.\") or said ironically: read as a complaint");
             return new Reading(Kind.COMPLAINT);
         }
         if (praise > 0 && grievance > 0) {
@@ -365,7 +370,7 @@ public class Triager {
         return clappingInJoy(body, grievance) || (!IRONY_FACE.matcher(body).find() && CLAPS_FOR.matcher(body).find());
     }
 
-    private static final Pattern CLAPS_FOR = Pattern.compile("(?i)\\x{1F44F}\\s*(to|til|till|for|för|åt)(?![\\p{L}])");
+    private static final Pattern CLAPS_FOR = Pattern.compile("(?iu)\\x{1F44F}\\s*(to|til|till|for|för|åt)\\s+(?!(å|att|at|whoever|den som|dem som|de som)(?![\\p{L}]))\\p{L}");
 
     private static boolean clappingInJoy(String body, int grievance) {
         return grievance == 0 && !IRONY_FACE.matcher(body).find() && OTHER_WARM_EMOJI.matcher(body).find();
@@ -461,14 +466,26 @@ public class Triager {
     }
 
     /** "Hvis", "dersom", "viss", "ifall", "if", "in case": what follows, to the clause's end, is supposed, not told. */
-    private static final Pattern COURTESY = Pattern.compile("(?i)(?<![\\p{L}])(på forhånd |på förhand |på forhand |in advance )?(takk|tak|tack|thanks|thank you)"
-            + "\\s+(for svar(et)?|for svaret|för svar(et)?|på forhånd|på förhand|på forhond|in advance|for (your|any) (reply|answer|response))(?![\\p{L}])");
+    private static final Pattern COURTESY = Pattern.compile("(?iu)(?<![\\p{L}])(på forhånd |på førehand |på förhand |på forhand |in advance )?"
+            + "(takk|tak|tack|thanks|thank you)\\s+(for svar(et)?|för svar(et)?|på forhånd|på førehand|på förhand|på forhand|in advance"
+            + "|for (your|any) (reply|answer|response))(?![\\p{L}])");
     /** A kind word in a sentence that trails off ("…", "..."), the classic ironic pause. */
     private static final Pattern TRAILING_OFF = Pattern.compile("(?:^|[.!?\\n])([^.!?\\n…]*?)(?:…|\\.\\.\\.)");
 
-    private static boolean trailsOff(String text, TriageLexicon lex) {
+    /** Kind words that trail off with something wrong after the pause ("Fantastisk service… Fikk en regning på 9 800 kr"). */
+    private boolean trailsOff(String text, TriageLexicon lex) {
+        int lastSign = -1;
+        for (Phrases p : List.of(lex.complaint(), lex.weak())) {
+            for (Phrases.Match s : p.findAll(text)) {
+                lastSign = Math.max(lastSign, s.start());
+            }
+        }
+        Matcher since = SINCE_WHEN.matcher(text);
+        while (since.find()) {
+            lastSign = Math.max(lastSign, since.start());
+        }
         Matcher m = TRAILING_OFF.matcher(text);
-        while (m.find()) {
+        while (m.find() && m.end() <= lastSign) {
             if (lex.praise().any(m.group(1))) {
                 return true;
             }
@@ -476,30 +493,70 @@ public class Triager {
         return false;
     }
 
+    /** "I was sure the return would be a nightmare, but…", "trodde at bytet skulle bli…": trouble told as what was expected. */
+    private static final Pattern FEARED = Pattern.compile("(?iu)(?<![\\p{L}])(thought|expected|was sure|feared|trodde|trudde|troede|tänkte|trodde att"
+            + "|regnet med|rekna med|regnede med|räknade med|var sikker på|var säker på)(?![\\p{L}])[^.!?\\n]{0,60}?"
+            + "(would be|would take|skulle bli|ville bli|skulle blive|ville blive|skulle ta|ville ta)(?![\\p{L}])");
+
     /**
      * "Trodde det skulle bli styr med den tapte bagasjen, men…", "expected a fight over the lost luggage but": the trouble
-     * a customer feared, up to the "but", is not a grievance.
+     * a customer feared, up to the "but" in the same sentence, is not a grievance. One pass: each "but" and sentence end
+     * is looked for once.
      */
-    private String withoutFearedTrouble(String text, TriageLexicon lex) {
-        List<Phrases.Match> feared = new ArrayList<>(lex.negatedPraise().findAll(text));
+    private record Feared(String text, int turned) {
+    }
+
+    private Feared withoutFearedTrouble(String text, TriageLexicon lex) {
+        List<int[]> feared = new ArrayList<>();
+        lex.negatedPraise().findAll(text).forEach(f -> feared.add(new int[] {f.start(), f.start() + f.found().length()}));
         if (lex != english) {
-            feared.addAll(english.negatedPraise().findAll(text));
+            english.negatedPraise().findAll(text).forEach(f -> feared.add(new int[] {f.start(), f.start() + f.found().length()}));
+        }
+        Matcher would = FEARED.matcher(text);
+        while (would.find()) {
+            feared.add(new int[] {would.start(), would.end(), 1});
         }
         if (feared.isEmpty()) {
-            return text;
+            return new Feared(text, 0);
         }
+        int turned = 0;
+        feared.sort(Comparator.comparingInt(f -> f[0]));
         StringBuilder out = new StringBuilder(text);
-        for (Phrases.Match f : feared) {
-            int from = Math.min(text.length(), f.start() + f.found().length());
-            Matcher but = BUT.matcher(text);
-            if (but.find(from) && text.substring(from, but.start()).chars().noneMatch(c -> c == '.' || c == '!' || c == '?' || c == '\n')) {
-                for (int i = from; i < but.start(); i++) {
-                    out.setCharAt(i, ' ');
+        Matcher but = BUT.matcher(text);
+        int butAt = -1;
+        int stopAt = -1;
+        int maskedTo = 0;
+        for (int[] f : feared) {
+            int from = Math.min(text.length(), f[1]);
+            if (from < maskedTo) {
+                continue;
+            }
+            if (butAt < from) {
+                butAt = but.find(from) ? but.start() : Integer.MAX_VALUE;
+            }
+            if (stopAt < from) {
+                stopAt = from;
+                while (stopAt < text.length() && ".!?\n".indexOf(text.charAt(stopAt)) < 0) {
+                    stopAt++;
                 }
             }
+            if (butAt < stopAt) {
+                for (int i = from; i < butAt; i++) {
+                    out.setCharAt(i, ' ');
+                }
+                maskedTo = butAt;
+                // A listed phrase counts already as praise worded with a negative; an expectation counts when it was of trouble
+                // ("skulle bli strul", not "would be here by Friday, but nothing has arrived").
+                String clause = text.substring(from, butAt);
+                turned += f.length > 2 && (lex.complaint().any(clause) || english.complaint().any(clause) || TROUBLE.matcher(clause).find()) ? 1 : 0;
+            }
         }
-        return out.toString();
+        return new Feared(out.toString(), turned);
     }
+
+    /** Trouble a customer expected ("skulle bli strul", "would be a hassle"), words too mild to count as a grievance on their own. */
+    private static final Pattern TROUBLE = Pattern.compile("(?iu)(?<![\\p{L}])(strul|krångel|bøvl|besvær|styr|krøll|trøbbel|hassle|nightmare"
+            + "|mareritt|mareridt|mardröm|problem\\p{L}*|trouble)(?![\\p{L}])");
 
     private static final Pattern BUT = Pattern.compile("(?i)(?<![\\p{L}])(men|but|mutta)(?![\\p{L}])");
 
@@ -622,6 +679,8 @@ public class Triager {
     private static final Pattern CAPS_WORDS = Pattern.compile("(?<![\\p{L}])\\p{Lu}{3,}(?![\\p{L}])");
 
     /** "Takk til Maria", "thanks to Tom": the first name of the person a post thanks. */
+    private static final Pattern DEFINITE_ROLE = Pattern.compile("\\p{L}{3,}(en|et|a|n|na|ne)");
+
     /** Words that are no role between thanks and a name: "takk til dere i Oslo" names no one. */
     private static final Set<String> NOT_A_ROLE = Set.of("dere", "de", "jer", "er", "ni", "you", "y'all", "oss", "os", "us", "alle", "all",
             "everyone", "i", "på", "paa", "fra", "frå", "från", "hos", "in", "at", "from", "av", "af", "ved", "vid", "by", "for", "för", "til", "till",
@@ -635,17 +694,20 @@ public class Triager {
         for (Phrases.Match m : thanks) {
             Matcher w = WORD.matcher(story);
             int from = m.start() + m.found().length();
-            // "Takk til Maria", and "eloge till busschauffören Mikael", "thanks to the driver, Sam": a role may stand between.
+            // "Takk til Maria", and "eloge till busschauffören Mikael", "thanks to the driver Sam": a role may stand between,
+            // a definite noun in the Nordic languages, "the" and one word in English; nothing else ("thanks to your delay, Emma").
             for (int words = 0; words <= 2 && w.find(from); words++) {
                 String name = w.group();
-                String gap = story.substring(from, w.start());
-                if (!gap.matches("[\\s,]*")) {
+                if (!story.substring(from, w.start()).isBlank()) {
                     break;
                 }
                 if (name.length() >= 2 && Character.isUpperCase(name.charAt(0)) && !name.equals(name.toUpperCase(Locale.ROOT))) {
                     return name;
                 }
-                if (!Character.isLowerCase(name.charAt(0)) || NOT_A_ROLE.contains(name)) {
+                boolean role = lex == english || !NORDIC.contains(lex.language())
+                        ? words == 0 ? name.equals("the") : words == 1 && Character.isLowerCase(name.charAt(0))
+                        : words == 0 && Character.isLowerCase(name.charAt(0)) && DEFINITE_ROLE.matcher(name).matches() && !NOT_A_ROLE.contains(name);
+                if (!role) {
                     break;
                 }
                 from = w.end();
