@@ -182,7 +182,7 @@ class EvaluationTest {
         assertTrue(dev4.praiseApologised == 0, "praise apologised to, fourth development part\n" + report);
         assertTrue(Figures.recall(dev4.severity.getOrDefault("critical", new int[3])) >= 0.95, "critical recall, fourth development part\n" + report);
         assertTrue(dev4.detailRate() >= 0.59, "details, fourth development part\n" + report);
-        assertTrue(fourth.kindAccuracy() >= 0.88, "kind accuracy on the fourth held-out part\n" + report);
+        assertTrue(fourth.kindAccuracy() >= 0.885, "kind accuracy on the fourth held-out part\n" + report);
         assertTrue(fourth.praiseApologised == 0, "praise apologised to, fourth held-out part\n" + report);
         assertTrue(fourth.sarcasmThanked <= 6, "sarcasm thanked, fourth held-out part\n" + report);
         assertTrue(Figures.recall(fourth.severity.getOrDefault("critical", new int[3])) >= 0.93, "critical recall, fourth held-out part\n" + report);
