@@ -19,7 +19,7 @@ final class NounPhrases {
     record Found(String form, int start, int end) {
     }
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'-]*");
+    private static final Pattern WORD = Triager.WORD;
     /** The definite endings of nb and nn, which also write the feminine "-a" ("ferja", "lommeboka"). */
     private static final Pattern DEFINITE_NORWEGIAN = Pattern.compile("\\p{L}{2,}(en|et|ene|ane|na)|\\p{L}{3,}a");
     /** The definite endings of da and sv; a Swedish "-a" is as often an adjective ("trasiga") as a noun. */
@@ -30,7 +30,7 @@ final class NounPhrases {
             "mellom", "mellem", "mellan", "blant", "bland", "langs", "längs", "utenfor", "utanfor", "udenfor", "utanför", "inni");
     private static final Set<String> POSSESSIVES = Set.of("min", "mi", "mitt", "mine", "vår", "vårt", "våre", "vore");
     /** Definite-looking words a reply cannot be about: time ("natten", "helga"), set phrases ("i stedet", "i løpet av"), verbs. */
-    static final Set<String> NOT_A_THING = Set.of(
+    private static final Set<String> NOT_A_THING = Set.of(
             "natten", "natta", "nätten", "morgenen", "morgonen", "morgen", "morgon", "kvelden", "kvällen", "aftenen",
             "dagen", "dagene", "dagane", "dagarna", "uken", "uka", "veka", "veckan", "ugen", "helgen", "helga", "helgi",
             "weekenden", "måneden", "månaden", "månad", "året", "timen", "timene", "timane", "timmen", "tiden", "tida",
@@ -109,6 +109,11 @@ final class NounPhrases {
     private NounPhrases() {
     }
 
+    /** A definite-looking word that is no thing: time, a set phrase, a person, or an adverb, pronoun or verb. */
+    static boolean notAThing(String lower) {
+        return NOT_A_THING.contains(lower) || Triager.NOT_A_NOUN.contains(lower);
+    }
+
     /** Definite-form nouns of a Nordic post, in the order it writes them. */
     static List<Found> nordic(String story, String language) {
         boolean norwegian = language.equals("nb") || language.equals("nn");
@@ -122,8 +127,7 @@ final class NounPhrases {
         for (int i = 0; i < words.size(); i++) {
             String word = story.substring(words.get(i)[0], words.get(i)[1]);
             String lower = word.toLowerCase(Locale.ROOT);
-            if (lower.length() < 4 || !definite.matcher(lower).matches() || NOT_A_THING.contains(lower)
-                    || Triager.NOT_A_NOUN.contains(lower)) {
+            if (lower.length() < 4 || !definite.matcher(lower).matches() || notAThing(lower)) {
                 continue;
             }
             boolean opensSentence = opensSentence(story, words.get(i)[0]);
@@ -207,7 +211,7 @@ final class NounPhrases {
                 default -> null;
             };
             // "en time" is "timen", "ein gong" is no thing: the definite form is checked as the other finds are.
-            if (form != null && !NOT_A_THING.contains(form) && !Triager.NOT_A_NOUN.contains(form)) {
+            if (form != null && !notAThing(form)) {
                 out.add(new Found(form, m.start(2), m.end(2)));
             }
         }

@@ -31,7 +31,7 @@ public class Triager {
     private static final Pattern LINK = Pattern.compile(
             "(?i)\\bhttps?://\\S+|\\bwww\\.\\S+|(?<![\\p{L}\\d-])[\\p{L}\\d-]++\\.(com|net|org|io|shop|store|online|xyz|biz|info|site|link)\\b");
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?\\n]*");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'-]*");
+    static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'-]*");
 
     private final LanguageIdentifier languages;
     private final TopicCatalog topics;
@@ -199,7 +199,7 @@ public class Triager {
             boolean capitalised = Character.isUpperCase(word.charAt(0)) && !word.equals(word.toUpperCase(Locale.ROOT));
             // A word the lists know as a judgment ("Jättebra att…", "Elendig") is no thing, whatever its ending.
             boolean judgment = lex.praise().any(word) || lex.complaint().any(word) || lex.weak().any(word) || lower.endsWith("bra");
-            return capitalised && lower.length() >= 5 && DEFINITE.matcher(lower).matches() && !NOT_A_NOUN.contains(lower) && !NounPhrases.NOT_A_THING.contains(lower) && !judgment
+            return capitalised && lower.length() >= 5 && DEFINITE.matcher(lower).matches() && !NounPhrases.notAThing(lower) && !judgment
                     ? lower : null;
         }
         return null;
@@ -361,10 +361,6 @@ public class Triager {
     /** "Siden mandag", "sidan i går", "sedan förra veckan", "since Monday": how long something has been waiting. */
     private static final Pattern SINCE_WHEN = Pattern.compile("(?iu)(?<![\\p{L}])(siden|sidan|sedan|since)\\s+(?:(?:sist|sidste|i|last|the|forrige|förra)\\s+)?" + WHEN + "(?![\\p{L}])");
 
-    /**
-     * Clapping beside another warm emoji and nothing said to be wrong (only a weak word, "etter to dager") is joy, not irony.
-     * An upside-down face or a clown is irony whatever stands beside it.
-     */
     /** Clapping in joy, or clapping for someone ("👏👏 to the driver who waited for my daughter"). */
     private static boolean applause(String body, int grievance) {
         return clappingInJoy(body, grievance) || (!IRONY_FACE.matcher(body).find() && CLAPS_FOR.matcher(body).find());
@@ -372,6 +368,10 @@ public class Triager {
 
     private static final Pattern CLAPS_FOR = Pattern.compile("(?iu)\\x{1F44F}\\s*(to|til|till|for|för|åt)\\s+(?!(å|att|at|whoever|den som|dem som|de som)(?![\\p{L}]))\\p{L}");
 
+    /**
+     * Clapping beside another warm emoji and nothing said to be wrong (only a weak word, "etter to dager") is joy, not irony.
+     * An upside-down face or a clown is irony whatever stands beside it.
+     */
     private static boolean clappingInJoy(String body, int grievance) {
         return grievance == 0 && !IRONY_FACE.matcher(body).find() && OTHER_WARM_EMOJI.matcher(body).find();
     }
@@ -465,7 +465,7 @@ public class Triager {
         return new String(out);
     }
 
-    /** "Hvis", "dersom", "viss", "ifall", "if", "in case": what follows, to the clause's end, is supposed, not told. */
+    /** "Takk for svar", "tack på förhand", "thanks in advance": courtesy under a post, not kind words about us. */
     private static final Pattern COURTESY = Pattern.compile("(?iu)(?<![\\p{L}])(på forhånd |på førehand |på förhand |på forhand |in advance )?"
             + "(takk|tak|tack|thanks|thank you)\\s+(for svar(et)?|för svar(et)?|på forhånd|på førehand|på förhand|på forhand|in advance"
             + "|for (your|any) (reply|answer|response))(?![\\p{L}])");
@@ -498,36 +498,41 @@ public class Triager {
             + "|regnet med|rekna med|regnede med|räknade med|var sikker på|var säker på)(?![\\p{L}])[^.!?\\n]{0,60}?"
             + "(would be|would take|skulle bli|ville bli|skulle blive|ville blive|skulle ta|ville ta)(?![\\p{L}])");
 
+    /** The text with feared trouble blanked, and how many expectations of trouble were turned by a "but". */
+    private record Feared(String text, int turned) {
+    }
+
+    /** Where a phrase of feared trouble stands; {@code expectation} when the pattern found it, not a listed phrase. */
+    private record Span(int start, int end, boolean expectation) {
+    }
+
     /**
      * "Trodde det skulle bli styr med den tapte bagasjen, men…", "expected a fight over the lost luggage but": the trouble
      * a customer feared, up to the "but" in the same sentence, is not a grievance. One pass: each "but" and sentence end
      * is looked for once.
      */
-    private record Feared(String text, int turned) {
-    }
-
     private Feared withoutFearedTrouble(String text, TriageLexicon lex) {
-        List<int[]> feared = new ArrayList<>();
-        lex.negatedPraise().findAll(text).forEach(f -> feared.add(new int[] {f.start(), f.start() + f.found().length()}));
+        List<Span> feared = new ArrayList<>();
+        lex.negatedPraise().findAll(text).forEach(f -> feared.add(new Span(f.start(), f.start() + f.found().length(), false)));
         if (lex != english) {
-            english.negatedPraise().findAll(text).forEach(f -> feared.add(new int[] {f.start(), f.start() + f.found().length()}));
+            english.negatedPraise().findAll(text).forEach(f -> feared.add(new Span(f.start(), f.start() + f.found().length(), false)));
         }
         Matcher would = FEARED.matcher(text);
         while (would.find()) {
-            feared.add(new int[] {would.start(), would.end(), 1});
+            feared.add(new Span(would.start(), would.end(), true));
         }
         if (feared.isEmpty()) {
             return new Feared(text, 0);
         }
         int turned = 0;
-        feared.sort(Comparator.comparingInt(f -> f[0]));
+        feared.sort(Comparator.comparingInt(Span::start));
         StringBuilder out = new StringBuilder(text);
         Matcher but = BUT.matcher(text);
         int butAt = -1;
         int stopAt = -1;
         int maskedTo = 0;
-        for (int[] f : feared) {
-            int from = Math.min(text.length(), f[1]);
+        for (Span f : feared) {
+            int from = Math.min(text.length(), f.end());
             if (from < maskedTo) {
                 continue;
             }
@@ -548,7 +553,7 @@ public class Triager {
                 // A listed phrase counts already as praise worded with a negative; an expectation counts when it was of trouble
                 // ("skulle bli strul", not "would be here by Friday, but nothing has arrived").
                 String clause = text.substring(from, butAt);
-                turned += f.length > 2 && (lex.complaint().any(clause) || english.complaint().any(clause) || TROUBLE.matcher(clause).find()) ? 1 : 0;
+                turned += f.expectation() && (lex.complaint().any(clause) || english.complaint().any(clause) || TROUBLE.matcher(clause).find()) ? 1 : 0;
             }
         }
         return new Feared(out.toString(), turned);
@@ -560,6 +565,7 @@ public class Triager {
 
     private static final Pattern BUT = Pattern.compile("(?i)(?<![\\p{L}])(men|but|mutta)(?![\\p{L}])");
 
+    /** "Hvis", "dersom", "viss", "ifall", "if", "in case": what follows, to the clause's end, is supposed, not told. */
     private static final Pattern SUPPOSING = Pattern.compile("(?i)(?<![\\p{L}])(hvis|dersom|viss|ifall|i fall|if|in case)(?![\\p{L}])[^.,;:!?\\n]*");
 
     private static String withoutSupposedGrievances(String text) {
@@ -678,7 +684,7 @@ public class Triager {
 
     private static final Pattern CAPS_WORDS = Pattern.compile("(?<![\\p{L}])\\p{Lu}{3,}(?![\\p{L}])");
 
-    /** "Takk til Maria", "thanks to Tom": the first name of the person a post thanks. */
+    /** A Nordic role in its definite form between thanks and a name ("sjåføren", "busschauffören"). */
     private static final Pattern DEFINITE_ROLE = Pattern.compile("\\p{L}{3,}(en|et|a|n|na|ne)");
 
     /** Words that are no role between thanks and a name: "takk til dere i Oslo" names no one. */
@@ -686,6 +692,7 @@ public class Triager {
             "everyone", "i", "på", "paa", "fra", "frå", "från", "hos", "in", "at", "from", "av", "af", "ved", "vid", "by", "for", "för", "til", "till",
             "to", "og", "and", "och", "min", "mi", "mitt", "my", "deg", "dig", "meg", "mig", "me", "hele", "heile", "hela", "whole");
 
+    /** "Takk til Maria", "thanks to Tom": the first name of the person a post thanks. */
     private String staffNamed(String story, TriageLexicon lex) {
         List<Phrases.Match> thanks = new ArrayList<>(lex.staffThanks().findAll(story));
         if (lex != english) {
