@@ -57,12 +57,21 @@ public class Database {
     public <T> T read(Work<T> work) {
         boolean first = checkNotHolding();
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
+            // One snapshot for every statement of the read: a view never shows a draft without the triage that was
+            // committed with it, as it could when each statement saw the database at its own moment.
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
-                return work.run(c);
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             } finally {
                 c.setReadOnly(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
         } catch (SQLException e) {
             throw new StorageException(e);
