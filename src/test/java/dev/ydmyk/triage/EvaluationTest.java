@@ -137,10 +137,12 @@ class EvaluationTest {
         Figures third = run("heldout3");
         Figures dev4 = run("dev4");
         Figures fourth = run("heldout4");
+        Figures dev5 = run("dev5");
         String report = dev.report("development part") + "\n" + held.report("held-out part") + "\n"
                 + dev2.report("development part, written blind") + "\n" + dev3.report("third development part, written from the guidelines")
                 + "\n" + blind.report("held-out part, written blind") + "\n" + third.report("third held-out part, written blind 2026-12-06")
-                + "\n" + dev4.report("fourth development part, written blind 2026-12-06") + "\n" + fourth.report("fourth held-out part, written blind 2026-12-06");
+                + "\n" + dev4.report("fourth development part, written blind 2026-12-06") + "\n" + fourth.report("fourth held-out part, written blind 2026-12-06")
+                + "\n" + dev5.report("fifth development part, written blind 2026-12-06 (session 15)");
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/eval-report.txt"), report);
@@ -188,6 +190,10 @@ class EvaluationTest {
         assertTrue(Figures.recall(fourth.severity.getOrDefault("critical", new int[3])) >= 0.93, "critical recall, fourth held-out part\n" + report);
         assertTrue(fourth.fourMoves >= 66, "complaints with all four moves, fourth held-out part\n" + report);
         assertTrue(fourth.detailRate() >= 0.58, "details, fourth blind held-out part\n" + report);
+        // The fifth development part, written blind in session 15 and tuned on the same day (122 -> 144/150; README, "Judgment").
+        assertTrue(dev5.kindAccuracy() >= 0.95, "kind accuracy on the fifth development part\n" + report);
+        assertTrue(dev5.praiseApologised == 0, "praise apologised to, fifth development part\n" + report);
+        assertTrue(dev5.sarcasmThanked == 0, "sarcasm thanked, fifth development part\n" + report);
         int[] dev3Question = dev3.kind.getOrDefault("question", new int[3]);
         assertTrue(Figures.recall(dev3Question) >= 0.99, "questions that suppose a grievance stay questions, third development part\n" + report);
     }
