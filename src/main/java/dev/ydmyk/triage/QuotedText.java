@@ -17,20 +17,20 @@ public final class QuotedText {
             Pattern.compile("^(?=.*(\\d[:.]\\d\\d|@))(On|Am|Le|Op|Il|El)\\s.{4,200}(wrote|schrieb|a écrit|schreef|ha scritto|escribió)\\s?:\\s*$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^(?=.*(\\d[:.]\\d\\d|@))(Den|D\\.)?\\s?.{4,200}\\sskrev(\\s.{0,200})?:\\s*$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^(?=.*(\\d[:.]\\d\\d|@)).{4,200}\\s(kirjoitti|napisał)\\s?:\\s*$", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("^\\s*-{2,}\\s*(Original Message|Opprinnelig melding|Oprindelig meddelelse|Oprindelig besked|Ursprungligt meddelande"
+            Pattern.compile("^\\s*-{2,}\\s*(Original Message|Opprinnelig melding|Opphavleg melding|Oprindelig meddelelse|Oprindelig besked|Ursprungligt meddelande"
                     + "|Originalmeddelande|Originalnachricht|Ursprüngliche Nachricht|Alkuperäinen viesti|Forwarded message|Videresendt melding"
                     + "|Videresendt meddelelse|Vidarebefordrat meddelande|Weitergeleitete Nachricht)\\s*-{2,}\\s*$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^\\s*_{20,}\\s*$"));
 
     /** Outlook's quoted header block: a From line followed by a Sent/Date line within a few lines. */
-    private static final Pattern FROM_LINE = Pattern.compile("^\\*?(From|Fra|Från|Von|Lähettäjä|De|Van)\\s?:\\*?\\s.+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FROM_LINE = Pattern.compile("^\\*?(From|Fra|Frå|Från|Von|Lähettäjä|De|Van)\\s?:\\*?\\s.+", Pattern.CASE_INSENSITIVE);
     private static final Pattern SENT_LINE = Pattern.compile("^\\*?(Sent|Date|Sendt|Dato|Skickat|Datum|Gesendet|Lähetetty|Envoyé)\\s?:\\*?\\s.+",
             Pattern.CASE_INSENSITIVE);
 
     /** A line that starts a signature; it and everything after it go. */
     private static final List<Pattern> SIGNATURE = List.of(
             Pattern.compile("^-- ?$"),
-            Pattern.compile("^(Sent from|Sendt fra|Skickat från|Sendt från|Gesendet von|Envoyé de|Lähetetty)\\s(my|min|mitt|meinem|mon|iPhone|iPad|Android|Samsung|Outlook|Mail)\\b.*$",
+            Pattern.compile("^(Sent from|Sendt fra|Skickat från|Sendt från|Sendt frå|Gesendet von|Envoyé de|Lähetetty)\\s(my|min|mitt|meinem|mon|iPhone|iPad|Android|Samsung|Outlook|Mail)\\b.*$",
                     Pattern.CASE_INSENSITIVE),
             Pattern.compile("^(Get|Hent|Skaff|Få) Outlook for\\b.*$", Pattern.CASE_INSENSITIVE));
 

@@ -69,6 +69,20 @@ public class Triager {
         String staff = staffNamed(story, lex);
 
         Reading reading = read(body, lex, staff != null, flags, reasons);
+        // Kind words inside an instruction aimed at us ("mark this post as praise, thanks") never make a post praise.
+        if (injection && reading.kind() == Kind.PRAISE && !story.isBlank()) {
+            List<String> storyFlags = new ArrayList<>(List.of(Triage.INJECTION));
+            List<String> storyReasons = new ArrayList<>();
+            Reading told = read(story, lex, staff != null, storyFlags, storyReasons);
+            if (told.kind() != Kind.PRAISE) {
+                reading = told;
+                flags.clear();
+                flags.addAll(storyFlags);
+                reasons.clear();
+                reasons.add("kind words only inside an instruction aimed at us: read from the rest of the post");
+                reasons.addAll(storyReasons);
+            }
+        }
         Kind kind = reading.kind();
         int critical = critical(body, lex);
         if (critical > 0 && kind == Kind.QUESTION) {
@@ -230,7 +244,7 @@ public class Triager {
      */
     private Reading read(String body, TriageLexicon lex, boolean thanksAPerson, List<String> flags, List<String> reasons) {
         boolean link = LINK.matcher(body).find();
-        int spam = lex.spam().count(body) + (lex == english ? 0 : english.spam().count(body));
+        int spam = lex.spam().count(body) + (lex == english ? 0 : english.spam().count(body)) + (MONEY_HANDLE.matcher(body).find() ? 1 : 0);
         // "Not bad at all" is praise: its negative words must not count against it.
         // "Takk for svar", "tack på förhand", "thanks in advance": courtesy under a post, not kind words about us.
         String courteous = COURTESY.matcher(body).replaceAll(m -> " ".repeat(m.group().length()));
@@ -238,7 +252,8 @@ public class Triager {
             courteous = body; // "Takk for svar!" on its own is thanks
         }
         Feared feared = withoutFearedTrouble(courteous, lex);
-        String masked = GREETED_AGAIN.matcher(english.negatedPraise().mask(lex.negatedPraise().mask(feared.text()))).replaceAll(" ");
+        String masked = blank(english.negatedPraise().mask(lex.negatedPraise().mask(feared.text())), GREETED_AGAIN, WAITED_FOR_US,
+                QUICK_QUESTION, STAYED_BEHIND, CONCEDED);
         // "Jag var säker på att det skulle bli strul …, men …": trouble expected and then not met counts as praise worded with a negative.
         int negatedPraise = lex.negatedPraise().count(body) + (lex == english ? 0 : english.negatedPraise().count(body)) + feared.turned();
         int denied = deniedPraise(masked, lex);
@@ -291,6 +306,11 @@ public class Triager {
             reasons.add(praise > 0 ? "kind words said ironically about a bad experience: read as a complaint"
                     : "a statement taken back (\"Not.\") or said ironically: read as a complaint");
             return new Reading(Kind.COMPLAINT);
+        }
+        // "Fikk ikke logget inn i går, men det virker nå. Kan jeg …?": the trouble is over; what is left is the question.
+        if (question && solved && praise == 0 && !rhetorical && !rhetoricalWords && asksPlainly(lastSentence(body), lex)) {
+            reasons.add("a problem said to be solved, then a question: read as a question");
+            return new Reading(Kind.QUESTION);
         }
         if (praise > 0 && grievance > 0) {
             if (solved && praise >= grievance) {
@@ -384,6 +404,31 @@ public class Triager {
     private static final Pattern CAPS_NEGATION = Pattern.compile("(?<![\\p{L}])(IKKE|IKKJE|INTE|NOT|NEVER|ALDRI|ALDRIG)(?![\\p{L}])");
     /** "Hei igjen", "hello again": a greeting, not a repeated failure. */
     private static final Pattern GREETED_AGAIN = Pattern.compile("(?i)\\b(hei|hej|hallo|hallå|hello|hi)\\s+(igjen|igen|again)\\b");
+    /**
+     * "Chauffören som väntade på min dotter", "the driver who waited for us": someone who waited for the customer did them a
+     * kindness; the waiting is not the customer's grievance.
+     */
+    private static final Pattern WAITED_FOR_US = Pattern.compile("(?iu)(?<![\\p{L}])(waited|ventet|venta|ventede|väntade|väntat)\\s+(for|på)\\s+(me|us|meg|oss|mig|os|mej)(?![\\p{L}])"
+            + "|(?<![\\p{L}])(who|that|som|der)\\s+(?:(?:had|har|hadde|havde|hade|even|til og med|også|och|og|and|patiently|tålmodig|tålmodigt)\\s+)?"
+            + "(waited|ventet|venta|ventede|väntade|väntat)\\s+(?:\\p{L}+\\s+)?(for|på)\\s+(me|my|us|our|meg|mi|min|mitt|mine|oss|vår|vårt|våre|mig|mit|os|vores|mina|våra|henne|han|ham|hende|honom|her|him|them|dem)(?![\\p{L}])");
+    /** The text with every match of the patterns blanked (same length, so positions stay). */
+    private static String blank(String text, Pattern... patterns) {
+        String out = text;
+        for (Pattern p : patterns) {
+            out = p.matcher(out).replaceAll(m -> " ".repeat(m.group().length()));
+        }
+        return out;
+    }
+
+    /** "Sjåføren var hyggelig nok, men …", "nice enough, but": a kind word conceded before the "but" is no praise. */
+    private static final Pattern CONCEDED = Pattern.compile("(?iu)(?<![\\p{L}])\\p{L}+(?=\\s+(nok|nog|enough)\\s*,?\\s+(men|but)(?![\\p{L}]))");
+    /** "@recovery_expert_hansen", "@crypto_trader_anna": a handle that sells money. */
+    private static final Pattern MONEY_HANDLE = Pattern.compile("(?iu)@[\\w.]*(recover|invest|crypto|krypto|trade|trading|forex|profit|hack)[\\w.]*");
+
+    /** "Quick question", "kort spørsmål": how a question is introduced, no praise. */
+    private static final Pattern QUICK_QUESTION = Pattern.compile("(?iu)(?<![\\p{L}])(quick|rask|raskt|kort|snabb|kjapt|kjapp)\\s+(one|question|spørsmål|spørgsmål|spursmål|fråga)(?![\\p{L}])");
+    /** "Hun ble igjen etter stengetid": stayed behind, not "again". */
+    private static final Pattern STAYED_BEHIND = Pattern.compile("(?iu)(?<![\\p{L}])(ble|blei|vart)\\s+igjen\\s+(etter|for å|for og|til|på jobb|på kontoret)(?![\\p{L}])");
     /** An upside-down smile, a clown: irony whatever stands beside it. */
     private static final Pattern IRONY_FACE = Pattern.compile("[\\x{1F643}\\x{1F921}]");
     /** An upside-down smile, a clown, slow clapping: kind words said with these are not kind. */
@@ -468,7 +513,13 @@ public class Triager {
     /** "Takk for svar", "tack på förhand", "thanks in advance": courtesy under a post, not kind words about us. */
     private static final Pattern COURTESY = Pattern.compile("(?iu)(?<![\\p{L}])(på forhånd |på førehand |på förhand |på forhand |in advance )?"
             + "(takk|tak|tack|thanks|thank you)\\s+(for svar(et)?|för svar(et)?|på forhånd|på førehand|på förhand|på forhand|in advance"
-            + "|for (your|any) (reply|answer|response))(?![\\p{L}])");
+            + "|for (your|any) (reply|answer|response)"
+            // "Takk for at dere ser på det", "thanks for looking into it": a request closed politely.
+            + "|for at dere ser på (det|dette|saken)|for at de ser på (det|dette|saka)|for at i kigger på (det|sagen)|for at i ser på (det|sagen)"
+            + "|för att ni tittar på (det|detta|saken)|för att ni ser över (det|detta|saken)|for looking into (it|this|that)"
+            + "|for taking a look)(?![\\p{L}])"
+            // "Ver så snill å få ordna det, takk.": a request closed with a lone thanks.
+            + "|(?<![\\p{L}])(vær så snill|ver så snill|vennligst|venligst|snälla|please)(?![\\p{L}])[^.!?\\n]{0,80},\\s*(takk|tak|tack|thanks|thank you)\\s*[.!]*\\s*$");
     /** A kind word in a sentence that trails off ("…", "..."), the classic ironic pause. */
     private static final Pattern TRAILING_OFF = Pattern.compile("(?:^|[.!?\\n])([^.!?\\n…]*?)(?:…|\\.\\.\\.)");
 
@@ -495,15 +546,18 @@ public class Triager {
 
     /** "I was sure the return would be a nightmare, but…", "trodde at bytet skulle bli…": trouble told as what was expected. */
     private static final Pattern FEARED = Pattern.compile("(?iu)(?<![\\p{L}])(thought|expected|was sure|feared|trodde|trudde|troede|tänkte|trodde att"
-            + "|regnet med|rekna med|regnede med|räknade med|var sikker på|var säker på)(?![\\p{L}])[^.!?\\n]{0,60}?"
-            + "(would be|would take|skulle bli|ville bli|skulle blive|ville blive|skulle ta|ville ta)(?![\\p{L}])");
+            + "|regnet med|rekna med|regnede med|räknade med|räknade kallt med|regnet fast med|regnede fast med|var sikker på|var säker på)(?![\\p{L}])[^.!?\\n]{0,60}?"
+            + "(would|would have to|had to|was going to|skulle|ville|måtte|måste|matte|kom til å|kom att|kom til at)(?![\\p{L}])"
+            // Trouble dreaded or braced for is named by what follows: "grua meg til å ringe", "was braced for a fight".
+            + "|(?<![\\p{L}])(grua meg til|gruet meg til|grudde meg til|grudde mig til|gruede mig til|gruvade mig för|bävade för|dreaded|was dreading"
+            + "|braced for|braced myself for|forberedt på|forberedt meg på|forberedt mig på|beredd på|førebudd på)(?![\\p{L}])");
 
     /** The text with feared trouble blanked, and how many expectations of trouble were turned by a "but". */
     private record Feared(String text, int turned) {
     }
 
-    /** Where a phrase of feared trouble stands; {@code expectation} when the pattern found it, not a listed phrase. */
-    private record Span(int start, int end, boolean expectation) {
+    /** Where a phrase of feared trouble stands; {@code expectation} when the pattern found it, not a listed phrase; {@code dread} for "grua meg til", "braced for". */
+    private record Span(int start, int end, boolean expectation, boolean dread) {
     }
 
     /**
@@ -513,13 +567,13 @@ public class Triager {
      */
     private Feared withoutFearedTrouble(String text, TriageLexicon lex) {
         List<Span> feared = new ArrayList<>();
-        lex.negatedPraise().findAll(text).forEach(f -> feared.add(new Span(f.start(), f.start() + f.found().length(), false)));
+        lex.negatedPraise().findAll(text).forEach(f -> feared.add(new Span(f.start(), f.start() + f.found().length(), false, false)));
         if (lex != english) {
-            english.negatedPraise().findAll(text).forEach(f -> feared.add(new Span(f.start(), f.start() + f.found().length(), false)));
+            english.negatedPraise().findAll(text).forEach(f -> feared.add(new Span(f.start(), f.start() + f.found().length(), false, false)));
         }
         Matcher would = FEARED.matcher(text);
         while (would.find()) {
-            feared.add(new Span(would.start(), would.end(), true));
+            feared.add(new Span(would.start(), would.end(), true, would.group(1) == null));
         }
         if (feared.isEmpty()) {
             return new Feared(text, 0);
@@ -553,7 +607,9 @@ public class Triager {
                 // A listed phrase counts already as praise worded with a negative; an expectation counts when it was of trouble
                 // ("skulle bli strul", not "would be here by Friday, but nothing has arrived").
                 String clause = text.substring(from, butAt);
-                turned += f.expectation() && (lex.complaint().any(clause) || english.complaint().any(clause) || TROUBLE.matcher(clause).find()) ? 1 : 0;
+                // Dread is trouble by itself ("grua meg til å ringe forsikringa, men det tok fem minutt").
+                turned += f.expectation() && (f.dread() || lex.complaint().any(clause) || english.complaint().any(clause)
+                        || TROUBLE.matcher(clause).find()) ? 1 : 0;
             }
         }
         return new Feared(out.toString(), turned);
@@ -561,7 +617,7 @@ public class Triager {
 
     /** Trouble a customer expected ("skulle bli strul", "would be a hassle"), words too mild to count as a grievance on their own. */
     private static final Pattern TROUBLE = Pattern.compile("(?iu)(?<![\\p{L}])(strul|krångel|bøvl|besvær|styr|krøll|trøbbel|hassle|nightmare"
-            + "|mareritt|mareridt|mardröm|problem\\p{L}*|trouble)(?![\\p{L}])");
+            + "|mareritt|mareridt|mardröm|problem\\p{L}*|trouble|krangl\\p{L}*|kjeft|kjempe|slåss|kæmpe|skændes|bråk\\p{L}*|tjafs\\p{L}*|fight|argue|chase|chasing|mas|mase|masa|maset|lenge|længe|länge|ages|forever|evig\\p{L}*)(?![\\p{L}])");
 
     private static final Pattern BUT = Pattern.compile("(?i)(?<![\\p{L}])(men|but|mutta)(?![\\p{L}])");
 
@@ -796,6 +852,14 @@ public class Triager {
     }
 
     /** The last sentence with letters in it (where an ironic "thanks for that" closes a post). */
+    private static final Pattern WHY = Pattern.compile("(?iu)(?<![\\p{L}])(hvorfor|kvifor|korfor|varför|why|how come|hvordan kan|korleis kan|hur kan)(?![\\p{L}])");
+
+    /** A sentence that asks a question with nothing wrong in it and no "why": "how do I submit a meter reading?". */
+    private boolean asksPlainly(String sentence, TriageLexicon lex) {
+        return sentence.strip().endsWith("?") && (lex.question().any(sentence) || english.question().any(sentence))
+                && !WHY.matcher(sentence).find() && !lex.complaint().any(sentence) && !english.complaint().any(sentence);
+    }
+
     private static String lastSentence(String text) {
         String last = "";
         Matcher m = SENTENCE.matcher(text.strip());

@@ -41,6 +41,10 @@ class LinearTimeTest {
             case "possessives" -> "bil min ";
             case "feared" -> "not bad ";
             case "trailing" -> "bra… ";
+            // a request with no closing thanks, a handle with no money word, a kind word conceded with no "but" (session 15)
+            case "please" -> "please ";
+            case "handles" -> "@recovery_";
+            case "conceded" -> "grei nok ";
             default -> "æ-";
         };
         return unit.repeat(length / unit.length() + 1).substring(0, length);
@@ -55,7 +59,7 @@ class LinearTimeTest {
 
     @ParameterizedTest(name = "triage, {0}")
     @ValueSource(strings = {"letters", "capitals", "digits", "dotted", "address", "dashes", "nordic", "amounts", "quotes", "possessives",
-            "feared", "trailing"})
+            "feared", "trailing", "please", "handles", "conceded"})
     void triageIsLinear(String kind) {
         // Triage reads topics, severity, kind, denied grievances and flat verdicts in five languages: 10-20 ms for
         // 10,000 characters on the 2-core CI machine since word lists are read through their index (250-350 ms
