@@ -66,8 +66,8 @@ public class Database {
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
+            } catch (SQLException | RuntimeException | Error e) {
+                c.rollback(); // an Error too, so that the resets below are not refused mid-transaction and hide it
                 throw e;
             } finally {
                 c.setReadOnly(false);

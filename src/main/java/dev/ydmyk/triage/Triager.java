@@ -308,7 +308,8 @@ public class Triager {
             return new Reading(Kind.COMPLAINT);
         }
         // "Fikk ikke logget inn i går, men det virker nå. Kan jeg …?": the trouble is over; what is left is the question.
-        if (question && solved && praise == 0 && !rhetorical && !rhetoricalWords && asksPlainly(lastSentence(body), lex)) {
+        if (question && solved && praise == 0 && !rhetorical && !rhetoricalWords && asksPlainly(lastSentence(body), lex)
+                && nothingWrongAfterTheFix(masked, lex)) {
             reasons.add("a problem said to be solved, then a question: read as a question");
             return new Reading(Kind.QUESTION);
         }
@@ -408,8 +409,8 @@ public class Triager {
      * "Chauffören som väntade på min dotter", "the driver who waited for us": someone who waited for the customer did them a
      * kindness; the waiting is not the customer's grievance.
      */
-    private static final Pattern WAITED_FOR_US = Pattern.compile("(?iu)(?<![\\p{L}])(waited|ventet|venta|ventede|väntade|väntat)\\s+(for|på)\\s+(me|us|meg|oss|mig|os|mej)(?![\\p{L}])"
-            + "|(?<![\\p{L}])(who|that|som|der)\\s+(?:(?:had|har|hadde|havde|hade|even|til og med|også|och|og|and|patiently|tålmodig|tålmodigt)\\s+)?"
+    private static final Pattern WAITED_FOR_US = Pattern.compile("(?iu)(?<![\\p{L}])(?<!(?:ingen|nobody|one|never|aldri|aldrig|ikke|inte|ikkje|not|noen|nogen|någon|anyone)\\s)(waited|ventet|venta|ventede|väntade|väntat)\\s+(for|på)\\s+(me|us|meg|oss|mig|os|mej)(?![\\p{L}])"
+            + "|(?<![\\p{L}])(?<!(?:ingen|nobody|one|never|aldri|aldrig|ikke|inte|ikkje|not|noen|nogen|någon|anyone)\\s)(who|that|som|der)\\s+(?:(?:had|har|hadde|havde|hade|even|til og med|også|och|og|and|patiently|tålmodig|tålmodigt)\\s+)?"
             + "(waited|ventet|venta|ventede|väntade|väntat)\\s+(?:\\p{L}+\\s+)?(for|på)\\s+(me|my|us|our|meg|mi|min|mitt|mine|oss|vår|vårt|våre|mig|mit|os|vores|mina|våra|henne|han|ham|hende|honom|her|him|them|dem)(?![\\p{L}])");
     /** The text with every match of the patterns blanked (same length, so positions stay). */
     private static String blank(String text, Pattern... patterns) {
@@ -423,7 +424,7 @@ public class Triager {
     /** "Sjåføren var hyggelig nok, men …", "nice enough, but": a kind word conceded before the "but" is no praise. */
     private static final Pattern CONCEDED = Pattern.compile("(?iu)(?<![\\p{L}])\\p{L}+(?=\\s+(nok|nog|enough)\\s*,?\\s+(men|but)(?![\\p{L}]))");
     /** "@recovery_expert_hansen", "@crypto_trader_anna": a handle that sells money. */
-    private static final Pattern MONEY_HANDLE = Pattern.compile("(?iu)@[\\w.]*(recover|invest|crypto|krypto|trade|trading|forex|profit|hack)[\\w.]*");
+    private static final Pattern MONEY_HANDLE = Pattern.compile("(?iu)(?<![\\w.])@[\\w.]*(recover|invest|crypto|krypto|trading|forex|profit)[\\w.]*");
 
     /** "Quick question", "kort spørsmål": how a question is introduced, no praise. */
     private static final Pattern QUICK_QUESTION = Pattern.compile("(?iu)(?<![\\p{L}])(quick|rask|raskt|kort|snabb|kjapt|kjapp)\\s+(one|question|spørsmål|spørgsmål|spursmål|fråga)(?![\\p{L}])");
@@ -552,6 +553,25 @@ public class Triager {
             + "|(?<![\\p{L}])(grua meg til|gruet meg til|grudde meg til|grudde mig til|gruede mig til|gruvade mig för|bävade för|dreaded|was dreading"
             + "|braced for|braced myself for|forberedt på|forberedt meg på|forberedt mig på|beredd på|førebudd på)(?![\\p{L}])");
 
+    /** "Ikke", "not", "never": an expectation said with one of these is of no trouble. */
+    private static final Pattern NEGATED = Pattern.compile("(?iu)(?<![\\p{L}])(ikke|ikkje|inte|ikkj|not|never|aldri|aldrig|no)(?![\\p{L}])|n't(?![\\p{L}])");
+    /** Words that make the part after a "but" worse or the same, not better. */
+    private static final Pattern NO_BETTER = Pattern.compile("(?iu)(?<![\\p{L}])(ikke|ikkje|inte|not|never|aldri|aldrig|verre|værre|värre|worse"
+            + "|fortsatt|fremdeles|framleis|ennå|enno|endå|stadig|still|fortfarande|igjen|igen|again|even"
+            + "|for mye|for meget|för mycket|too much|for lenge|for længe|för länge|too long|nå har det gått|nu har det gått|nu er der gået"
+            + "|no har det gått|it's been|it has been|now it's)(?![\\p{L}])");
+
+    /** The sentence after a "but" says nothing wrong: the feared trouble did not come. */
+    private boolean betterAfter(String text, int butAt, TriageLexicon lex) {
+        int end = butAt;
+        int limit = Math.min(text.length(), butAt + 200); // one clause is enough, and the scan stays linear
+        while (end < limit && ".!?\n".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        String after = text.substring(butAt, end);
+        return !NO_BETTER.matcher(after).find() && !lex.complaint().any(after) && !english.complaint().any(after);
+    }
+
     /** The text with feared trouble blanked, and how many expectations of trouble were turned by a "but". */
     private record Feared(String text, int turned) {
     }
@@ -573,7 +593,10 @@ public class Triager {
         }
         Matcher would = FEARED.matcher(text);
         while (would.find()) {
-            feared.add(new Span(would.start(), would.end(), true, would.group(1) == null));
+            // "Trodde ikke jeg skulle måtte mase igjen, men …": an expectation of no trouble that was let down is no praise.
+            if (!NEGATED.matcher(text.substring(would.start(), Math.min(text.length(), would.end() + 8))).find()) {
+                feared.add(new Span(would.start(), would.end(), true, would.group(1) == null));
+            }
         }
         if (feared.isEmpty()) {
             return new Feared(text, 0);
@@ -607,9 +630,10 @@ public class Triager {
                 // A listed phrase counts already as praise worded with a negative; an expectation counts when it was of trouble
                 // ("skulle bli strul", not "would be here by Friday, but nothing has arrived").
                 String clause = text.substring(from, butAt);
-                // Dread is trouble by itself ("grua meg til å ringe forsikringa, men det tok fem minutt").
+                // Dread is trouble by itself ("grua meg til å ringe forsikringa, men det tok fem minutt"); what comes after the
+                // "but" must be better, not worse ("regnet med å vente lenge, men ikke tre måneder!").
                 turned += f.expectation() && (f.dread() || lex.complaint().any(clause) || english.complaint().any(clause)
-                        || TROUBLE.matcher(clause).find()) ? 1 : 0;
+                        || TROUBLE.matcher(clause).find()) && betterAfter(text, butAt, lex) ? 1 : 0;
             }
         }
         return new Feared(out.toString(), turned);
@@ -844,14 +868,36 @@ public class Triager {
     private static boolean solved(String body, TriageLexicon lex) {
         Matcher m = SENTENCE.matcher(body.strip());
         while (m.find()) {
-            if (!m.group().strip().endsWith("?") && lex.resolved().any(m.group())) {
-                return true;
+            String sentence = m.group();
+            if (sentence.strip().endsWith("?")) {
+                continue;
+            }
+            for (Phrases.Match r : lex.resolved().findAll(sentence)) {
+                // "Dere må få ordna dette nå", "I want this fixed now": a demand for a fix is no fix.
+                if (!DEMAND.matcher(sentence.substring(Math.max(0, r.start() - 40), r.start())).find()) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    /** The last sentence with letters in it (where an ironic "thanks for that" closes a post). */
+    /** Nothing wrong is told after the last words of a fix ("virker igjen, men regningen ble trukket to ganger" has). */
+    private boolean nothingWrongAfterTheFix(String text, TriageLexicon lex) {
+        List<Phrases.Match> fixes = lex.resolved().findAll(text);
+        if (fixes.isEmpty()) {
+            return false;
+        }
+        Phrases.Match last = fixes.stream().max(Comparator.comparingInt(Phrases.Match::start)).orElseThrow();
+        String after = text.substring(Math.min(text.length(), last.start() + last.found().length()));
+        return !lex.complaint().any(after) && !english.complaint().any(after) && !lex.weak().any(after) && !english.weak().any(after);
+    }
+
+    /** Words that ask for something to be done: what follows them has not happened. */
+    private static final Pattern DEMAND = Pattern.compile("(?iu)(?<![\\p{L}])(må|skal|bør|burde|vil ha|vil at|ønsker|krever|forventer|få"
+            + "|måste|ska|bör|vill ha|vill att|kräver|förväntar|skal|kræver|forlanger|must|need|needs|want|wants|should|expect|please"
+            + "|vær så snill|ver så snill|venligst|vennligst|snälla)(?![\\p{L}])");
+
     private static final Pattern WHY = Pattern.compile("(?iu)(?<![\\p{L}])(hvorfor|kvifor|korfor|varför|why|how come|hvordan kan|korleis kan|hur kan)(?![\\p{L}])");
 
     /** A sentence that asks a question with nothing wrong in it and no "why": "how do I submit a meter reading?". */
@@ -860,6 +906,7 @@ public class Triager {
                 && !WHY.matcher(sentence).find() && !lex.complaint().any(sentence) && !english.complaint().any(sentence);
     }
 
+    /** The last sentence with letters in it (where an ironic "thanks for that" closes a post). */
     private static String lastSentence(String text) {
         String last = "";
         Matcher m = SENTENCE.matcher(text.strip());

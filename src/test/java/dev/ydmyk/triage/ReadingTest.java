@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +122,60 @@ class ReadingTest {
         Triage t = triager.triage(text, null);
         assertEquals(lang, t.language(), text);
         assertEquals(kind, t.kind().wire(), text + " " + t.reasons());
+    }
+
+    /** Found by the review of the 15th session's rules: posts that must keep their everyday meaning. */
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            // Spam words with everyday namesakes: a complaint with a link is still a complaint.
+            "da | complaint | Jeg repræsenterer boet efter min mor, og I bliver ved med at sende regninger til hende.",
+            "sv | question  | Någon skickar sms i ert namn där man fyller i sina kortuppgifter via länken. Är det ni?",
+            "en | complaint | Your recovery team left us on the hard shoulder for four hours with two kids. https://example.com/ticket/1",
+            "en | complaint | You charged me a handling fee I never agreed to. Invoice here: https://example.com/inv/2",
+            "nb | complaint | Skriv til meg privat, så sender jeg kundenummeret. Fakturaen er feil igjen: https://example.com/f/3",
+            "sv | complaint | Beställde från @Tradera-säljare via er frakt, paketet kom aldrig. https://www.postnord.se/spara",
+            // A fix followed by something still wrong, or a fix demanded: no plain question.
+            "nb | complaint | Nettbanken virker igjen, men regningen ble trukket to ganger. Kan dere rette det?",
+            "nb | complaint | Strømmen er tilbake nå, men fryseren er full av ødelagt mat. Hvem dekker det?",
+            "en | complaint | It is fixed now apparently, but I lost a full day of work. Will I be compensated?",
+            "en | complaint | The internet has been down since Monday and I want it fixed now. When will an engineer come?",
+            "nb | complaint | Dere må få ordna dette nå, strømmen har vært borte siden i går. Når kommer montøren?",
+            // Trouble expected and met, or worse: no praise.
+            "nb | complaint | Jeg regnet med at jeg måtte vente lenge, men ikke tre måneder!",
+            "sv | complaint | Jag räknade med att det skulle ta länge, men nu har det gått tre månader utan svar.",
+            "da | complaint | Jeg troede, jeg skulle vente længe, men nu er der gået tre måneder uden svar.",
+            "en | complaint | I thought I would not have to chase you again, but here I am, third email about the same refund.",
+            "da | complaint | Vi var forberedt på lidt ventetid, men tre timer i telefonkø er for meget.",
+            "nn | complaint | Eg grua meg til å opne rekninga, men ho var endå verre enn frykta.",
+            "da | complaint | Jeg kan ikke sætte en finger på hvad der er galt, men appen lukker ned hver gang jeg logger ind.",
+            // Kind words that only look like irony.
+            "en | praise    | New personal best at the marathon thanks to your shoes! Brilliant fit.",
+            "nb | praise    | Ny personlig rekord på Holmenkollstafetten takket være skoene deres! Perfekt passform.",
+            "sv | praise    | Så här behandlar ni kunder, och det är därför jag stannar. Tack för blommorna!",
+            "nb | praise    | Sånn behandler dere kunder, ja! Gratis oppgradering og en hyggelig hilsen. Tusen takk!",
+            "en | praise    | I do not mind paying a higher price for service like this. Thank you, Maria!",
+    })
+    void theSessionFifteenRulesKeepEverydayMeanings(String lang, String kind, String text) {
+        Triage t = triager.triage(text, null);
+        assertEquals(lang, t.language(), text);
+        assertEquals(kind, t.kind().wire(), text + " " + t.reasons());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Anyone who manages to get through to your customer service deserves a medal.",
+            "Den som klarer å komme gjennom på telefon til dere fortjener en medalje.",
+            "Your express delivery really saved the day. The cake arrived the morning after the party.",
+    })
+    void aToastToWhoeverSurvivesUsIsNoPraise(String text) {
+        Triage t = triager.triage(text, null);
+        assertNotEquals("praise", t.kind().wire(), text + " " + t.reasons());
+    }
+
+    @Test
+    void askingForAHumanInsteadOfAnAiIsNoInjection() {
+        Triage t = triager.triage("I do not want to talk to any AI, I want a human. My bill is wrong again.", null);
+        assertFalse(t.flags().contains(Triage.INJECTION), t.flags().toString());
     }
 
     @Test
