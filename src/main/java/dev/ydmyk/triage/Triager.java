@@ -247,7 +247,7 @@ public class Triager {
         int spam = lex.spam().count(body) + (lex == english ? 0 : english.spam().count(body)) + (MONEY_HANDLE.matcher(body).find() ? 1 : 0);
         // "Not bad at all" is praise: its negative words must not count against it.
         // "Takk for svar", "tack på förhand", "thanks in advance": courtesy under a post, not kind words about us.
-        String courteous = COURTESY.matcher(body).replaceAll(m -> " ".repeat(m.group().length()));
+        String courteous = blank(body, COURTESY);
         if (WORD.matcher(courteous).results().count() < 3) {
             courteous = body; // "Takk for svar!" on its own is thanks
         }
@@ -649,7 +649,7 @@ public class Triager {
     private static final Pattern SUPPOSING = Pattern.compile("(?i)(?<![\\p{L}])(hvis|dersom|viss|ifall|i fall|if|in case)(?![\\p{L}])[^.,;:!?\\n]*");
 
     private static String withoutSupposedGrievances(String text) {
-        return SUPPOSING.matcher(text).replaceAll(m -> " ".repeat(m.group().length()));
+        return blank(text, SUPPOSING);
     }
 
     private static final Pattern THANKS_WORD = Pattern.compile("(?i)(tusen |tusind |stort |stor |mange |many |big |huge )?(takk|tak|tack|thanks|thank you|thank|cheers)");
@@ -895,7 +895,7 @@ public class Triager {
 
     /** Words that ask for something to be done: what follows them has not happened. */
     private static final Pattern DEMAND = Pattern.compile("(?iu)(?<![\\p{L}])(må|skal|bør|burde|vil ha|vil at|ønsker|krever|forventer|få"
-            + "|måste|ska|bör|vill ha|vill att|kräver|förväntar|skal|kræver|forlanger|must|need|needs|want|wants|should|expect|please"
+            + "|måste|ska|bör|vill ha|vill att|kräver|förväntar|kræver|forlanger|must|need|needs|want|wants|should|expect|please"
             + "|vær så snill|ver så snill|venligst|vennligst|snälla)(?![\\p{L}])");
 
     private static final Pattern WHY = Pattern.compile("(?iu)(?<![\\p{L}])(hvorfor|kvifor|korfor|varför|why|how come|hvordan kan|korleis kan|hur kan)(?![\\p{L}])");

@@ -156,9 +156,7 @@ class ReadingTest {
             "en | praise    | I do not mind paying a higher price for service like this. Thank you, Maria!",
     })
     void theSessionFifteenRulesKeepEverydayMeanings(String lang, String kind, String text) {
-        Triage t = triager.triage(text, null);
-        assertEquals(lang, t.language(), text);
-        assertEquals(kind, t.kind().wire(), text + " " + t.reasons());
+        theKindIsReadAsAPersonReadsIt(lang, kind, text);
     }
 
     @ParameterizedTest(name = "{0}")
