@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
 
@@ -23,6 +25,17 @@ import static io.restassured.RestAssured.given;
 public final class Api {
 
     public static final String SOURCE_TOKEN = "test-source-token";
+
+    private static final AtomicLong MARKERS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000L, 5_000_000L));
+
+    /**
+     * A word no other post of the run carries, for a fake to match on: {@code prefix} and seven digits. Digits, not
+     * letters: random letters tipped the language of a post now and then (an English post read as Bokmal, so its
+     * model reply failed the language guardrail), and seven stay short of a phone number.
+     */
+    public static String marker(String prefix) {
+        return prefix + " " + MARKERS.getAndIncrement();
+    }
 
     private Api() {
     }

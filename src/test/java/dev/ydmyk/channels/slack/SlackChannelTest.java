@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -55,11 +54,7 @@ class SlackChannelTest {
     AgroalDataSource ds;
 
     static String marker() {
-        StringBuilder b = new StringBuilder("ordre ");
-        for (int i = 0; i < 8; i++) {
-            b.append((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return b.toString();
+        return Api.marker("ordre");
     }
 
     /** Posts a complaint and returns its pending draft's id once Slack has been sent the message. */

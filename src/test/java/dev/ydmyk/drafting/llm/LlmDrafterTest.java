@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.ydmyk.drafting.llm.FakeOpenAi.answering;
@@ -61,11 +60,7 @@ class LlmDrafterTest {
     }
 
     static String marker() {
-        StringBuilder b = new StringBuilder("sak ");
-        for (int i = 0; i < 8; i++) {
-            b.append((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return b.toString();
+        return Api.marker("sak");
     }
 
     private String postDanish(String marker) {
@@ -151,7 +146,7 @@ class LlmDrafterTest {
         JsonPath view = draftOf(postEnglish(m));
         assertEquals("complaint", view.getString("triage.kind"));
         assertTrue(view.getList("triage.flags").contains("uncertain"), view.getList("triage.flags").toString());
-        assertTrue(view.getString("triage.reasons").contains("the model read it as kind praise"), view.getString("triage.reasons"));
+        assertTrue(view.getString("triage.reasons").contains("the model read it as kind praise"), view.prettify());
         assertEquals("guidelines", view.getString("drafts[0].drafter"), "a thank-you for praise is not sent to a possible complaint");
         assertEquals("model-read-as-praise", view.getString("drafts[0].fallback"));
         // The post is uncertain now: the guideline draft takes the safe reading (README, "Judgment"), neither thanking
