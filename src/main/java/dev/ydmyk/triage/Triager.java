@@ -261,7 +261,9 @@ public class Triager {
         String undenied = withoutDeniedGrievances(masked, lex);
         int cleared = lex.complaint().count(masked) - lex.complaint().count(undenied);
         masked = undenied;
-        boolean question = body.contains("?") || lex.question().any(firstWords(body));
+        // "Hallo? BankID har bare hengt …", "Seriously? …": an exclaimed word is no question to answer.
+        String asked = blank(body, EXCLAIMED);
+        boolean question = asked.contains("?") || lex.question().any(firstWords(body));
         if (question) {
             // "Kan jeg bruge billetten, hvis mit tog er aflyst?": a grievance supposed in a question has not happened.
             masked = withoutSupposedGrievances(masked);
@@ -291,6 +293,10 @@ public class Triager {
                 || (praise > 0 && (grievance > 0 || weak > 0) && (SCARE_QUOTES.matcher(body).find() || praiseThat(body, lex)))
                 || (praise > 0 && (grievance > 0 || weak > 0) && ironicPraise(body, lex))
                 || (grievance > 0 && !solved && lex.sarcasmClosing().any(lastSentence(body)))
+                // "Broadband down. Brilliant.": a one-word verdict after something wrong.
+                || (grievance > 0 && !solved && praise == 1 && loneVerdict(lastSentence(body), lex))
+                // "Flott, da blir det brettspill og stearinlys i kveld igjen.": "great, so … again" is resignation.
+                || (praise > 0 && !solved && greatAgain(body))
                 // "Fantastisk service fra Strømkraft… Fikk en regning på 9 800 kr": kind words that trail off before something wrong.
                 || (praise > 0 && (grievance > 0 || weak > 0) && !solved && trailsOff(masked, lex))
                 // "Vilken överraskning, tåget är sent igen": a hint of irony beside anything wrong, nothing solved.
@@ -403,6 +409,45 @@ public class Triager {
     private static final Pattern ANGRY_EMOJI = Pattern.compile("[\\x{1F621}\\x{1F92C}\\x{1F624}\\x{1F620}\\x{1F44E}\\x{1F4A9}\\x{1F644}\\x{1F612}\\x{1F611}\\x{1F926}]");
     /** "Det er det IKKE": a shouted negation in a post that is not all capitals. */
     private static final Pattern CAPS_NEGATION = Pattern.compile("(?<![\\p{L}])(IKKE|IKKJE|INTE|NOT|NEVER|ALDRI|ALDRIG)(?![\\p{L}])");
+    /** "Hallo?", "Hallå??", "Seriøst?", "Seriously?": a word exclaimed with a question mark, asking nothing. */
+    private static final Pattern EXCLAIMED = Pattern.compile("(?iu)(?:^|(?<=[.!?…]\\s))\\s*(hallo+|hallå+|hello+|helloo+|halloo+|seriøst|seriöst|seriously|allvarligt|really|altså|alltså|what|hva|hvad|vad|kva|hæ|hä)\\s*\\?+");
+    private static final String GREAT = "(?:flott|fint|supert|super|herlig|herligt|topp|toppen|fedt|dejligt|skønt|great|brilliant|lovely|perfect|perfekt"
+            + "|fantastisk|fantastic|nice|wonderful|härligt|underbart|strålende|strålande|kanon|excellent|awesome|amazing|jippi|yay)";
+    /**
+     * "Flott, da blir det brettspill og stearinlys i kveld igjen", "Great, board games and candles again tonight then": a
+     * sentence that opens with a kind interjection, goes on with "so"/"then" and tells of the same again is resignation.
+     */
+    private static final Pattern GREAT_OPENS = Pattern.compile("(?iu)^\\s*" + GREAT + "\\s*,\\s*(?<so>(?:da|så|då|so|then|nå|nu|now)(?![\\p{L}]))?");
+    private static final Pattern AGAIN = Pattern.compile("(?iu)(?<![\\p{L}])(igjen|igen|again)(?![\\p{L}])");
+    private static final Pattern PERSON = Pattern.compile("(?iu)(?<![\\p{L}])(jeg|eg|vi|du|dere|dykk|jer|jag|ni|mig|meg|deg|dig|oss|os|we|you|us|me|ses|see)(?![\\p{L}])");
+    private static final Pattern THEN_AT_END = Pattern.compile("(?iu)(?<![\\p{L}])(da|så|då|then)\\s*[.!]*\\s*$");
+
+    /**
+     * "Flott, da blir det brettspill og stearinlys i kveld igjen", "Great, board games and candles again tonight then": a
+     * sentence that opens with a kind interjection, goes on with "so"/"then" and tells of the same again is resignation.
+     */
+    private static boolean greatAgain(String body) {
+        Matcher m = SENTENCE.matcher(body);
+        while (m.find()) {
+            String sentence = m.group();
+            Matcher opens = GREAT_OPENS.matcher(sentence);
+            // "Flott, da kommer jeg igjen neste uke", "Great, see you again then!": someone coming again is glad of it.
+            if (opens.lookingAt() && AGAIN.matcher(sentence).find() && (opens.group("so") != null || THEN_AT_END.matcher(sentence).find())
+                    && !PERSON.matcher(sentence.substring(opens.end())).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A closing sentence of one or two words, one of them kind ("Brilliant.", "Just brilliant!", "Flott."). */
+    private boolean loneVerdict(String last, TriageLexicon lex) {
+        String s = last.strip();
+        long words = WORD.matcher(s).results().count();
+        return words >= 1 && words <= 2 && !s.endsWith("?") && (lex.praise().any(s) || english.praise().any(s))
+                && !TURN.matcher(s).find() && !TURN_EN.matcher(s).find();
+    }
+
     /** "Hei igjen", "hello again": a greeting, not a repeated failure. */
     private static final Pattern GREETED_AGAIN = Pattern.compile("(?i)\\b(hei|hej|hallo|hallå|hello|hi)\\s+(igjen|igen|again)\\b");
     /**
@@ -874,7 +919,9 @@ public class Triager {
             }
             for (Phrases.Match r : lex.resolved().findAll(sentence)) {
                 // "Dere må få ordna dette nå", "I want this fixed now": a demand for a fix is no fix.
-                if (!DEMAND.matcher(sentence.substring(Math.max(0, r.start() - 40), r.start())).find()) {
+                String before = sentence.substring(Math.max(0, r.start() - 40), r.start());
+                // "Driftsmeldingene deres sier at alt er i orden": a fix someone claims is no fix the customer tells of.
+                if (!DEMAND.matcher(before).find() && !CLAIMED.matcher(lastClause(before)).find()) {
                     return true;
                 }
             }
@@ -892,6 +939,22 @@ public class Triager {
         String after = text.substring(Math.min(text.length(), last.start() + last.found().length()));
         return !lex.complaint().any(after) && !english.complaint().any(after) && !lex.weak().any(after) && !english.weak().any(after);
     }
+
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("(?iu)[,;:–]|(?<![\\p{L}])(og|and|men|but|och|nå|nu|now|så)(?![\\p{L}])");
+
+    /** What follows the last comma or "og"/"and"/"but" ("Dere sa det skulle fikses, og nå virker det": the fix is told). */
+    private static String lastClause(String text) {
+        Matcher m = CLAUSE_BREAK.matcher(text);
+        int from = 0;
+        while (m.find()) {
+            from = m.end();
+        }
+        return text.substring(from);
+    }
+
+    /** Words that report what someone else says: what follows is their claim. */
+    private static final Pattern CLAIMED = Pattern.compile("(?iu)(?<![\\p{L}])(sier|sa|sagt|påstår|påsto|hevder|hevdet|skriver|siger|sagde|påstod|hævder"
+            + "|säger|sade|sa att|hävdar|says|say|said|claims?|claimed|insists?|according to|ifølge|ifølgje|enligt)(?![\\p{L}])");
 
     /** Words that ask for something to be done: what follows them has not happened. */
     private static final Pattern DEMAND = Pattern.compile("(?iu)(?<![\\p{L}])(må|skal|bør|burde|vil ha|vil at|ønsker|krever|forventer|få"

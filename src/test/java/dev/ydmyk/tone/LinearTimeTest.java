@@ -45,6 +45,10 @@ class LinearTimeTest {
             case "please" -> "please ";
             case "handles" -> "@recovery_";
             case "conceded" -> "grei nok ";
+            // "great, … again" with no end, exclaimed words, fixes others claim (session 16)
+            case "great" -> "Flott, da igjen ";
+            case "exclaimed" -> "Hallo? ";
+            case "claimed" -> "sier at det er fikset ";
             default -> "æ-";
         };
         return unit.repeat(length / unit.length() + 1).substring(0, length);
@@ -59,7 +63,7 @@ class LinearTimeTest {
 
     @ParameterizedTest(name = "triage, {0}")
     @ValueSource(strings = {"letters", "capitals", "digits", "dotted", "address", "dashes", "nordic", "amounts", "quotes", "possessives",
-            "feared", "trailing", "please", "handles", "conceded"})
+            "feared", "trailing", "please", "handles", "conceded", "great", "exclaimed", "claimed"})
     void triageIsLinear(String kind) {
         // Triage reads topics, severity, kind, denied grievances and flat verdicts in five languages: 10-20 ms for
         // 10,000 characters on the 2-core CI machine since word lists are read through their index (250-350 ms

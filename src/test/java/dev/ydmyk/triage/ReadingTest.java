@@ -170,6 +170,51 @@ class ReadingTest {
         assertNotEquals("praise", t.kind().wire(), text + " " + t.reasons());
     }
 
+    /**
+     * How customers write in a storm (session 16): an error on the screen or a payment that only spins is something
+     * wrong, "Hallo?" and "Seriously?" ask nothing, "what are you playing at?" is no question, "third time this week"
+     * after kind words is irony, "great, … again then" is resignation, a one-word verdict after trouble is irony, and a
+     * fix the status page claims is no fix.
+     */
+    @ParameterizedTest(name = "{0} {1}: {3}")
+    @CsvSource(delimiter = '|', value = {
+            "nb | complaint | false | Appen gir meg feilmelding hver gang jeg prøver å logge inn. Når blir det fikset?",
+            "da | complaint | false | Hallo? Jeg får en fejlbesked hver gang jeg vil betale.",
+            "sv | complaint | false | Allvarligt? Swish bara snurrar och laddar.",
+            "en | complaint | false | Seriously? Your app just keeps loading.",
+            "nb | complaint | false | Hva er det dere driver med? Jeg har ikke fått logget inn på hele dagen.",
+            "da | complaint | true  | Tak for en fantastisk service. Tredje gang i denne uge.",
+            "en | complaint | true  | Thanks for a wonderful broadband service. Third time this week.",
+            "nb | complaint | true  | Flott, da blir det middag i mørket igjen.",
+            "en | complaint | true  | Great, cold showers again then.",
+            "en | complaint | true  | Internet down again. Lovely.",
+            "nb | complaint | true  | Statussiden deres sier at alt er i orden. Det er det IKKE. Takk for det.",
+            "en | complaint | true  | Your status page says everything is fixed. Nothing works here. Thanks for that.",
+    })
+    void aStormsWaysOfSayingItAreComplaints(String lang, String kind, boolean sarcastic, String text) {
+        Triage t = triager.triage(text, null);
+        assertEquals(lang, t.language(), text);
+        assertEquals(kind, t.kind().wire(), text + " " + t.reasons());
+        assertEquals(sarcastic, t.flags().contains(Triage.SARCASM), text + " " + t.flags());
+    }
+
+    /** The same shapes meant kindly: coming again, a fix told, a person thanked, a real question after "Hallo?". */
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "nb | praise    | Flott, da kommer jeg igjen neste uke.",
+            "en | praise    | Great, see you again next week then!",
+            "nb | praise    | Tusen takk til Ola som hjalp meg da kortet ble avvist. Supert!",
+            "nb | praise    | Dere sa det skulle fikses, og nå virker det igjen. Takk for rask hjelp!",
+            "nb | praise    | Kundeservice sa at alt var i orden, og det stemte. Tusen takk!",
+            "nb | question  | Hallo? Er det noen som vet når butikken åpner i morgen?",
+            "sv | praise    | Tack för att ni fixade felmeddelandet så snabbt!",
+            "da | praise    | Tak for hurtig hjælp med min fejlbesked i går, nu virker alt.",
+            "en | praise    | Parcel arrived a day early. Brilliant!",
+    })
+    void theStormRulesKeepKindAndPlainMeanings(String lang, String kind, String text) {
+        theKindIsReadAsAPersonReadsIt(lang, kind, text);
+    }
+
     @Test
     void askingForAHumanInsteadOfAnAiIsNoInjection() {
         Triage t = triager.triage("I do not want to talk to any AI, I want a human. My bill is wrong again.", null);
