@@ -261,9 +261,7 @@ public class Triager {
         String undenied = withoutDeniedGrievances(masked, lex);
         int cleared = lex.complaint().count(masked) - lex.complaint().count(undenied);
         masked = undenied;
-        // "Hallo? BankID har bare hengt …", "Seriously? …": an exclaimed word is no question to answer.
-        String asked = blank(body, EXCLAIMED);
-        boolean question = asked.contains("?") || lex.question().any(firstWords(body));
+        boolean question = body.contains("?") || lex.question().any(firstWords(body));
         if (question) {
             // "Kan jeg bruge billetten, hvis mit tog er aflyst?": a grievance supposed in a question has not happened.
             masked = withoutSupposedGrievances(masked);
@@ -293,10 +291,11 @@ public class Triager {
                 || (praise > 0 && (grievance > 0 || weak > 0) && (SCARE_QUOTES.matcher(body).find() || praiseThat(body, lex)))
                 || (praise > 0 && (grievance > 0 || weak > 0) && ironicPraise(body, lex))
                 || (grievance > 0 && !solved && lex.sarcasmClosing().any(lastSentence(body)))
-                // "Broadband down. Brilliant.": a one-word verdict after something wrong.
-                || (grievance > 0 && !solved && praise == 1 && loneVerdict(lastSentence(body), lex))
-                // "Flott, da blir det brettspill og stearinlys i kveld igjen.": "great, so … again" is resignation.
-                || (praise > 0 && !solved && greatAgain(body))
+                // "Broadband down. Brilliant.": a one-word verdict after a few words of something wrong.
+                || (grievance > 0 && !solved && praise == 1 && WORD.matcher(body).results().count() <= SHORT_POST
+                    && !TURN.matcher(body).find() && !TURN_EN.matcher(body).find() && loneVerdict(lastSentence(body), lex))
+                // "Takk for et fantastisk nett. Tredje gang denne uka.": kind words, then the same again told on its own.
+                || (praise > 0 && !solved && repeatedAlone(body))
                 // "Fantastisk service fra Strømkraft… Fikk en regning på 9 800 kr": kind words that trail off before something wrong.
                 || (praise > 0 && (grievance > 0 || weak > 0) && !solved && trailsOff(masked, lex))
                 // "Vilken överraskning, tåget är sent igen": a hint of irony beside anything wrong, nothing solved.
@@ -409,31 +408,17 @@ public class Triager {
     private static final Pattern ANGRY_EMOJI = Pattern.compile("[\\x{1F621}\\x{1F92C}\\x{1F624}\\x{1F620}\\x{1F44E}\\x{1F4A9}\\x{1F644}\\x{1F612}\\x{1F611}\\x{1F926}]");
     /** "Det er det IKKE": a shouted negation in a post that is not all capitals. */
     private static final Pattern CAPS_NEGATION = Pattern.compile("(?<![\\p{L}])(IKKE|IKKJE|INTE|NOT|NEVER|ALDRI|ALDRIG)(?![\\p{L}])");
-    /** "Hallo?", "Hallå??", "Seriøst?", "Seriously?": a word exclaimed with a question mark, asking nothing. */
-    private static final Pattern EXCLAIMED = Pattern.compile("(?iu)(?:^|(?<=[.!?…]\\s))\\s*(hallo+|hallå+|hello+|helloo+|halloo+|seriøst|seriöst|seriously|allvarligt|really|altså|alltså|what|hva|hvad|vad|kva|hæ|hä)\\s*\\?+");
-    private static final String GREAT = "(?:flott|fint|supert|super|herlig|herligt|topp|toppen|fedt|dejligt|skønt|great|brilliant|lovely|perfect|perfekt"
-            + "|fantastisk|fantastic|nice|wonderful|härligt|underbart|strålende|strålande|kanon|excellent|awesome|amazing|jippi|yay)";
-    /**
-     * "Flott, da blir det brettspill og stearinlys i kveld igjen", "Great, board games and candles again tonight then": a
-     * sentence that opens with a kind interjection, goes on with "so"/"then" and tells of the same again is resignation.
-     */
-    private static final Pattern GREAT_OPENS = Pattern.compile("(?iu)^\\s*" + GREAT + "\\s*,\\s*(?<so>(?:da|så|då|so|then|nå|nu|now)(?![\\p{L}]))?");
-    private static final Pattern AGAIN = Pattern.compile("(?iu)(?<![\\p{L}])(igjen|igen|again)(?![\\p{L}])");
-    private static final Pattern PERSON = Pattern.compile("(?iu)(?<![\\p{L}])(jeg|eg|vi|du|dere|dykk|jer|jag|ni|mig|meg|deg|dig|oss|os|we|you|us|me|ses|see)(?![\\p{L}])");
-    private static final Pattern THEN_AT_END = Pattern.compile("(?iu)(?<![\\p{L}])(da|så|då|then)\\s*[.!]*\\s*$");
+    /** A post this short is a line, not a story: "Broadband down. Brilliant." */
+    private static final int SHORT_POST = 10;
+    /** "Tredje gang denne uka.", "Third time this week!", "Andra gången i dag.": the same again, told as a sentence of its own. */
+    private static final Pattern REPEATED = Pattern.compile("(?iu)^\\s*(?:(?:for|för)\\s+)?(?:den\\s+|the\\s+)?(?:andre|anden|andra|tredje|fjerde|fjärde|femte"
+            + "|second|third|fourth|fifth)\\s+(?:gang|gong|gangen|gongen|gången|time)(?:\\s+(?:denne|i denne|den här|denna|this|i|på|in|within))?"
+            + "(?:\\s+(?:uka|uken|veka|veke|uge|ugen|veckan|vecka|week|måneden|månaden|måned|månad|month|dag|dag|today|i dag|idag))?\\s*[.!…]*\\s*$");
 
-    /**
-     * "Flott, da blir det brettspill og stearinlys i kveld igjen", "Great, board games and candles again tonight then": a
-     * sentence that opens with a kind interjection, goes on with "so"/"then" and tells of the same again is resignation.
-     */
-    private static boolean greatAgain(String body) {
+    private static boolean repeatedAlone(String body) {
         Matcher m = SENTENCE.matcher(body);
         while (m.find()) {
-            String sentence = m.group();
-            Matcher opens = GREAT_OPENS.matcher(sentence);
-            // "Flott, da kommer jeg igjen neste uke", "Great, see you again then!": someone coming again is glad of it.
-            if (opens.lookingAt() && AGAIN.matcher(sentence).find() && (opens.group("so") != null || THEN_AT_END.matcher(sentence).find())
-                    && !PERSON.matcher(sentence.substring(opens.end())).find()) {
+            if (REPEATED.matcher(m.group()).matches()) {
                 return true;
             }
         }
@@ -910,8 +895,10 @@ public class Triager {
     }
 
     /** A problem said to be solved ("fixed", "virker nå"), not asked about ("Når blir det fikset?"). */
-    private static boolean solved(String body, TriageLexicon lex) {
-        Matcher m = SENTENCE.matcher(body.strip());
+    private static boolean solved(String post, TriageLexicon lex) {
+        String body = post.strip();
+        int lastWrong = -2; // where the last sign of something wrong starts, found once when first needed
+        Matcher m = SENTENCE.matcher(body);
         while (m.find()) {
             String sentence = m.group();
             if (sentence.strip().endsWith("?")) {
@@ -920,8 +907,13 @@ public class Triager {
             for (Phrases.Match r : lex.resolved().findAll(sentence)) {
                 // "Dere må få ordna dette nå", "I want this fixed now": a demand for a fix is no fix.
                 String before = sentence.substring(Math.max(0, r.start() - 40), r.start());
-                // "Driftsmeldingene deres sier at alt er i orden": a fix someone claims is no fix the customer tells of.
-                if (!DEMAND.matcher(before).find() && !CLAIMED.matcher(lastClause(before)).find()) {
+                // "Driftsmeldingene deres sier at alt er i orden. Det er det IKKE.": a fix someone claims, then denied, is no fix.
+                boolean claimed = CLAIMED.matcher(lastClause(before)).find();
+                if (claimed && lastWrong == -2) {
+                    lastWrong = lastSignOfSomethingWrong(body, lex);
+                }
+                boolean claimedThenDenied = claimed && lastWrong >= m.start() + r.start() + r.found().length();
+                if (!DEMAND.matcher(before).find() && !claimedThenDenied) {
                     return true;
                 }
             }
@@ -950,6 +942,22 @@ public class Triager {
             from = m.end();
         }
         return text.substring(from);
+    }
+
+    /** Where the last sign of something wrong starts (a grievance word, a weak sign, "Det er det IKKE"), or -1. */
+    private static int lastSignOfSomethingWrong(String text, TriageLexicon lex) {
+        int last = -1;
+        for (Phrases.Match w : lex.complaint().findAll(text)) {
+            last = Math.max(last, w.start());
+        }
+        for (Phrases.Match w : lex.weak().findAll(text)) {
+            last = Math.max(last, w.start());
+        }
+        Matcher caps = CAPS_NEGATION.matcher(text);
+        while (caps.find()) {
+            last = Math.max(last, caps.start());
+        }
+        return last;
     }
 
     /** Words that report what someone else says: what follows is their claim. */

@@ -45,10 +45,9 @@ class LinearTimeTest {
             case "please" -> "please ";
             case "handles" -> "@recovery_";
             case "conceded" -> "grei nok ";
-            // "great, … again" with no end, exclaimed words, fixes others claim (session 16)
-            case "great" -> "Flott, da igjen ";
-            case "exclaimed" -> "Hallo? ";
-            case "claimed" -> "sier at det er fikset ";
+            // the same again told alone, fixes others claim (session 16)
+            case "repeated" -> "Tredje gang. ";
+            case "claimed" -> "sier at det er fikset, ikke ";
             default -> "æ-";
         };
         return unit.repeat(length / unit.length() + 1).substring(0, length);
@@ -63,7 +62,7 @@ class LinearTimeTest {
 
     @ParameterizedTest(name = "triage, {0}")
     @ValueSource(strings = {"letters", "capitals", "digits", "dotted", "address", "dashes", "nordic", "amounts", "quotes", "possessives",
-            "feared", "trailing", "please", "handles", "conceded", "great", "exclaimed", "claimed"})
+            "feared", "trailing", "please", "handles", "conceded", "repeated", "claimed"})
     void triageIsLinear(String kind) {
         // Triage reads topics, severity, kind, denied grievances and flat verdicts in five languages: 10-20 ms for
         // 10,000 characters on the 2-core CI machine since word lists are read through their index (250-350 ms

@@ -171,22 +171,18 @@ class ReadingTest {
     }
 
     /**
-     * How customers write in a storm (session 16): an error on the screen or a payment that only spins is something
-     * wrong, "Hallo?" and "Seriously?" ask nothing, "what are you playing at?" is no question, "third time this week"
-     * after kind words is irony, "great, … again then" is resignation, a one-word verdict after trouble is irony, and a
-     * fix the status page claims is no fix.
+     * How customers write in a storm (session 16): a payment or login that only spins, the same failure "every time",
+     * "when will it be fixed?" after trouble, kind words beside "Tredje gang denne uka." told on its own, a one-word
+     * verdict closing a line of trouble, and a fix the status page claims and the customer denies.
      */
     @ParameterizedTest(name = "{0} {1}: {3}")
     @CsvSource(delimiter = '|', value = {
-            "nb | complaint | false | Appen gir meg feilmelding hver gang jeg prøver å logge inn. Når blir det fikset?",
-            "da | complaint | false | Hallo? Jeg får en fejlbesked hver gang jeg vil betale.",
+            "nb | complaint | false | Har prøvd å betale tre ganger nå. Feilmelding hver gang. Når blir det fikset?",
             "sv | complaint | false | Allvarligt? Swish bara snurrar och laddar.",
             "en | complaint | false | Seriously? Your app just keeps loading.",
-            "nb | complaint | false | Hva er det dere driver med? Jeg har ikke fått logget inn på hele dagen.",
+            "en | complaint | false | The wifi has been off all morning. When will it be fixed?",
             "da | complaint | true  | Tak for en fantastisk service. Tredje gang i denne uge.",
             "en | complaint | true  | Thanks for a wonderful broadband service. Third time this week.",
-            "nb | complaint | true  | Flott, da blir det middag i mørket igjen.",
-            "en | complaint | true  | Great, cold showers again then.",
             "en | complaint | true  | Internet down again. Lovely.",
             "nb | complaint | true  | Statussiden deres sier at alt er i orden. Det er det IKKE. Takk for det.",
             "en | complaint | true  | Your status page says everything is fixed. Nothing works here. Thanks for that.",
@@ -198,21 +194,49 @@ class ReadingTest {
         assertEquals(sarcastic, t.flags().contains(Triage.SARCASM), text + " " + t.flags());
     }
 
-    /** The same shapes meant kindly: coming again, a fix told, a person thanked, a real question after "Hallo?". */
+    /**
+     * The same words meant kindly or plainly, found by a review of the round's first rules (a helper who ran 86 everyday
+     * posts through the old and the new triage): coming back again, a fix a person told of and kept, a regular who is
+     * here for the third time, an error asked about, cover asked about, "Hallo?" before a polite question.
+     */
     @ParameterizedTest(name = "{0} {1}: {2}")
     @CsvSource(delimiter = '|', value = {
             "nb | praise    | Flott, da kommer jeg igjen neste uke.",
-            "en | praise    | Great, see you again next week then!",
+            "en | praise    | Great, then I'll book again next year. Best holiday ever!",
+            "nb | praise    | Herlig, da blir det fredagstaco igjen i kveld! Beste kjøttdeigen i byen.",
             "nb | praise    | Tusen takk til Ola som hjalp meg da kortet ble avvist. Supert!",
-            "nb | praise    | Dere sa det skulle fikses, og nå virker det igjen. Takk for rask hjelp!",
+            "en | praise    | Internet was down all weekend, but the engineer said it's fixed now, and he was right. Thanks Tom!",
             "nb | praise    | Kundeservice sa at alt var i orden, og det stemte. Tusen takk!",
-            "nb | question  | Hallo? Er det noen som vet når butikken åpner i morgen?",
+            "nb | praise    | Andre gang i dag jeg er innom, klarer ikke å holde meg unna kanelbollene deres. Nydelige!",
+            "en | praise    | Something went wrong with my order, but your team fixed it in minutes. Thanks!",
+            "nb | praise    | Vi har bare hengt opp lysene vi kjøpte hos dere, og de er nydelige!",
+            "en | praise    | We spent a week at the cabin with no coverage at all, best holiday ever. Thanks for the tip!",
             "sv | praise    | Tack för att ni fixade felmeddelandet så snabbt!",
             "da | praise    | Tak for hurtig hjælp med min fejlbesked i går, nu virker alt.",
             "en | praise    | Parcel arrived a day early. Brilliant!",
+            "nb | question  | Hallo? Er det noen som vet når butikken åpner i morgen?",
+            "sv | question  | Vad betyder felmeddelandet \"ogiltigt kort\" i appen? Vill bara veta innan jag handlar.",
+            "nb | question  | Er det ingen dekning for briller i forsikringen min?",
+            "sv | question  | Kan jag nekas återbetalning om jag avbokar samma dag?",
+            "en | question  | I'll be down in Bergen next week, can I pick up my order at your store there?",
+            "en | question  | What are you lot doing for Christmas opening hours?",
+            "da | question  | Hallo? Jeg skulle gerne vide om I har åbent 2. juledag.",
     })
     void theStormRulesKeepKindAndPlainMeanings(String lang, String kind, String text) {
         theKindIsReadAsAPersonReadsIt(lang, kind, text);
+    }
+
+    /** A story of good service closed with one word, and a regular who is back for the third time, are no irony. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "My flight was cancelled, but your staff rebooked me within ten minutes and got me a hotel. Lovely.",
+            "The boiler broke down completely on Friday. The engineer came at 2 and had it running in an hour. Brilliant.",
+            "Third time this week I've had lunch here, the soup is amazing and I'm not even sorry!",
+            "Tredje gang denne uka jeg spiser her, og jeg blir ikke lei! Beste burgeren i byen.",
+    })
+    void goodServiceToldWithAShortVerdictIsNoIrony(String text) {
+        Triage t = triager.triage(text, null);
+        assertFalse(t.flags().contains(Triage.SARCASM), text + " " + t.flags() + " " + t.reasons());
     }
 
     @Test
