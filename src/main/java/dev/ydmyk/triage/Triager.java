@@ -292,8 +292,7 @@ public class Triager {
                 || (praise > 0 && (grievance > 0 || weak > 0) && ironicPraise(body, lex))
                 || (grievance > 0 && !solved && lex.sarcasmClosing().any(lastSentence(body)))
                 // "Broadband down. Brilliant.": a one-word verdict after a few words of something wrong.
-                || (grievance > 0 && !solved && praise == 1 && WORD.matcher(body).results().count() <= SHORT_POST
-                    && !TURN.matcher(body).find() && !TURN_EN.matcher(body).find() && loneVerdict(lastSentence(body), lex))
+                || (grievance > 0 && !solved && praise == 1 && lineClosedByAVerdict(body, lex))
                 // "Takk for et fantastisk nett. Tredje gang denne uka.": kind words, then the same again told on its own.
                 || (praise > 0 && !solved && repeatedAlone(body))
                 // "Fantastisk service fra Strømkraft… Fikk en regning på 9 800 kr": kind words that trail off before something wrong.
@@ -413,7 +412,7 @@ public class Triager {
     /** "Tredje gang denne uka.", "Third time this week!", "Andra gången i dag.": the same again, told as a sentence of its own. */
     private static final Pattern REPEATED = Pattern.compile("(?iu)^\\s*(?:(?:for|för)\\s+)?(?:den\\s+|the\\s+)?(?:andre|anden|andra|tredje|fjerde|fjärde|femte"
             + "|second|third|fourth|fifth)\\s+(?:gang|gong|gangen|gongen|gången|time)(?:\\s+(?:denne|i denne|den här|denna|this|i|på|in|within))?"
-            + "(?:\\s+(?:uka|uken|veka|veke|uge|ugen|veckan|vecka|week|måneden|månaden|måned|månad|month|dag|dag|today|i dag|idag))?\\s*[.!…]*\\s*$");
+            + "(?:\\s+(?:uka|uken|veka|veke|uge|ugen|veckan|vecka|week|måneden|månaden|måned|månad|month|dag|today|i dag|idag))?\\s*[.!…]*\\s*$");
 
     private static boolean repeatedAlone(String body) {
         Matcher m = SENTENCE.matcher(body);
@@ -425,12 +424,17 @@ public class Triager {
         return false;
     }
 
-    /** A closing sentence of one or two words, one of them kind ("Brilliant.", "Just brilliant!", "Flott."). */
-    private boolean loneVerdict(String last, TriageLexicon lex) {
-        String s = last.strip();
-        long words = WORD.matcher(s).results().count();
-        return words >= 1 && words <= 2 && !s.endsWith("?") && (lex.praise().any(s) || english.praise().any(s))
-                && !TURN.matcher(s).find() && !TURN_EN.matcher(s).find();
+    /**
+     * A line of {@value #SHORT_POST} words or fewer, with no "but", closed by a sentence of one or two words, one of them
+     * kind ("Brilliant.", "Just brilliant!", "Flott.").
+     */
+    private boolean lineClosedByAVerdict(String body, TriageLexicon lex) {
+        if (WORD.matcher(body).results().count() > SHORT_POST || TURN.matcher(body).find() || TURN_EN.matcher(body).find()) {
+            return false;
+        }
+        String last = lastSentence(body).strip();
+        long words = WORD.matcher(last).results().count();
+        return words >= 1 && words <= 2 && !last.endsWith("?") && (lex.praise().any(last) || english.praise().any(last));
     }
 
     /** "Hei igjen", "hello again": a greeting, not a repeated failure. */
