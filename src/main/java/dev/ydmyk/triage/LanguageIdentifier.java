@@ -102,7 +102,10 @@ public class LanguageIdentifier {
         double second = ranked.size() > 1 ? ranked.get(1).getValue() : 0.0;
         String top = code(ranked.get(0).getKey());
         if (DANO_NORWEGIAN.contains(top)) {
-            if (nynorsk(text)) {
+            // Nynorsk's own spellings, or the statistics' reading where the post is too short for two of them but has one and
+            // none of Bokmål's: the Bokmål-or-Danish check below reads only the words Bokmål and Danish spell apart, and
+            // would make it Bokmål. Without one such word a short post reads as either standard: Bokmål, the common one.
+            if (nynorsk(text) || (ReplyLanguage.NN.code().equals(top) && leansNynorsk(text))) {
                 return Optional.of(ReplyLanguage.NN.code());
             }
             // Bokmål and Danish share most words; where they spell the everyday ones differently, trust that.
@@ -153,6 +156,18 @@ public class LanguageIdentifier {
             nb += BOKMAL_ONLY.contains(w) ? 1 : 0;
         }
         return nn >= 2 && nn > nb;
+    }
+
+    /** At least one of Nynorsk's own spellings of everyday words and none of Bokmål's. */
+    static boolean leansNynorsk(String text) {
+        int nn = 0;
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (BOKMAL_ONLY.contains(w)) {
+                return false;
+            }
+            nn += NYNORSK_SPELLING.contains(w) ? 1 : 0;
+        }
+        return nn >= 1;
     }
 
     /** "nb", "da", or null when the spelling of everyday words does not settle it. */

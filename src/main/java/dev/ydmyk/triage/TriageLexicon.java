@@ -3,6 +3,10 @@ package dev.ydmyk.triage;
 import dev.ydmyk.guidelines.Phrases;
 import dev.ydmyk.guidelines.Sections;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
  * The word lists of one language from {@code config/triage/<lang>.txt}: what makes a post a
  * complaint (strong words, and weak ones such as "not" that count only together), praise (also
@@ -17,11 +21,26 @@ record TriageLexicon(Phrases complaint, Phrases weak, Phrases negation, Phrases 
                      Phrases critical, Phrases injection, Things things, String language) {
 
     static TriageLexicon from(Sections s, String language) {
-        return new TriageLexicon(Phrases.of(s.get("complaint")), Phrases.of(s.get("complaint-weak")), Phrases.of(s.get("negation")),
-                Phrases.of(s.get("praise")), Phrases.of(s.get("praise-negated")), Phrases.of(s.get("sarcasm")),
-                Phrases.of(s.get("sarcasm-closing")), Phrases.of(s.get("sarcasm-hint")), Phrases.of(s.get("resolved")), Phrases.of(s.get("staff-thanks")), Phrases.of(s.get("question")),
-                Phrases.of(s.get("rhetorical")),
-                Phrases.of(s.get("spam")), Phrases.of(s.get("severe")), Phrases.of(s.get("critical")),
-                Phrases.of(s.get("injection")), Things.from(s.get("things"), language), language);
+        return from(s, Sections.empty(), language);
+    }
+
+    /**
+     * A language's lists with a neighbour's words added to each (not its things, whose definite forms are the neighbour's):
+     * a Nynorsk post is read with Bokmål's words too, which its writer often uses ("fornøyd", "takknemlig") and which a
+     * Nynorsk list cannot all repeat.
+     */
+    static TriageLexicon from(Sections s, Sections neighbour, String language) {
+        return new TriageLexicon(of(s, neighbour, "complaint"), of(s, neighbour, "complaint-weak"), of(s, neighbour, "negation"),
+                of(s, neighbour, "praise"), of(s, neighbour, "praise-negated"), of(s, neighbour, "sarcasm"),
+                of(s, neighbour, "sarcasm-closing"), of(s, neighbour, "sarcasm-hint"), of(s, neighbour, "resolved"),
+                of(s, neighbour, "staff-thanks"), of(s, neighbour, "question"), of(s, neighbour, "rhetorical"),
+                of(s, neighbour, "spam"), of(s, neighbour, "severe"), of(s, neighbour, "critical"),
+                of(s, neighbour, "injection"), Things.from(s.get("things"), language), language);
+    }
+
+    private static Phrases of(Sections s, Sections neighbour, String section) {
+        Set<String> lines = new LinkedHashSet<>(s.get(section));
+        lines.addAll(neighbour.get(section));
+        return Phrases.of(List.copyOf(lines));
     }
 }

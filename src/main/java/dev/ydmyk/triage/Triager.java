@@ -43,9 +43,10 @@ public class Triager {
         this.languages = languages;
         this.topics = topics;
         this.config = config;
+        Sections bokmal = files.config("triage/nb.txt").map(Sections::parse).orElse(Sections.empty());
         for (String lang : config.triage().languages()) {
-            files.config("triage/" + lang + ".txt").ifPresent(text ->
-                    lexicons.put(lang, TriageLexicon.from(Sections.parse(text), lang)));
+            files.config("triage/" + lang + ".txt").ifPresent(text -> lexicons.put(lang,
+                    TriageLexicon.from(Sections.parse(text), "nn".equals(lang) ? bokmal : Sections.empty(), lang)));
         }
         this.english = lexicons.getOrDefault("en", TriageLexicon.from(Sections.empty(), "en"));
     }

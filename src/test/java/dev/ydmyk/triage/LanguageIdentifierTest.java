@@ -29,6 +29,11 @@ class LanguageIdentifierTest {
             "sv | Går det att få pengarna tillbaka?",
             "en | Why does nobody answer my emails?",
             "en | The app keeps crashing when I pay.",
+            // One Nynorsk spelling ("eg", "fekk") and words both standards share ("takk", "hjelp", "veldig"): Nynorsk, where the
+            // statistics read it so; with a Bokmål-only word ("dere"), Bokmål.
+            "nn | Takk for god hjelp i dag, eg er veldig nøgd.",
+            "nn | Fekk pakken i dag, takk for rask levering.",
+            "nb | Tusen takk for hjelpen, dere er best.",
     })
     void tellsTheScandinavianLanguagesApart(String expected, String post) {
         assertEquals(expected, languages.identify(post).orElse("unsure"));

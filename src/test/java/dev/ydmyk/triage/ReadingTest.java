@@ -445,6 +445,15 @@ class ReadingTest {
     }
 
     @Test
+    void aNynorskPostIsReadWithBokmålsWordsToo() {
+        // Nynorsk writers use Bokmål's words too ("kjempefornøyd" beside Nynorsk's "kjempenøgd"); read with the Nynorsk list
+        // alone, this thanks was "no clear sign of what this is".
+        Triage t = triager.triage("Eg fekk ny ruter same dag, kjempefornøyd.", null);
+        assertEquals("nn", t.language());
+        assertEquals(Kind.PRAISE, t.kind(), t.reasons().toString());
+    }
+
+    @Test
     void thanksMeantInAnEmailIsNoFlatVerdict() {
         Triage t = triager.triage("""
                 Kære kundeservice
