@@ -52,7 +52,7 @@ public class LanguageIdentifier {
             "frå", "berre", "meir", "noko", "nokon", "sjølv", "fekk", "vart", "kjem", "kome", "høyre", "dykk", "dykkar", "mykje",
             "eit", "ein", "ho", "enno", "gong", "gongen", "difor", "trur", "seier", "venta", "ventar", "saman",
             "korkje", "no", "gjekk", "trudde", "heile", "sidan", "veke", "veker", "dei", "gjere", "gjer", "sjå", "pengar",
-            "heimanfrå", "minutt");
+            "heimanfrå", "minutt", "helsing");
     private static final Set<String> BOKMAL_ONLY = Set.of("ikke", "jeg", "hva", "hvordan", "hvorfor", "hvor", "hvem", "hjemme",
             "fra", "bare", "mer", "noe", "noen", "selv", "fikk", "ble", "kommer", "høre", "dere", "deres", "mye", "et", "en", "hun",
             "ennå", "gang", "gangen", "derfor", "tror", "sier", "ventet", "vært", "sammen", "nå");

@@ -38,21 +38,39 @@ public final class QuotedText {
     }
 
     public static String trim(String text) {
+        return split(text)[0];
+    }
+
+    /** The quoted history under what the customer wrote now (the earlier messages of the thread), or "" when there is none. */
+    public static String history(String text) {
+        return split(text)[1];
+    }
+
+    /** What the customer wrote now, and the quoted history (a signature is neither). */
+    private static String[] split(String text) {
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         List<String> kept = new ArrayList<>();
+        List<String> quoted = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].stripTrailing();
             String joined = i + 1 < lines.length ? line + " " + lines[i + 1].strip() : line;
             if (startsHistory(line) || (!line.isBlank() && startsHistory(joined) && lines[i + 1].strip().matches("(?i).*(wrote|skrev|schrieb)\\s?:?"))
-                    || outlookBlock(lines, i) || SIGNATURE.stream().anyMatch(p -> p.matcher(line.strip()).matches())) {
+                    || outlookBlock(lines, i)) {
+                for (int j = i + 1; j < lines.length; j++) {
+                    quoted.add(lines[j].replaceFirst("^(>\\s?)+", ""));
+                }
+                break;
+            }
+            if (SIGNATURE.stream().anyMatch(p -> p.matcher(line.strip()).matches())) {
                 break;
             }
             if (line.startsWith(">")) {
+                quoted.add(line.replaceFirst("^(>\\s?)+", ""));
                 continue;
             }
             kept.add(line);
         }
-        return String.join("\n", kept).replaceAll("\n{3,}", "\n\n").strip();
+        return new String[]{String.join("\n", kept).replaceAll("\n{3,}", "\n\n").strip(), String.join("\n", quoted).strip()};
     }
 
     private static boolean startsHistory(String line) {

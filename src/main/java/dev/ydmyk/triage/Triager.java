@@ -84,6 +84,14 @@ public class Triager {
                 reasons.addAll(storyReasons);
             }
         }
+        // "Takk for rask hjelp med varmtvatnet." written above the customer's own complaint, quoted: thanks for how it was
+        // handled, the end of the story the irony rule missed.
+        if (reading.kind() == Kind.COMPLAINT && reasons.contains(MAYBE_IRONY) && answersAComplaint(text, lex)) {
+            reading = new Reading(Kind.PRAISE);
+            flags.remove(Triage.UNCERTAIN);
+            reasons.remove(MAYBE_IRONY);
+            reasons.add("thanks written above an earlier complaint of the thread (quoted below it): read as praise");
+        }
         Kind kind = reading.kind();
         int critical = critical(body, lex);
         if (critical > 0 && kind == Kind.QUESTION) {
@@ -243,6 +251,21 @@ public class Triager {
      * What kind of post this is. Where the signals disagree the post is read the safe way, as a
      * complaint, and the reason is given: a possible complaint is never thanked for kind words.
      */
+    private static final String MAYBE_IRONY = "kind words only in thanks or a flat verdict beside a plain story (it may be irony): read as a complaint";
+
+    /** Whether the text quotes an earlier message of its thread that reads, without doubt, as a complaint. */
+    private boolean answersAComplaint(String text, TriageLexicon lex) {
+        String history = QuotedText.history(text);
+        if (history.isBlank()) {
+            return false;
+        }
+        // Read in its own language: the customer may have written the complaint otherwise than the thanks (a short thanks is
+        // easily read as the neighbour language).
+        TriageLexicon own = languages.identify(opening(history)).map(this::lexiconFor).orElse(lex);
+        List<String> flags = new ArrayList<>();
+        return read(history, own, false, flags, new ArrayList<>()).kind() == Kind.COMPLAINT && !flags.contains(Triage.UNCERTAIN);
+    }
+
     private Reading read(String body, TriageLexicon lex, boolean thanksAPerson, List<String> flags, List<String> reasons) {
         boolean link = LINK.matcher(body).find();
         int spam = lex.spam().count(body) + (lex == english ? 0 : english.spam().count(body)) + (MONEY_HANDLE.matcher(body).find() ? 1 : 0);
@@ -347,7 +370,7 @@ public class Triager {
         if (praise > 0 && negatedPraise == 0 && cleared == 0 && !thanksAPerson && !solved && !body.contains("?")
                 && kindWordsOnlyAsVerdict(body, lex)) {
             flags.add(Triage.UNCERTAIN);
-            reasons.add("kind words only in thanks or a flat verdict beside a plain story (it may be irony): read as a complaint");
+            reasons.add(MAYBE_IRONY);
             return new Reading(Kind.COMPLAINT);
         }
         if (praise > 0) {

@@ -454,6 +454,40 @@ class ReadingTest {
     }
 
     @Test
+    void thanksAboveTheCustomersOwnQuotedComplaintIsPraise() {
+        String thanks = """
+                Takk for at dere kom så fort i går. Montøren forklarte alt mens han jobbet.
+
+                Hilsen Kari""";
+        String complaint = """
+
+                Fra: Kari Lie
+                Sendt: tirsdag 1. desember 2026 07:12
+                Emne: Ingen strøm
+
+                Vi har vært uten strøm siden i går kveld, og ingen svarer på telefonen. Dette er ikke greit.""";
+        Triage t = triager.triage(thanks + "\n" + complaint, null);
+        assertEquals(Kind.PRAISE, t.kind(), t.reasons().toString());
+        // The same thanks alone may be irony, as before: neither thanked nor apologised to.
+        Triage alone = triager.triage(thanks, null);
+        assertTrue(alone.kind() == Kind.COMPLAINT && alone.flagged(Triage.UNCERTAIN), alone.kind() + " " + alone.reasons());
+        Triage english = triager.triage("""
+                Hello,
+
+                Thanks for sending the replacement kettle. It arrived this morning and the old one went back with the driver.
+
+                Best,
+                Priya
+
+                On Mon, 30 Nov 2026 at 19:05, Priya Shah <priya@example.com> wrote:
+                > My kettle stopped working after two weeks and nobody has answered my emails. Very disappointed.""", null);
+        assertEquals(Kind.PRAISE, english.kind(), english.reasons().toString());
+        // Irony said outright stays irony, whatever the thread holds.
+        Triage nothing = triager.triage("Takk for ingenting.\n" + complaint, null);
+        assertTrue(nothing.kind() == Kind.COMPLAINT && nothing.flagged(Triage.SARCASM), nothing.kind() + " " + nothing.flags());
+    }
+
+    @Test
     void thanksMeantInAnEmailIsNoFlatVerdict() {
         Triage t = triager.triage("""
                 Kære kundeservice
