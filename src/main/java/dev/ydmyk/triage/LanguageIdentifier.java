@@ -52,7 +52,12 @@ public class LanguageIdentifier {
             "frå", "berre", "meir", "noko", "nokon", "sjølv", "fekk", "vart", "kjem", "kome", "høyre", "dykk", "dykkar", "mykje",
             "eit", "ein", "ho", "enno", "gong", "gongen", "difor", "trur", "seier", "venta", "ventar", "saman",
             "korkje", "no", "gjekk", "trudde", "heile", "sidan", "veke", "veker", "dei", "gjere", "gjer", "sjå", "pengar",
-            "heimanfrå", "minutt", "helsing");
+            "heimanfrå", "minutt", "helsing", "utan", "gonger", "tek", "heilt", "vore", "skikkeleg", "framleis", "mogleg", "nøgd",
+            "kjempenøgd");
+    /** Nynorsk spellings that are also Bokmål ("venta", "ett minutt") or English ("no"): they count only beside another. */
+    private static final Set<String> NYNORSK_ALSO_ELSEWHERE = Set.of("no", "venta", "minutt");
+    /** The endings of web addresses: "butikken.no" holds no Nynorsk "no". */
+    private static final Set<String> DOMAINS = Set.of("no", "dk", "se", "com", "net", "org", "nu", "eu", "io", "uk");
     private static final Set<String> BOKMAL_ONLY = Set.of("ikke", "jeg", "hva", "hvordan", "hvorfor", "hvor", "hvem", "hjemme",
             "fra", "bare", "mer", "noe", "noen", "selv", "fikk", "ble", "kommer", "høre", "dere", "deres", "mye", "et", "en", "hun",
             "ennå", "gang", "gangen", "derfor", "tror", "sier", "ventet", "vært", "sammen", "nå");
@@ -108,6 +113,10 @@ public class LanguageIdentifier {
             if (nynorsk(text) || (ReplyLanguage.NN.code().equals(top) && leansNynorsk(text))) {
                 return Optional.of(ReplyLanguage.NN.code());
             }
+            // The statistics' Nynorsk with a word only Bokmål spells so ("et", "dere") and none of Nynorsk's: Bokmål.
+            if (ReplyLanguage.NN.code().equals(top) && leansBokmal(text)) {
+                return Optional.of(ReplyLanguage.NB.code());
+            }
             // Bokmål and Danish share most words; where they spell the everyday ones differently, trust that.
             String settled = bokmalOrDanish(text);
             if (settled != null) {
@@ -147,34 +156,76 @@ public class LanguageIdentifier {
         return Set.of();
     }
 
-    /** Nynorsk's own spellings of everyday words outnumber Bokmål's ("eg", "ikkje", "kva" against "jeg", "ikke", "hva"). */
+    /** Nynorsk's own spellings of everyday words outnumber Bokmål's ("eg", "ikkje", "kva" against "jeg", "ikke", "hva"), one of them Nynorsk's alone. */
     static boolean nynorsk(String text) {
         int nn = 0;
+        int onlyNynorsk = 0;
         int nb = 0;
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String w : words(text)) {
             nn += NYNORSK_SPELLING.contains(w) ? 1 : 0;
+            onlyNynorsk += NYNORSK_SPELLING.contains(w) && !NYNORSK_ALSO_ELSEWHERE.contains(w) ? 1 : 0;
             nb += BOKMAL_ONLY.contains(w) ? 1 : 0;
         }
-        return nn >= 2 && nn > nb;
+        return nn >= 2 && nn > nb && onlyNynorsk >= 1;
     }
 
     /** At least one of Nynorsk's own spellings of everyday words and none of Bokmål's. */
     static boolean leansNynorsk(String text) {
         int nn = 0;
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String w : words(text)) {
             if (BOKMAL_ONLY.contains(w)) {
                 return false;
             }
-            nn += NYNORSK_SPELLING.contains(w) ? 1 : 0;
+            nn += NYNORSK_SPELLING.contains(w) && !NYNORSK_ALSO_ELSEWHERE.contains(w) ? 1 : 0;
         }
         return nn >= 1;
+    }
+
+    /** At least one of Bokmål's own spellings of everyday words and none that only Nynorsk writes. */
+    static boolean leansBokmal(String text) {
+        int nb = 0;
+        for (String w : words(text)) {
+            if (NYNORSK_SPELLING.contains(w) && !NYNORSK_ALSO_ELSEWHERE.contains(w)) {
+                return false;
+            }
+            nb += BOKMAL_ONLY.contains(w) ? 1 : 0;
+        }
+        return nb >= 1;
+    }
+
+    /** The post's words in lower case, its web and e-mail addresses left out. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String token : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!address(token)) {
+                words.addAll(Arrays.asList(token.split("[^\\p{L}]+")));
+            }
+        }
+        return words;
+    }
+
+    /** An e-mail address, or a name ending in a web domain ("www.butikken.no", "vy.no/billetter"). */
+    private static boolean address(String token) {
+        if (token.indexOf('@') >= 0) {
+            return true;
+        }
+        for (int dot = token.indexOf('.'); dot > 0; dot = token.indexOf('.', dot + 1)) {
+            int end = dot + 1;
+            while (end < token.length() && Character.isLetter(token.charAt(end))) {
+                end++;
+            }
+            if (end > dot + 1 && DOMAINS.contains(token.substring(dot + 1, end)) && Character.isLetter(token.charAt(dot - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "nb", "da", or null when the spelling of everyday words does not settle it. */
     static String bokmalOrDanish(String text) {
         int nb = 0;
         int da = 0;
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String w : words(text)) {
             nb += BOKMAL_SPELLING.contains(w) ? 1 : 0;
             da += DANISH_SPELLING.contains(w) ? 1 : 0;
         }
