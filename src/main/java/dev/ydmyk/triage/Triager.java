@@ -247,10 +247,6 @@ public class Triager {
         return named.get(best) || score.get(best) >= 2 ? best : null;
     }
 
-    /**
-     * What kind of post this is. Where the signals disagree the post is read the safe way, as a
-     * complaint, and the reason is given: a possible complaint is never thanked for kind words.
-     */
     private static final String MAYBE_IRONY = "kind words only in thanks or a flat verdict beside a plain story (it may be irony): read as a complaint";
 
     /** Whether the text quotes an earlier message of its thread that reads, without doubt, as a complaint. */
@@ -266,6 +262,10 @@ public class Triager {
         return read(history, own, false, flags, new ArrayList<>()).kind() == Kind.COMPLAINT && !flags.contains(Triage.UNCERTAIN);
     }
 
+    /**
+     * What kind of post this is. Where the signals disagree the post is read the safe way, as a
+     * complaint, and the reason is given: a possible complaint is never thanked for kind words.
+     */
     private Reading read(String body, TriageLexicon lex, boolean thanksAPerson, List<String> flags, List<String> reasons) {
         boolean link = LINK.matcher(body).find();
         int spam = lex.spam().count(body) + (lex == english ? 0 : english.spam().count(body)) + (MONEY_HANDLE.matcher(body).find() ? 1 : 0);
