@@ -341,6 +341,13 @@ public class Triager {
             reasons.add("a problem said to be solved, then a question: read as a question");
             return new Reading(Kind.QUESTION);
         }
+        // "Toget var 40 min forsinket i går. Hvordan søker jeg om refusjon?": the trouble is the background; what the customer
+        // wants is to know how to do something. Not when it is loud, ironic, rhetorical or dangerous.
+        if (question && praise == 0 && strong <= 2 && !rhetorical && !rhetoricalWords && !shouting && !body.contains("!")
+                && asksHowTo(body) && critical(body, lex) == 0) {
+            reasons.add("asks how to do something about a problem: read as a question");
+            return new Reading(Kind.QUESTION);
+        }
         if (praise > 0 && grievance > 0) {
             if (solved && praise >= grievance) {
                 reasons.add("praise for a problem that has been solved");
@@ -396,6 +403,11 @@ public class Triager {
         }
         // In doubt, treat it as a complaint: a person reads it, and nobody is ignored.
         flags.add(Triage.UNCERTAIN);
+        if (weak > 0) {
+            // "Prisen har økt med 90 kr i måneden uten varsel": a sign of something wrong and no kind word. Nothing here reads
+            // as praise, so the reply makes all four moves, as to any complaint; only how much is wrong is uncertain.
+            flags.add(Triage.NO_KIND_WORDS);
+        }
         reasons.add(weak > 0 ? "only a negative word or two: read as a complaint" : "no clear sign of what this is: read as a complaint");
         return new Reading(Kind.COMPLAINT);
     }
@@ -704,7 +716,12 @@ public class Triager {
     private static final Pattern BUT = Pattern.compile("(?i)(?<![\\p{L}])(men|but|mutta)(?![\\p{L}])");
 
     /** "Hvis", "dersom", "viss", "ifall", "if", "in case": what follows, to the clause's end, is supposed, not told. */
-    private static final Pattern SUPPOSING = Pattern.compile("(?i)(?<![\\p{L}])(hvis|dersom|viss|ifall|i fall|if|in case)(?![\\p{L}])[^.,;:!?\\n]*");
+    // "Om" is "if" only before a clause: "om flyet blir forseinka", "om bussen är försenad"; not "om at", not "om pakken som er borte".
+    // "Blir det forsinkelser i romjula?", "will there be delays?": asked about what may come.
+    private static final Pattern SUPPOSING = Pattern.compile("(?iu)(?:(?<![\\p{L}])(hvis|dersom|viss|ifall|i fall|if|in case"
+            + "|blir det|bliver det|vil det bli|kjem det til å bli|will there be)(?![\\p{L}])"
+            + "|(?<![\\p{L}])om(?=\\s+(?!(?:at|att|som|der)(?![\\p{L}]))\\p{L}+\\s+(?:(?!(?:som|der)(?![\\p{L}]))\\p{L}+\\s+){0,2}"
+            + "(?:blir|bli|er|är|bliver|vert|blei|går|gjekk|gick)(?![\\p{L}])))[^.,;:!?\\n]*");
 
     private static String withoutSupposedGrievances(String text) {
         return blank(text, SUPPOSING);
@@ -998,6 +1015,37 @@ public class Triager {
             + "|vær så snill|ver så snill|venligst|vennligst|snälla)(?![\\p{L}])");
 
     private static final Pattern WHY = Pattern.compile("(?iu)(?<![\\p{L}])(hvorfor|kvifor|korfor|varför|why|how come|hvordan kan|korleis kan|hur kan)(?![\\p{L}])");
+
+    private static final String ASKER = "(?:jeg|eg|jag|i|vi|me|we|man)";
+    /** "Hvordan klager jeg…?", "korleis søkjer eg…?", "hur ansöker jag…?", "how do I claim…?", "kan jeg få…?", "er det mulig å…?". */
+    private static final Pattern HOW_TO = Pattern.compile("(?iu)(?:(?<![\\p{L}])(?:hvordan|korleis|kordan|hur|how|hvor|kor|var|where)\\s+"
+            // "Hvor lenge må jeg vente?", "how many times do I…": impatience, not a way asked for.
+            + "(?!(?:lenge|lengi|længe|länge|long|mange|mye|många|mycket|many|much|ofte|often|tit)(?![\\p{L}]))"
+            + "(?:[\\p{L}']+\\s+){0,2}?" + ASKER + "(?![\\p{L}])"
+            + "|^(?:(?:hei|hej|hallo|hello|hi|god dag|goddag)[,!.]?\\s+)?(?:kan|får|may|can|could)\\s+" + ASKER + "\\s+(?:få|fa|have|get|bytte|endre|endra|ændre|ändra|change)(?![\\p{L}])"
+            + "|(?<![\\p{L}])(?:er det (?:mulig|mogleg|muligt)|går det an|är det möjligt|går det att|is it possible)\\s+(?:å|at|att|to)(?![\\p{L}]))");
+    /** "Why", "how can you": a question that accuses; "hvordan kan jeg" asks for a way. */
+    private static final Pattern ACCUSING = Pattern.compile("(?iu)(?<![\\p{L}])(?:hvorfor|kvifor|korfor|varför|why|how come"
+            + "|(?:hvordan|korleis|hur|how) (?:kan|can) (?!" + ASKER + "(?![\\p{L}])))");
+
+    /** "Korleis skal vi få tak i barnevakt på ein dag?", "how am I supposed to…": a way nobody expects to be shown. */
+    private static final Pattern SUPPOSED = Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:skal|skulle|ska|skall) " + ASKER
+            + "|supposed to|am i meant)(?![\\p{L}])");
+
+    /** Whether the post asks how to do something, in a sentence of its own that ends with a question mark, and nowhere asks why. */
+    private static boolean asksHowTo(String body) {
+        if (ACCUSING.matcher(body).find()) {
+            return false;
+        }
+        Matcher m = SENTENCE.matcher(body.strip());
+        while (m.find()) {
+            String sentence = m.group().strip();
+            if (sentence.endsWith("?") && HOW_TO.matcher(sentence).find() && !SUPPOSED.matcher(sentence).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** A sentence that asks a question with nothing wrong in it and no "why": "how do I submit a meter reading?". */
     private boolean asksPlainly(String sentence, TriageLexicon lex) {

@@ -138,11 +138,13 @@ class EvaluationTest {
         Figures dev4 = run("dev4");
         Figures fourth = run("heldout4");
         Figures dev5 = run("dev5");
+        Figures dev6 = run("dev6");
         String report = dev.report("development part") + "\n" + held.report("held-out part") + "\n"
                 + dev2.report("development part, written blind") + "\n" + dev3.report("third development part, written from the guidelines")
                 + "\n" + blind.report("held-out part, written blind") + "\n" + third.report("third held-out part, written blind 2026-12-06")
                 + "\n" + dev4.report("fourth development part, written blind 2026-12-06") + "\n" + fourth.report("fourth held-out part, written blind 2026-12-06")
-                + "\n" + dev5.report("fifth development part, written blind 2026-12-06 (session 15)");
+                + "\n" + dev5.report("fifth development part, written blind 2026-12-06 (session 15)")
+                + "\n" + dev6.report("sixth development part, written blind 2026-12-07 (session 18)");
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/eval-report.txt"), report);
@@ -162,8 +164,10 @@ class EvaluationTest {
         // The detail and the moves may vary a little from run to run (the wording variant is picked per complaint id):
         // floors a little below the measured 68.3% (nouns found by where the post puts them) and 63/95.
         assertTrue(blind.detailRate() >= 0.66, "details, blind held-out part\n" + report);
-        assertTrue(blind.fourMoves >= 60, "complaints with all four moves, blind held-out part\n" + report);
-        assertTrue(blind.praiseApologised <= 3, "praise apologised to, blind held-out part\n" + report);
+        // Session 18: a post read as a complaint for a negative word with no kind word beside it now gets all four moves
+        // (README, "Judgment"): 61 -> 75 of 94 complaints here make them, and two praise posts more are apologised to (3 -> 5).
+        assertTrue(blind.fourMoves >= 70, "complaints with all four moves, blind held-out part\n" + report);
+        assertTrue(blind.praiseApologised <= 5, "praise apologised to, blind held-out part\n" + report);
         assertTrue(blind.sarcasmThanked <= 3, "sarcasm thanked, blind held-out part\n" + report);
         int[] blindCritical = blind.severity.getOrDefault("critical", new int[3]);
         assertTrue(Figures.recall(blindCritical) >= 0.79, "critical recall, blind held-out part\n" + report);
@@ -188,12 +192,18 @@ class EvaluationTest {
         assertTrue(fourth.praiseApologised == 0, "praise apologised to, fourth held-out part\n" + report);
         assertTrue(fourth.sarcasmThanked <= 6, "sarcasm thanked, fourth held-out part\n" + report);
         assertTrue(Figures.recall(fourth.severity.getOrDefault("critical", new int[3])) >= 0.93, "critical recall, fourth held-out part\n" + report);
-        assertTrue(fourth.fourMoves >= 66, "complaints with all four moves, fourth held-out part\n" + report);
+        assertTrue(fourth.fourMoves >= 76, "complaints with all four moves, fourth held-out part\n" + report);
+        assertTrue(Figures.recall(fourth.kind.getOrDefault("question", new int[3])) >= 0.9, "questions, fourth held-out part\n" + report);
         assertTrue(fourth.detailRate() >= 0.58, "details, fourth blind held-out part\n" + report);
         // The fifth development part, written blind in session 15 and tuned on the same day (122 -> 144/150; README, "Judgment").
         assertTrue(dev5.kindAccuracy() >= 0.95, "kind accuracy on the fifth development part\n" + report);
         assertTrue(dev5.praiseApologised == 0, "praise apologised to, fifth development part\n" + report);
         assertTrue(dev5.sarcasmThanked == 0, "sarcasm thanked, fifth development part\n" + report);
+        // The sixth development part, written blind in session 18 on the boundaries (praise, questions, spam): 112 -> 127/150.
+        assertTrue(dev6.kindAccuracy() >= 0.84, "kind accuracy on the sixth development part\n" + report);
+        assertTrue(Figures.recall(dev6.kind.getOrDefault("spam", new int[3])) >= 0.99, "spam, sixth development part\n" + report);
+        assertTrue(dev6.sarcasmThanked <= 2, "sarcasm thanked, sixth development part\n" + report);
+        assertTrue(third.fourMoves >= 76, "complaints with all four moves, third blind held-out part\n" + report);
         int[] dev3Question = dev3.kind.getOrDefault("question", new int[3]);
         assertTrue(Figures.recall(dev3Question) >= 0.99, "questions that suppose a grievance stay questions, third development part\n" + report);
     }

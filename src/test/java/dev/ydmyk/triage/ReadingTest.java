@@ -669,4 +669,52 @@ class ReadingTest {
         Triage da = triager.triage("Hvorfor har I fjernet kanalen uden varsel?", null);
         assertTrue(!da.details().contains("fjernet"), da.details().toString());
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "question|Bussen kom aldri i morges, og jeg måtte ta taxi. Hvordan søker jeg om å få dekket taxien?",
+            "question|Eg fekk ein feil i fakturaen for oktober. Korleis klagar eg på han?",
+            "question|Min pakke er forsinket. Hvordan kan jeg ændre leveringsadressen?",
+            "question|Tåget var inställt i förrgår. Hur ansöker jag om förseningsersättning?",
+            "question|My flight was cancelled last week. How do I get a refund for the hotel?",
+            "question|Hei, kan jeg få papirfaktura? Mor har ikke nettbank og betalingen ble feil forrige gang.",
+            "complaint|Toget var forsinket igjen i dag. Hvorfor skjer dette hver uke, og hvordan søker jeg om refusjon?",
+            "complaint|Hvordan kan dere la en kunde vente i tre uker på en feil dere selv har laget?",
+            "complaint|Barnehagen ga beskjed om stengt dag dagen før, helt uakseptabelt. Hvordan skal vi få barnevakt på så kort varsel?",
+            "complaint|Three weeks without internet! How do I cancel this rubbish contract?",
+            "complaint|Hvor lenge må jeg vente på pengene mine? Det er gått seks uker.",
+            "complaint|My son reacted to the nut-free cookies and is in hospital. How do I report this?",
+    })
+    void aQuestionAboutHowToDoSomethingIsAQuestionWhateverTroubleItBeginsWith(String kind, String text) {
+        Triage t = triager.triage(text, null);
+        assertEquals(Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), t.kind(), t.reasons().toString());
+    }
+
+    @Test
+    void aPlainComplaintWithoutKindWordsIsApologisedTo() {
+        // A sign of something wrong and nothing kind: it does not read as praise, so the reply makes all four moves.
+        Triage flat = triager.triage("Pakken min står fortsatt på terminalen i Lørenskog.", null);
+        assertEquals(Kind.COMPLAINT, flat.kind(), flat.reasons().toString());
+        assertTrue(flat.flagged(Triage.NO_KIND_WORDS), flat.flags() + " " + flat.reasons());
+        // Nothing to read at all stays the safe reading, which neither thanks kind words nor apologises to them.
+        Triage unread = triager.triage("Kundenummer 448812, ordre 22871.", null);
+        assertFalse(unread.flagged(Triage.NO_KIND_WORDS), unread.flags() + " " + unread.reasons());
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "nb|spam|Siden din blir stengt i morgen. Bekreft kontoen her: sikker-side-verifisering.help",
+            "da|spam|Din konto er låst efter et login fra udlandet. Bekræft din identitet på meta-hjaelp.help",
+            "sv|spam|Ditt konto har låsts. Verifiera ditt konto inom 12 timmar: konto-hjalp.help",
+            "en|spam|This is Meta Support. Your page will be disabled tonight unless you verify your account: meta-care.help",
+            "nb|question|Blir det forsinkelser på ferja i romjula",
+            "nn|question|Får ein refusjon om toget blir innstilt på grunn av snø?",
+            "sv|question|Får man ersättning om flyget blir inställt",
+            "da|question|Gælder rabatten også, hvis ordren bliver forsinket?",
+            "nb|complaint|Jeg skriver om regningen som er feil for tredje gang. Når får jeg svar?",
+    })
+    void accountWarningsAreSpamAndAQuestionThatSupposesTroubleIsAQuestion(String lang, String kind, String text) {
+        Triage t = triager.triage(text, null);
+        assertEquals(Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), t.kind(), t.reasons().toString());
+    }
 }
