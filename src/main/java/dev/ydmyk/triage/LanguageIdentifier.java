@@ -146,6 +146,10 @@ public class LanguageIdentifier {
         if (aUmlautOUmlaut && !aeOe) {
             return Set.of("sv", "de", "fi");
         }
+        // Nynorsk's own spellings outweigh a word Swedish shares with it ("straumen gjekk att", "att" is "igjen" in Nynorsk).
+        if (nynorsk(text)) {
+            return Set.of("nb", "nn", "da");
+        }
         // Short posts without those letters: the small words give it away.
         if (swedishWords && !danoNorwegianWords) {
             return Set.of("sv", "de", "fi", "en");

@@ -37,6 +37,9 @@ class LanguageIdentifierTest {
             "nn | Fekk pakken i dag, takk for rask levering.",
             "nb | Tusen takk for hjelpen, dere er best.",
             "nn | Eg har ringt tre gonger og ingen tek telefonen.",
+            // "Att" is Nynorsk for "igjen" as well as Swedish for "that": two Nynorsk spellings outweigh it.
+            "nn | Nettet gjekk att i natt. Kvifor skjer dette heile tida?",
+            "sv | Nätet gick ner igen i natt, och jag vet inte att någon bryr sig.",
     })
     void tellsTheScandinavianLanguagesApart(String expected, String post) {
         assertEquals(expected, languages.identify(post).orElse("unsure"));
