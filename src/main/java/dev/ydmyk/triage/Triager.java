@@ -313,6 +313,8 @@ public class Triager {
                 // Clapping is irony beside something wrong ("Ny rekord 👏👏 pakken er borte"), joy beside nothing ("👏👏👏 beste kebaben").
                 || (praise > 0 && (grievance > 0 || weak > 0) && IRONY_EMOJI.matcher(body).find() && !applause(body, grievance))
                 || (praise > 0 && (grievance > 0 || weak > 0) && (SCARE_QUOTES.matcher(body).find() || praiseThat(body, lex)))
+                // "Älskar hur ert 'snabba bredband' laddar ner en film…": the company's own claim put in quotes is not believed.
+                || (praise > 0 && YOUR_QUOTED.matcher(body).find())
                 || (praise > 0 && (grievance > 0 || weak > 0) && ironicPraise(body, lex))
                 || (grievance > 0 && !solved && lex.sarcasmClosing().any(lastSentence(body)))
                 // "Broadband down. Brilliant.": a one-word verdict after a few words of something wrong.
@@ -506,6 +508,9 @@ public class Triager {
     private static final Pattern IRONY_EMOJI = Pattern.compile(IRONY_FACE.pattern() + "|\\x{1F44F}\\s*\\x{1F44F}");
     /** A word or two in quotes: "kalla det 'förbättrat erbjudande'". */
     private static final Pattern SCARE_QUOTES = Pattern.compile("(?<![\\p{L}\\p{N}])['‘\"“«][\\p{L}][^'’\"”»\\n]{1,40}['’\"”»](?![\\p{L}])");
+    /** "Ert 'snabba bredband'", "jeres 'hurtige levering'", "your 'premium support'": the company's claim in scare quotes. */
+    private static final Pattern YOUR_QUOTED = Pattern.compile("(?iu)(?<![\\p{L}])(?:ert|era|ditt|din|dine|dina|dit|deres|dykkar|jeres|your)\\s+"
+            + SCARE_QUOTES.pattern());
     /**
      * "Amazing how…", "Så flott at…", "Jättebra att…", "Great, and now…": praise framing what follows. "Og" or "and" frames only
      * after a comma; "hyggelig og hjelpsom", "kind and helpful" join two kind words.

@@ -717,4 +717,15 @@ class ReadingTest {
         Triage t = triager.triage(text, null);
         assertEquals(Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), t.kind(), t.reasons().toString());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Elsker at jeres 'hurtige levering' tager tolv dage.",
+            "Älskar hur ert \"snabba bredband\" laddar ner en film på samma tid som det tar att gå till affären.",
+            "Love how your 'premium support' means a chatbot and a form.",
+    })
+    void kindWordsAroundTheCompanysClaimInQuotesAreSarcasm(String text) {
+        Triage t = triager.triage(text, null);
+        assertTrue(t.kind() == Kind.COMPLAINT && t.flagged(Triage.SARCASM), t.kind() + " " + t.flags() + " " + t.reasons());
+    }
 }
