@@ -532,6 +532,15 @@ class ReadingTest {
     }
 
     @Test
+    void aDanishPersonWhoTookThePhoneIsNoTrain() {
+        Triage took = triager.triage("Der gik en time, før nogen tog telefonen, og så blev jeg afbrudt.", null);
+        assertFalse(took.details().contains("toget") || took.topics().contains("travel"), took.details() + " " + took.topics());
+        Triage train = triager.triage("Mit tog til Odense var aflyst, og ingen sagde noget.", null);
+        assertEquals("toget", train.details().get(0), train.details().toString());
+        assertEquals("travel", train.topic(), train.topics().toString());
+    }
+
+    @Test
     void theDefiniteNounAPostOpensWithIsNamedFirst() {
         Triage nb = triager.triage("Kontrolløren på 20-bussen kjeftet på min far fordi han var treg med billetten.", null);
         assertEquals("kontrolløren", nb.details().get(0), nb.details().toString());
