@@ -100,7 +100,8 @@ public class Triager {
         }
         // "Thanks for giving my diabetic mother the wrong insulin": kind words beside danger and something wrong are not thanks.
         // ("Vet inte vad jag skulle gjort utan er … när mamma bröt höften": the "inte" of praise worded with a negative is nothing wrong.)
-        String unnegated = english.negatedPraise().mask(lex.negatedPraise().mask(body));
+        // ("The driver who waited for my nan to sit down": a kindness, the waiting no grievance, as in the reading itself.)
+        String unnegated = blank(english.negatedPraise().mask(lex.negatedPraise().mask(body)), WAITED_FOR_US, STAYED_BEHIND);
         if (critical > 0 && kind == Kind.PRAISE && !solved(body, lex) && (lex.weak().any(unnegated) || lex.complaint().any(unnegated))) {
             kind = Kind.COMPLAINT;
             flags.add(Triage.UNCERTAIN);
@@ -268,7 +269,10 @@ public class Triager {
      */
     private Reading read(String body, TriageLexicon lex, boolean thanksAPerson, List<String> flags, List<String> reasons) {
         boolean link = LINK.matcher(body).find();
-        int spam = lex.spam().count(body) + (lex == english ? 0 : english.spam().count(body)) + (MONEY_HANDLE.matcher(body).find() ? 1 : 0);
+        // A warning quoted or told of ("Fikk SMS: «Kontoen din blir stengt…». Er dette fra dere?") is the customer's, not a spammer's.
+        String own = blank(body, QUOTED_PASSAGE, REPORTED);
+        int spam = FROM_YOU.matcher(body).find() ? 0
+                : lex.spam().count(own) + (lex == english ? 0 : english.spam().count(own)) + (MONEY_HANDLE.matcher(body).find() ? 1 : 0);
         // "Not bad at all" is praise: its negative words must not count against it.
         // "Takk for svar", "tack på förhand", "thanks in advance": courtesy under a post, not kind words about us.
         String courteous = blank(body, COURTESY);
@@ -300,7 +304,8 @@ public class Triager {
         int grievance = strong + (weak >= 2 ? 1 : 0);
         boolean rhetorical = RHETORICAL.matcher(body).find();
         // "Hvem er det egentlig som svarer?", "how many times", "does anyone": a question nobody expects answered.
-        boolean rhetoricalWords = question && (lex.rhetorical().any(body) || (lex != english && english.rhetorical().any(body)));
+        boolean rhetoricalWords = question && (lex.rhetorical().any(body) || (lex != english && english.rhetorical().any(body))
+                || MUST_I_REALLY.matcher(body).find());
 
         if (spam >= 2 || (spam >= 1 && (link || promotional(body))) || (spam >= 1 && grievance == 0 && praise == 0 && !question)) {
             return new Reading(Kind.SPAM);
@@ -346,7 +351,7 @@ public class Triager {
         // "Toget var 40 min forsinket i går. Hvordan søker jeg om refusjon?": the trouble is the background; what the customer
         // wants is to know how to do something. Not when it is loud, ironic, rhetorical or dangerous.
         if (question && praise == 0 && strong <= 2 && !rhetorical && !rhetoricalWords && !shouting && !body.contains("!")
-                && asksHowTo(body) && critical(body, lex) == 0) {
+                && asksHowTo(body, lex, grievance > 0) && critical(body, lex) == 0) {
             reasons.add("asks how to do something about a problem: read as a question");
             return new Reading(Kind.QUESTION);
         }
@@ -721,15 +726,36 @@ public class Triager {
     private static final Pattern BUT = Pattern.compile("(?i)(?<![\\p{L}])(men|but|mutta)(?![\\p{L}])");
 
     /** "Hvis", "dersom", "viss", "ifall", "if", "in case": what follows, to the clause's end, is supposed, not told. */
-    // "Om" is "if" only before a clause: "om flyet blir forseinka", "om bussen är försenad"; not "om at", not "om pakken som er borte".
-    // "Blir det forsinkelser i romjula?", "will there be delays?": asked about what may come.
-    private static final Pattern SUPPOSING = Pattern.compile("(?iu)(?:(?<![\\p{L}])(hvis|dersom|viss|ifall|i fall|if|in case"
-            + "|blir det|bliver det|vil det bli|kjem det til å bli|will there be)(?![\\p{L}])"
-            + "|(?<![\\p{L}])om(?=\\s+(?!(?:at|att|som|der)(?![\\p{L}]))\\p{L}+\\s+(?:(?!(?:som|der)(?![\\p{L}]))\\p{L}+\\s+){0,2}"
-            + "(?:blir|bli|er|är|bliver|vert|blei|går|gjekk|gick)(?![\\p{L}])))[^.,;:!?\\n]*");
+    // "Om" is "if" only before a clause: "om flyet blir forseinka", "om bussen är försenad"; not "om at", not "om pakken som er borte",
+    // not "lurer på om" or "undrar om" (whether), not "om vinteren" (in winter).
+    // "Blir det forsinkelser i romjula?", "will there be delays?": asked about what may come; not "blir det nokon gong slutt på…".
+    private static final Pattern SUPPOSING = Pattern.compile("(?iu)(?:(?<![\\p{L}])(?:hvis|dersom|viss|ifall|i fall|if|in case"
+            + "|(?:blir det|bliver det|vil det bli|will there be)(?![^.!?\\n]*(?:noen gang|nokon gong|nogen sinde|nogensinde|någonsin|ever"
+            + "|bedre|betre|bättre|better|slutt|slut|an end)))(?![\\p{L}])"
+            + "|(?<![\\p{L}])(?<!(?:lurer på|lurte på|lurer|undrar|undrer|undres|spør|spørger|frågar|wonder|vet ikke|veit ikkje|ved ikke"
+            + "|vet inte|usikker på|osäker på|klar over|medvetna|medveten|opmærksomme)\\s)"
+            + "om(?=\\s+(?!(?:at|att|som|der|morgenen|morgonen|kvelden|kvällen|aftenen|natta|natten|dagen|dagane|dagene|vinteren|vintern"
+            + "|sommeren|sommaren|hausten|høsten|hösten|våren|helga|helgen|helgene|weekenden|helgerna)(?![\\p{L}]))\\p{L}+\\s+"
+            + "(?:(?!(?:som|der)(?![\\p{L}]))\\p{L}+\\s+){0,2}(?:blir|bli|er|är|bliver|vert|blei|går|gjekk|gick)(?![\\p{L}])))[^.,;:!?\\n]*");
+
+    /** A passage in quotation marks: «…», "…", “…”, '…' (an apostrophe inside a word opens none). */
+    private static final Pattern QUOTED_PASSAGE = Pattern.compile("[«“„\"][^«»“”„\"\\n]{3,300}[»”\"]|(?<![\\p{L}])['‘][^'’\\n]{3,300}['’](?![\\p{L}])");
+    /** "Er dette fra dere?", "is this really from you?": a customer asking about a message, never the message itself. */
+    private static final Pattern FROM_YOU = Pattern.compile("(?iu)(?<![\\p{L}])(?:er (?:dette|det|det her|den) (?:\\p{L}+ )?fra (?:dere|jer)"
+            + "|er (?:dette|det|den) (?:\\p{L}+ )?frå (?:dykk|dokk|dykker)|är (?:detta|det|den) (?:\\p{L}+ )?från (?:er|er\\?)"
+            + "|is (?:this|that|it) (?:\\p{L}+ )?from you|is (?:this|that|it) (?:legit|genuine|real)|did you send)(?![\\p{L}])");
+
+    /**
+     * "Jag såg att det har varit problem med inloggningen. Behöver jag…?", "I received a letter saying there was a problem":
+     * trouble the customer read or was told of, in a post that asks about it, is not their grievance.
+     */
+    private static final Pattern REPORTED = Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:har |have |has )?(?:lest|leste|lese|lesi|las|læst|læste|läst|läste|read|såg|saw|seen|sett"
+            + "|hørt|høyrt|hört|heard)\\s+(?:at|att|that)"
+            + "|(?:sms|brev|letter|e-post|epost|e-mail|email|mail|melding|besked|meddelande|varsel|notice|message)\\s+(?:[\\p{L}]+\\s+){0,2}?"
+            + "(?:om at|om att|saying|that|der stod|det stod|som sa|som sier|som seier|som siger|som säger))(?![\\p{L}])[^.!?\\n]*");
 
     private static String withoutSupposedGrievances(String text) {
-        return blank(text, SUPPOSING);
+        return blank(text, SUPPOSING, REPORTED);
     }
 
     private static final Pattern THANKS_WORD = Pattern.compile("(?i)(tusen |tusind |stort |stor |mange |many |big |huge )?(takk|tak|tack|thanks|thank you|thank|cheers)");
@@ -1021,31 +1047,61 @@ public class Triager {
 
     private static final Pattern WHY = Pattern.compile("(?iu)(?<![\\p{L}])(hvorfor|kvifor|korfor|varför|why|how come|hvordan kan|korleis kan|hur kan)(?![\\p{L}])");
 
-    private static final String ASKER = "(?:jeg|eg|jag|i|vi|me|we|man)";
-    /** "Hvordan klager jeg…?", "korleis søkjer eg…?", "hur ansöker jag…?", "how do I claim…?", "kan jeg få…?", "er det mulig å…?". */
-    private static final Pattern HOW_TO = Pattern.compile("(?iu)(?:(?<![\\p{L}])(?:hvordan|korleis|kordan|hur|how|hvor|kor|var|where)\\s+"
-            // "Hvor lenge må jeg vente?", "how many times do I…": impatience, not a way asked for.
-            + "(?!(?:lenge|lengi|længe|länge|long|mange|mye|många|mycket|many|much|ofte|often|tit)(?![\\p{L}]))"
-            + "(?:[\\p{L}']+\\s+){0,2}?" + ASKER + "(?![\\p{L}])"
-            + "|^(?:(?:hei|hej|hallo|hello|hi|god dag|goddag)[,!.]?\\s+)?(?:kan|får|may|can|could)\\s+" + ASKER + "\\s+(?:få|fa|have|get|bytte|endre|endra|ændre|ändra|change)(?![\\p{L}])"
-            + "|(?<![\\p{L}])(?:er det (?:mulig|mogleg|muligt)|går det an|är det möjligt|går det att|is it possible)\\s+(?:å|at|att|to)(?![\\p{L}]))");
-    /** "Why", "how can you": a question that accuses; "hvordan kan jeg" asks for a way. */
+    /** "Må man virkelig ringe fem ganger…", "ska man behöva vänta…", "should I just give up…": a question nobody asks for an answer. */
+    private static final Pattern MUST_I_REALLY = Pattern.compile("(?iu)(?<![\\p{L}])(?:må|måste|skal|ska|should|must|do)\\s+"
+            + "(?:man|ein|jeg|eg|jag|i|we|vi|me|one)\\s+(?:[\\p{L}]+\\s+)?(?:virkelig|verkeleg|verkelig|verkligen|really|seriously|behöva"
+            + "|just give up|bare finne meg i|finne seg i)(?![\\p{L}])");
+
+    /** Who asks for a way: "jeg", "eg", "jag", "vi", "me" (Nynorsk "we"); not "man", whose "hvordan kan man…" accuses. */
+    private static final String ASKER = "(?:jeg|eg|jag|vi|me)";
+    /** The doing a way is asked for: "hvordan søker jeg", "korleis klagar eg", "hur ansöker jag", "hvor sender jeg". */
+    private static final String WAY_VERB = "(?:kan|får|gjør|gjer|gör|gør|søker|søkjer|søger|ansöker|söker|klager|klagar|reklamerer"
+            + "|reklamerar|bestiller|beställer|endrer|endrar|ændrer|ändrar|melder|anmäler|sier|seier|siger|säger|avslutter|avsluttar|avslutar"
+            + "|opsiger|finner|finn|finder|hittar|sender|sendar|skickar|betaler|betalar|bytter|byter|byttar|kontakter|kontaktar|går|registrerer"
+            + "|registrerar|logger|loggar)";
+    /**
+     * "Hvordan klager jeg…?", "korleis søkjer eg…?", "hur ansöker jag…?", "how do I claim…?", "kan jeg få…?", "er det mulig å…?".
+     * Not "hvordan i all verden kan dere…", "hva var det jeg betalte for?", "går det an å være så udugelig?".
+     */
+    private static final Pattern HOW_TO = Pattern.compile("(?iu)(?:(?<![\\p{L}])(?:hvordan|korleis|kordan|hur|hvor|kor|var)\\s+" + WAY_VERB
+            + "\\s+" + ASKER + "(?![\\p{L}])"
+            + "|(?<![\\p{L}])(?:how|where)\\s+(?:do|can|could|should|would|may|might)\\s+(?:i|we)(?![\\p{L}])"
+            + "|^(?:(?:hei|hej|hallo|hello|hi|god dag|goddag)[,!.]?\\s+)?(?:kan|får|may|can|could)\\s+(?:jeg|eg|jag|vi|me|man|ein|i|we|one)\\s+"
+            + "(?:få|fa|have|get|bytte|endre|endra|ændre|ändra|change)(?![\\p{L}])"
+            + "|(?<![\\p{L}])(?:er det (?:mulig|mogleg|muligt)|går det an|är det möjligt|går det att|is it possible)\\s+(?:å|at|att|to)\\s+"
+            + "(?!(?:være|vere|vera|vara|be|blive|bli|bliva)(?![\\p{L}])))");
+    /** "Why", "how can you", "hvordan kan man": a question that accuses; "hvordan kan jeg" asks for a way. */
     private static final Pattern ACCUSING = Pattern.compile("(?iu)(?<![\\p{L}])(?:hvorfor|kvifor|korfor|varför|why|how come"
-            + "|(?:hvordan|korleis|hur|how) (?:kan|can) (?!" + ASKER + "(?![\\p{L}])))");
+            + "|(?:hvordan|korleis|hur) (?:kan) (?!" + ASKER + "(?![\\p{L}]))|how can (?!(?:i|we)(?![\\p{L}])))");
+    /** "Hvordan sier jeg opp?" after a story of trouble: leaving is the complaint. */
+    private static final Pattern LEAVING = Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:si|sier|seie|seier|säga|säger)\\s+(?:\\p{L}+\\s+){0,2}?(?:opp|upp)"
+            + "|opsige|opsiger|avslutte|avslutter|avslutta|avsluttar|avsluta|avslutar|cancel|terminate|leave|get hold of)(?![\\p{L}])");
 
-    /** "Korleis skal vi få tak i barnevakt på ein dag?", "how am I supposed to…": a way nobody expects to be shown. */
+    /** "Denne elendige turen", "this rubbish contract": a judgement in the very question ("how do I claim" asks; this scolds). */
+    private static final Pattern NAMES_CALLED = Pattern.compile("(?iu)(?<![\\p{L}])(?:elendig|usel|usla|ussel|uselt|sølle|ræva|dritt|crap"
+            + "|horrible|terrible|awful|useless|rubbish|pathetic|hopeless|håpløs|håplaus|katastrofal|latterlig|latterleg|löjlig|skandaløs"
+            + "|skandalös|skandaløse|ubrukelig|ubrukeleg|uduelig|udugelig|värdelös|oduglig|inkompetent|incompetent|forferdelig|forferdeleg"
+            + "|frygtelig|hemsk|fruktansvärd|uakseptabel|uakseptabelt|uacceptabel|oacceptabel|unacceptable|ridiculous|disgraceful)\\p{L}*");
+
+    /** "Korleis skal vi få tak i barnevakt på ein dag?", "how am I supposed to…", "how are we meant to…". */
     private static final Pattern SUPPOSED = Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:skal|skulle|ska|skall) " + ASKER
-            + "|supposed to|am i meant)(?![\\p{L}])");
+            + "|supposed to|(?:am|are|is) (?:i|we|you|one) meant)(?![\\p{L}])");
 
-    /** Whether the post asks how to do something, in a sentence of its own that ends with a question mark, and nowhere asks why. */
-    private static boolean asksHowTo(String body) {
+    /**
+     * Whether the post asks how to do something, in a sentence of its own that ends with a question mark, nowhere asks why,
+     * calls nothing names in that sentence ("Kan jeg få pengene tilbake for denne elendige turen?" is a complaint), and does
+     * not ask how to leave after a story of trouble.
+     */
+    private boolean asksHowTo(String body, TriageLexicon lex, boolean troubled) {
         if (ACCUSING.matcher(body).find()) {
             return false;
         }
         Matcher m = SENTENCE.matcher(body.strip());
         while (m.find()) {
             String sentence = m.group().strip();
-            if (sentence.endsWith("?") && HOW_TO.matcher(sentence).find() && !SUPPOSED.matcher(sentence).find()) {
+            if (sentence.endsWith("?") && HOW_TO.matcher(sentence).find() && !SUPPOSED.matcher(sentence).find()
+                    && !(troubled && LEAVING.matcher(sentence).find())
+                    && !NAMES_CALLED.matcher(sentence).find()) {
                 return true;
             }
         }

@@ -721,6 +721,10 @@ class ReadingTest {
             "sv|question|Får man ersättning om flyget blir inställt",
             "da|question|Gælder rabatten også, hvis ordren bliver forsinket?",
             "nb|complaint|Jeg skriver om regningen som er feil for tredje gang. Når får jeg svar?",
+            "nb|question|Jeg fikk en SMS om at det er feil på fibernettet i området. Gjelder det meg også?",
+            "sv|question|Jag läste att det har varit problem med appen i helgen. Behöver jag uppdatera den?",
+            "en|question|I got an email saying there was a problem with my direct debit. Do I need to set up a new one?",
+            "en|complaint|I read that you have had problems all week, and my internet has been down since Monday. When will it be fixed?",
     })
     void accountWarningsAreSpamAndAQuestionThatSupposesTroubleIsAQuestion(String lang, String kind, String text) {
         Triage t = triager.triage(text, null);
@@ -736,5 +740,29 @@ class ReadingTest {
     void kindWordsAroundTheCompanysClaimInQuotesAreSarcasm(String text) {
         Triage t = triager.triage(text, null);
         assertTrue(t.kind() == Kind.COMPLAINT && t.flagged(Triage.SARCASM), t.kind() + " " + t.flags() + " " + t.reasons());
+    }
+
+    /** A review of the session-18 rules (a helper's 177 boundary posts) found these read wrongly; fresh sentences of the same kinds. */
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "complaint|no|Hvordan i all verden kan dere ta 79 kr i gebyr for en papirfaktura?",
+            "complaint|no|Hvordan kan man behandle faste kunder slik? To timer i telefonkø.",
+            "complaint|no|Is it possible to be any slower? Five weeks and still no refund.",
+            "complaint|no|Kan jeg få pengene tilbake for denne elendige middagen?",
+            "complaint|no|Tredje gang denne måneden at dere trekker meg dobbelt. Jeg orker ikke mer. Hvordan sier jeg opp?",
+            "complaint|no|Lurer på om dere vet at heisen på stasjonen har vært ødelagt i tre uker?",
+            "complaint|no|Må man virkelig ringe fem ganger før noen gidder å svare",
+            "question|no|Fikk SMS: «Kontoen din blir stengt, bekreft identiteten din her». Er dette fra dere?",
+            "complaint|no|Posten tok seg god tid med denne pakken, tre uker fra Oslo til Bergen.",
+            "complaint|no|Ingen varme på bussen i dag heller, og sjåføren ville ikke skru på.",
+            "complaint|no|Jeg jobber som hjemmehjelp og er avhengig av bussen, som ikke kom i dag heller.",
+            "complaint|no|Bussen fra Røyken var 25 minutter forsinket igjen i morges.",
+            "complaint|yes|Sønnen min på 2 år svelget en knappecelle fra fjernkontrollen dere solgte oss.",
+            "complaint|yes|My father has died and you keep sending him reminders every week.",
+    })
+    void theBoundariesAReviewFoundKeepTheirReading(String kind, String critical, String text) {
+        Triage t = triager.triage(text, null);
+        assertEquals(Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), t.kind(), t.reasons().toString());
+        assertEquals("yes".equals(critical), t.severity() == Severity.CRITICAL, t.severity() + " " + t.reasons());
     }
 }
