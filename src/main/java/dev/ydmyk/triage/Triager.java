@@ -1081,7 +1081,9 @@ public class Triager {
     private static final Pattern NAMES_CALLED = Pattern.compile("(?iu)(?<![\\p{L}])(?:elendig|usel|usla|ussel|uselt|sølle|ræva|dritt|crap"
             + "|horrible|terrible|awful|useless|rubbish|pathetic|hopeless|håpløs|håplaus|katastrofal|latterlig|latterleg|löjlig|skandaløs"
             + "|skandalös|skandaløse|ubrukelig|ubrukeleg|uduelig|udugelig|värdelös|oduglig|inkompetent|incompetent|forferdelig|forferdeleg"
-            + "|frygtelig|hemsk|fruktansvärd|uakseptabel|uakseptabelt|uacceptabel|oacceptabel|unacceptable|ridiculous|disgraceful)\\p{L}*");
+            + "|frygtelig|hemsk|fruktansvärd|uakseptabel|uakseptabelt|uacceptabel|oacceptabel|unacceptable|ridiculous|disgraceful"
+            // Or a person's conduct: "a driver who was incredibly rude to my daughter", "en sjåfør som kjeftet på sønnen min".
+            + "|rude|frekk|uhøflig|uhøfleg|uforskammet|uforskamma|kjeftet|kjefta|skældte|uforskammede|uhøflige|otrevlig|oförskämd|nedlatende)\\p{L}*");
 
     /** "Korleis skal vi få tak i barnevakt på ein dag?", "how am I supposed to…", "how are we meant to…". */
     private static final Pattern SUPPOSED = Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:skal|skulle|ska|skall) " + ASKER
