@@ -964,8 +964,16 @@ public class Triager {
         };
     }
 
+    /** A sum of money: "798 kr", "2140,-", "£67.40", "1.299 kr", "€60". */
+    private static final Pattern AMOUNT = Pattern.compile("(?iu)(?:[£$€]\\s?\\d|(?<![\\p{L}\\d])\\d[\\d .,]{0,12}\\s?(?:kr|kroner|kronor|kronur|nok|dkk|sek|eur|euro|pounds?|,-)(?![\\p{L}]))");
+    /** How long it has gone on: "i sju uker", "for 5 weeks", "siden mai", "over to måneder". */
+    private static final Pattern WAITED_LONG = Pattern.compile("(?iu)(?<![\\p{L}])(?:\\d+|to|två|two|tre|three|fire|fyra|four|fem|five|seks|sex|six|sju|syv|seven|åtte|otte|åtta|eight)"
+            + "\\s+(?:uker|uke|veker|veke|uger|uge|veckor|vecka|weeks|måneder|månader|månadar|months|måned|månad|month)(?![\\p{L}])");
+
     private static Severity severity(String text, TriageLexicon lex) {
-        int steps = lex.severe().count(text) + (shouting(text) ? 1 : 0) + (text.chars().filter(c -> c == '!').count() >= 3 ? 1 : 0);
+        int steps = lex.severe().count(text) + (shouting(text) ? 1 : 0) + (text.chars().filter(c -> c == '!').count() >= 3 ? 1 : 0)
+                // Money lost and kept waiting: "Returnerte en jakke til 1 299 kr for fem uker siden. Ingen penger ennå."
+                + (AMOUNT.matcher(text).find() && (WAITED_LONG.matcher(text).find() || SINCE_WHEN.matcher(text).find()) ? 1 : 0);
         // Loud or repeated is high; critical is kept for what the critical words name (health, safety, grief, threats, law).
         return steps > 0 ? Severity.HIGH : Severity.MEDIUM;
     }

@@ -765,4 +765,18 @@ class ReadingTest {
         assertEquals(Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), t.kind(), t.reasons().toString());
         assertEquals("yes".equals(critical), t.severity() == Severity.CRITICAL, t.severity() + " " + t.reasons());
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "high|Returnerte en jakke til 1 299 kr for fem uker siden. Ingen penger på konto ennå.",
+            "high|I paid £240 for the repair in March and have been waiting since March for the parts.",
+            "high|Sendte tilbake stolen til 2 400 kr for tre veker sidan, og har ikkje fått pengane.",
+            "medium|Fakturaen på 450 kr kom to dager for sent.",
+            "medium|Pakken har stått på terminalen i to uker.",
+    })
+    void moneyLostAndKeptWaitingIsHigh(String severity, String text) {
+        Triage t = triager.triage(text, null);
+        assertEquals(Kind.COMPLAINT, t.kind(), t.reasons().toString());
+        assertEquals(Severity.valueOf(severity.toUpperCase(java.util.Locale.ROOT)), t.severity(), t.reasons().toString());
+    }
 }
