@@ -115,9 +115,11 @@ public class Triager {
         Map<String, Integer> firstAt = new HashMap<>();
         Map<String, Boolean> named = new HashMap<>();
         List<Named> nouns = new ArrayList<>();
+        boolean conduct = false; // "kjeftet", "rude": the complaint is about how someone behaved
         for (Topic t : topics.all()) {
             List<Phrases.Match> found = t.nounsFor(topicLanguage).find(story);
             int signals = t.signalsFor(topicLanguage).count(story);
+            conduct |= t.id().equals(STAFF_BEHAVIOUR) && signals > 0;
             if (found.isEmpty() && signals == 0) {
                 continue;
             }
@@ -166,8 +168,11 @@ public class Triager {
             reasons.add("the topic is not clear (" + String.join(", ", topicIds) + "): the general remedy is used");
         }
         // The thing a reply names: the noun the post opens with, then what the lists know, then the nouns found by where
-        // they stand; each group in the order the post names them.
-        nouns.sort(Comparator.comparing((Named n) -> !n.topic().equals(OPENING)).thenComparing((Named n) -> !n.listed())
+        // they stand; each group in the order the post names them. Who or where it happened ("Apoteket hadde ikke medisinen
+        // min", "the waiter") comes after what went wrong, unless the complaint is about how someone behaved.
+        boolean aboutSomeone = conduct;
+        nouns.sort(Comparator.comparing((Named n) -> !aboutSomeone && lex.providers().any(n.form()))
+                .thenComparing((Named n) -> !n.topic().equals(OPENING)).thenComparing((Named n) -> !n.listed())
                 .thenComparingInt(Named::at));
         Set<String> details = new LinkedHashSet<>();
         nouns.forEach(n -> details.add(n.form()));
@@ -185,6 +190,7 @@ public class Triager {
 
     /** Marks the noun a post opens with (no topic's). */
     private static final String OPENING = "\u0000opening";
+    private static final String STAFF_BEHAVIOUR = "staff-behaviour";
     /** Nordic definite endings: "pakken", "toget", "jakka", "bøkene", "radiatorerne", "soffan", "kanalarna". */
     private static final Pattern DEFINITE = Pattern.compile("\\p{L}{2,}(en|et|an|ene|ane|erne|arna|orna|erna|na)|\\p{L}{4,}a");
     /** Words with a definite-looking ending that are no nouns: adverbs, pronouns, conjunctions, verbs that open a sentence. */

@@ -581,8 +581,9 @@ class ReadingTest {
     void aNordicNounListedBareIsNamedInItsDefiniteForm() {
         // "det du forteller om kø" is not Norwegian; "om køen" is.
         Triage nb = triager.triage("Jeg sto tre timer i kø på telefonen i går og fikk aldri noe svar fra dere.", null);
-        assertTrue(nb.details().contains("køen") && nb.details().contains("svaret"), nb.details().toString());
-        assertTrue(!nb.details().contains("kø") && !nb.details().contains("svar"), nb.details().toString());
+        assertTrue(nb.details().contains("køen"), nb.details().toString());
+        // "noe svar", "utan svar": an answer that never came is no thing to name ("det du skriver om svaret").
+        assertTrue(!nb.details().contains("kø") && !nb.details().contains("svar") && !nb.details().contains("svaret"), nb.details().toString());
     }
 
     @Test
@@ -592,6 +593,23 @@ class ReadingTest {
         Triage time = triager.triage("Jeg ringer igjen i morgen, eller kanskje i stedet på Torget i Bergen.", null);
         assertTrue(time.details().stream().noneMatch(d -> d.equals("morgen") || d.equals("stedet") || d.equals("bergen")
                 || d.equals("torget")), time.details().toString());
+    }
+
+    /** Who or where it happened comes after what went wrong ("det du skriver om medisinen", not "om apoteket"), unless it is about conduct. */
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "nb | insulinen      | Apoteket på Storo hadde ikke insulinen min på lager igjen.",
+            "nn | oppvaskmaskina | Utleigaren har lova å fikse oppvaskmaskina sidan juni.",
+            "da | stikkontakten  | Elektrikeren har lavet fejl i stikkontakten i stuen, og i går kom der røg ud.",
+            "sv | diskmaskinen   | Hyresvärden har lovat att laga diskmaskinen sedan i maj.",
+            "en | boiler         | The engineer left my boiler leaking all over the floor and never came back.",
+            // About how someone behaved: then the person is what the reply names.
+            "nb | sjåføren       | Sjåføren kjeftet på meg fordi billetten i appen ikke lastet.",
+            "sv | expediten      | Expediten var otrevlig mot min pappa när han frågade om kvittot."})
+    void whatWentWrongIsNamedBeforeWhoOrWhere(String language, String first, String text) {
+        Triage t = triager.triage(text, null);
+        assertEquals(language, t.language(), t.details().toString());
+        assertEquals(first, t.details().get(0), t.details().toString());
     }
 
     @Test
