@@ -414,11 +414,12 @@ public class Triager {
         if (question) {
             return new Reading(Kind.QUESTION);
         }
-        // In doubt, treat it as a complaint: a person reads it, and nobody is ignored.
+        // In doubt, treat it as a complaint: a person reads it, and nobody is ignored. No kind word got this far ("Prisen har
+        // økt med 90 kr i måneden uten varsel", "Varmepumpa de monterte i februar har slutta å blåse varm luft."): nothing
+        // here reads as praise, so the reply makes all four moves, as to any complaint; only how much is wrong is uncertain.
+        // A post that tells nothing ("Kundenummer 448812, ordre 22871.") keeps the safe reading.
         flags.add(Triage.UNCERTAIN);
-        if (weak > 0) {
-            // "Prisen har økt med 90 kr i måneden uten varsel": a sign of something wrong and no kind word. Nothing here reads
-            // as praise, so the reply makes all four moves, as to any complaint; only how much is wrong is uncertain.
+        if (weak > 0 || words(body) >= TELLS_SOMETHING) {
             flags.add(Triage.NO_KIND_WORDS);
         }
         reasons.add(weak > 0 ? "only a negative word or two: read as a complaint" : "no clear sign of what this is: read as a complaint");
@@ -1140,6 +1141,18 @@ public class Triager {
             }
         }
         return last;
+    }
+
+    /** Words of a post that tells something, at the least ("Sålen har løsnet."): fewer are numbers and names. */
+    private static final int TELLS_SOMETHING = 3;
+
+    private static int words(String text) {
+        int n = 0;
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     private static int sentences(String text) {

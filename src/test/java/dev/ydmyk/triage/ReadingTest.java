@@ -717,12 +717,26 @@ class ReadingTest {
         assertEquals(Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), t.kind(), t.reasons().toString());
     }
 
+    /** Rage in a word or two is a complaint without doubt: its reply apologises, as to any complaint. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"Skam dere!", "Pinlige amatører.", "Skäms!!", "Helt til grin.", "Shambles, honestly.",
+            "Shame on you."})
+    void rageInAWordOrTwoIsAComplaintWithoutDoubt(String text) {
+        Triage t = triager.triage(text, null);
+        assertEquals(Kind.COMPLAINT, t.kind(), t.reasons().toString());
+        assertFalse(t.flagged(Triage.UNCERTAIN), t.flags() + " " + t.reasons());
+    }
+
     @Test
     void aPlainComplaintWithoutKindWordsIsApologisedTo() {
         // A sign of something wrong and nothing kind: it does not read as praise, so the reply makes all four moves.
         Triage flat = triager.triage("Pakken min står fortsatt på terminalen i Lørenskog.", null);
         assertEquals(Kind.COMPLAINT, flat.kind(), flat.reasons().toString());
         assertTrue(flat.flagged(Triage.NO_KIND_WORDS), flat.flags() + " " + flat.reasons());
+        // No sign word at all, but a story and nothing kind in it: the four moves too.
+        Triage story = triager.triage("Kjøleskapet vi kjøpte hos dere i mars durer hele natta.", null);
+        assertEquals(Kind.COMPLAINT, story.kind(), story.reasons().toString());
+        assertTrue(story.flagged(Triage.NO_KIND_WORDS), story.flags() + " " + story.reasons());
         // Nothing to read at all stays the safe reading, which neither thanks kind words nor apologises to them.
         Triage unread = triager.triage("Kundenummer 448812, ordre 22871.", null);
         assertFalse(unread.flagged(Triage.NO_KIND_WORDS), unread.flags() + " " + unread.reasons());
