@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 final class NounPhrases {
 
     /** A noun phrase and where the post writes it. */
-    record Found(String form, int start, int end) {
+    record Found(String form, int start, int end, boolean asked) {
+        Found(String form, int start, int end) {
+            this(form, start, end, false);
+        }
     }
 
     private static final Pattern WORD = Triager.WORD;
@@ -143,11 +146,32 @@ final class NounPhrases {
             if (capitalised && !opensSentence && !possessed) {
                 continue;
             }
-            if (opensSentence && capitalised && lower.length() >= 5 || afterPreposition || possessed) {
-                out.add(new Found(lower, words.get(i)[0], words.get(i)[1]));
+            // "Gjelder tilbudet også for eksisterende kunder?", "Gäller erbjudandet …?": the thing a question opens by asking about.
+            boolean asked = i > 0 && !opensSentence && opensSentence(story, words.get(i - 1)[0]) && !QUESTION_WORDS.contains(before)
+                    && adjacent(story, words.get(i - 1)[1], words.get(i)[0]) && endsInAQuestion(story, words.get(i)[1]);
+            if (opensSentence && capitalised && lower.length() >= 5 || afterPreposition || possessed || asked && lower.length() >= 5) {
+                out.add(new Found(lower, words.get(i)[0], words.get(i)[1], asked));
             }
         }
         return out;
+    }
+
+    private static final Set<String> QUESTION_WORDS = Set.of("hvor", "hva", "hvem", "hvilken", "hvilket", "hvilke", "når",
+            "hvorfor", "hvordan", "kor", "kva", "kven", "kvar", "kvifor", "korleis", "hvad", "hvornår", "var", "vad",
+            "vem", "vilken", "vilket", "vilka", "när", "varför", "hur");
+
+    /** Whether the sentence this position is in ends with a question mark. */
+    private static boolean endsInAQuestion(String story, int from) {
+        for (int i = from; i < story.length(); i++) {
+            char c = story.charAt(i);
+            if (c == '?') {
+                return true;
+            }
+            if (c == '.' || c == '!' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Words after "min", "en", "ett" that are no thing: people, the adjectives that come before one, verbs after "ein". */

@@ -159,7 +159,8 @@ public class Triager {
         nouns.replaceAll(n -> found.stream().filter(f -> n.at() >= f.start() && n.at() < f.end() && f.form().length() > n.form().length())
                 .findFirst().map(f -> new Named(n.topic(), f.form(), n.at(), n.listed())).orElse(n));
         for (NounPhrases.Found f : found) {
-            nouns.add(new Named("", f.form(), f.start(), false));
+            // What a question opens by asking about is what the post is about, as the noun a post opens with.
+            nouns.add(new Named(f.asked() ? OPENING : "", f.form(), f.start(), false));
         }
         List<String> topicIds = new ArrayList<>(score.keySet());
         topicIds.sort(Comparator.comparing((String id) -> -score.get(id)).thenComparing(firstAt::get).thenComparing(id -> id));

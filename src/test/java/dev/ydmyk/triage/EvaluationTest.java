@@ -163,10 +163,12 @@ class EvaluationTest {
         assertTrue(blind.kindAccuracy() >= 0.86, "kind accuracy on the blind held-out part\n" + report);
         // The detail and the moves may vary a little from run to run (the wording variant is picked per complaint id):
         // floors a little below the measured 68.3% (nouns found by where the post puts them) and 63/95.
-        assertTrue(blind.detailRate() >= 0.66, "details, blind held-out part\n" + report);
+        // Session 19: what went wrong named before who or where it happened ([providers]): 68.3 -> 70.7%.
+        assertTrue(blind.detailRate() >= 0.68, "details, blind held-out part\n" + report);
         // Session 18: a post read as a complaint for a negative word with no kind word beside it now gets all four moves
         // (README, "Judgment"): 61 -> 75 of 94 complaints here make them, and two praise posts more are apologised to (3 -> 5).
-        assertTrue(blind.fourMoves >= 70, "complaints with all four moves, blind held-out part\n" + report);
+        // Session 19: any complaint with no kind word in it (not only one with a negative word) gets them: 75 -> 81.
+        assertTrue(blind.fourMoves >= 77, "complaints with all four moves, blind held-out part\n" + report);
         assertTrue(blind.praiseApologised <= 5, "praise apologised to, blind held-out part\n" + report);
         assertTrue(blind.sarcasmThanked <= 3, "sarcasm thanked, blind held-out part\n" + report);
         int[] blindCritical = blind.severity.getOrDefault("critical", new int[3]);
@@ -177,7 +179,7 @@ class EvaluationTest {
         assertTrue(third.sarcasmThanked <= 3, "sarcasm thanked, third blind held-out part\n" + report);
         assertTrue(Figures.recall(third.severity.getOrDefault("critical", new int[3])) >= 0.86,
                 "critical recall, third blind held-out part\n" + report);
-        assertTrue(third.detailRate() >= 0.67, "details, third blind held-out part\n" + report);
+        assertTrue(third.detailRate() >= 0.71, "details, third blind held-out part (70.4 -> 74.4% in session 19)\n" + report);
         assertTrue(dev2.kindAccuracy() >= 0.98, "kind accuracy on the blind development part\n" + report);
         assertTrue(dev2.detailRate() >= 0.77, "details, blind development part\n" + report);
         assertTrue(dev3.kindAccuracy() >= 0.99, "kind accuracy on the third development part\n" + report);
@@ -192,9 +194,9 @@ class EvaluationTest {
         assertTrue(fourth.praiseApologised == 0, "praise apologised to, fourth held-out part\n" + report);
         assertTrue(fourth.sarcasmThanked <= 6, "sarcasm thanked, fourth held-out part\n" + report);
         assertTrue(Figures.recall(fourth.severity.getOrDefault("critical", new int[3])) >= 0.93, "critical recall, fourth held-out part\n" + report);
-        assertTrue(fourth.fourMoves >= 76, "complaints with all four moves, fourth held-out part\n" + report);
+        assertTrue(fourth.fourMoves >= 78, "complaints with all four moves, fourth held-out part (80 -> 82 in session 19)\n" + report);
         assertTrue(Figures.recall(fourth.kind.getOrDefault("question", new int[3])) >= 0.9, "questions, fourth held-out part\n" + report);
-        assertTrue(fourth.detailRate() >= 0.58, "details, fourth blind held-out part\n" + report);
+        assertTrue(fourth.detailRate() >= 0.62, "details, fourth blind held-out part (60.8 -> 65.6% in session 19)\n" + report);
         // The fifth development part, written blind in session 15 and tuned on the same day (122 -> 144/150; README, "Judgment").
         assertTrue(dev5.kindAccuracy() >= 0.95, "kind accuracy on the fifth development part\n" + report);
         assertTrue(dev5.praiseApologised == 0, "praise apologised to, fifth development part\n" + report);
@@ -203,7 +205,7 @@ class EvaluationTest {
         assertTrue(dev6.kindAccuracy() >= 0.84, "kind accuracy on the sixth development part\n" + report);
         assertTrue(Figures.recall(dev6.kind.getOrDefault("spam", new int[3])) >= 0.93, "spam, sixth development part\n" + report);
         assertTrue(dev6.sarcasmThanked <= 2, "sarcasm thanked, sixth development part\n" + report);
-        assertTrue(third.fourMoves >= 76, "complaints with all four moves, third blind held-out part\n" + report);
+        assertTrue(third.fourMoves >= 81, "complaints with all four moves, third blind held-out part (82 -> 85 in session 19)\n" + report);
         int[] dev3Question = dev3.kind.getOrDefault("question", new int[3]);
         assertTrue(Figures.recall(dev3Question) >= 0.99, "questions that suppose a grievance stay questions, third development part\n" + report);
     }

@@ -612,6 +612,18 @@ class ReadingTest {
         assertEquals(first, t.details().get(0), t.details().toString());
     }
 
+    /** What a question opens by asking about is what its reply names: "Takk for spørsmålet om rabatten!". */
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "nb | rabatten  | Gjelder rabatten på 20 prosent for bredbånd også for studenter?",
+            "sv | kampanjen | Hej! Gäller kampanjen med fri frakt även i butik?",
+            "da | tilbuddet | Gælder tilbuddet på mobilabonnement også for studerende?"})
+    void whatAQuestionAsksAboutIsNamed(String language, String first, String text) {
+        Triage t = triager.triage(text, null);
+        assertEquals(Kind.QUESTION, t.kind(), t.reasons().toString());
+        assertEquals(first, t.details().get(0), t.details().toString());
+    }
+
     @Test
     void aNorwegianNounBeforeItsPossessiveIsNamedEvenWhenShouted() {
         Triage nn = triager.triage("KVAR ER PAKKA MI?!", null);
