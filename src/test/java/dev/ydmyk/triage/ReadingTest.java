@@ -624,6 +624,15 @@ class ReadingTest {
         assertEquals(first, t.details().get(0), t.details().toString());
     }
 
+    /** A pensioner named is no one at risk: a question about a discount for pensioners is a question, not a critical complaint. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"Har dere honnørrabatt for pensjonister på bussen?", "Finns det pensionärsrabatt på årskortet?",
+            "Gælder rabatten også for pensionister?"})
+    void aPensionerNamedIsNoOneAtRisk(String text) {
+        Triage t = triager.triage(text, null);
+        assertEquals(Kind.QUESTION, t.kind(), t.reasons().toString());
+    }
+
     @Test
     void aNorwegianNounBeforeItsPossessiveIsNamedEvenWhenShouted() {
         Triage nn = triager.triage("KVAR ER PAKKA MI?!", null);
