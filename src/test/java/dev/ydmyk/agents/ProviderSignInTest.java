@@ -69,7 +69,8 @@ class ProviderSignInTest {
         String draft = Api.latestDraftId(Api.awaitDrafts(complaint, 1));
 
         bearer(FakeIdentityProvider.token("ola", "Ola Nordmann", AGENT_ROLE)).body(Map.of()).post("/api/drafts/" + draft + "/approve")
-                .then().statusCode(200).body("status", equalTo("approved")).body("decidedBy", equalTo("ola"));
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.anyOf(equalTo("approved"), equalTo("sent")))
+                .body("decidedBy", equalTo("ola"));
 
         var view = Api.awaitSent(complaint);
         assertEquals("Ola Nordmann", view.getString("reply.agent"));

@@ -51,7 +51,9 @@ class ApprovalTest {
     void approvingSendsTheReplySignedWithTheAgentsName() {
         String draft = pendingDraftFor("Silje Strand", "Tredje gang på en måned at strømmen går og ingen gir beskjed.");
         String complaint = approve(draft, null).then().statusCode(200)
-                .body("status", equalTo("approved")).body("decidedBy", equalTo("kari")).extract().path("complaintId");
+                // No undo window in tests: publishing may already have sent it by the time the answer is written.
+                .body("status", org.hamcrest.Matchers.anyOf(equalTo("approved"), equalTo("sent"))).body("decidedBy", equalTo("kari"))
+                .extract().path("complaintId");
         var view = Api.awaitSent(complaint);
         assertEquals("answered", view.getString("status"));
         assertEquals("Kari Nordmann", view.getString("reply.agent"));

@@ -112,7 +112,9 @@ class NightAndFollowUpTest {
         assertEquals("report-back", view.getString("drafts[1].purpose"));
         String reportBack = view.getString("drafts[1].text");
         assertTrue(reportBack.contains("the refund of your order was paid back to your card today") && reportBack.contains("James,"), reportBack);
-        Api.approve(view.getString("drafts[1].id"), null).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("approved"));
+        // With no undo window in tests, publishing may already have sent it by the time the answer is written.
+        Api.approve(view.getString("drafts[1].id"), null).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.equalTo("approved"), org.hamcrest.Matchers.equalTo("sent")));
         var answered = Api.complaintView(complaint);
         assertEquals(2, answered.getList("replies").size());
         assertEquals("fixed", answered.getString("followUps[0].status"));
