@@ -14,12 +14,12 @@ import java.util.Set;
  * grievance: "Had an important call today. Thanks for that.", and hints such as "what a surprise" that are ironic
  * only beside something wrong), a problem now solved, thanks to a named person,
  * a question and the words that make one rhetorical ("how many times", "egentlig"), spam, a serious or critical
- * matter, an attempt to steer the assistant, everyday things a reply may name ({@link Things}), and the places and
+ * matter (and the conditions among its words, "allergisk", "wheelchair", that tell of a need, not of harm), an attempt to steer the assistant, everyday things a reply may name ({@link Things}), and the places and
  * people that provide a service ("apoteket", "the landlord"), which a reply names only when nothing else is named.
  */
 record TriageLexicon(Phrases complaint, Phrases weak, Phrases negation, Phrases praise, Phrases negatedPraise, Phrases sarcasm,
                      Phrases sarcasmClosing, Phrases sarcasmHint, Phrases resolved, Phrases staffThanks, Phrases question, Phrases rhetorical, Phrases spam, Phrases severe,
-                     Phrases critical, Phrases injection, Phrases providers, Things things, String language) {
+                     Phrases critical, Phrases criticalConditions, Phrases injection, Phrases providers, Things things, String language) {
 
     static TriageLexicon from(Sections s, String language) {
         return from(s, Sections.empty(), language);
@@ -36,7 +36,7 @@ record TriageLexicon(Phrases complaint, Phrases weak, Phrases negation, Phrases 
                 of(s, neighbour, "sarcasm-closing"), of(s, neighbour, "sarcasm-hint"), of(s, neighbour, "resolved"),
                 of(s, neighbour, "staff-thanks"), of(s, neighbour, "question"), of(s, neighbour, "rhetorical"),
                 of(s, neighbour, "spam"), of(s, neighbour, "severe"), of(s, neighbour, "critical"),
-                of(s, neighbour, "injection"), of(s, neighbour, "providers"), Things.from(s.get("things"), language), language);
+                of(s, neighbour, "critical-conditions"), of(s, neighbour, "injection"), of(s, neighbour, "providers"), Things.from(s.get("things"), language), language);
     }
 
     private static Phrases of(Sections s, Sections neighbour, String section) {

@@ -95,8 +95,13 @@ public class Triager {
         Kind kind = reading.kind();
         int critical = critical(body, lex);
         if (critical > 0 && kind == Kind.QUESTION) {
-            kind = Kind.COMPLAINT;
-            reasons.add("asks a question about a matter of health, safety or law: read as a complaint");
+            if (onlyConditions(body, lex)) {
+                // "Inneholder kaka nøtter? Datteren min er allergisk.", "Is the hotel suitable for a wheelchair?": a need told, no harm.
+                reasons.add("asks about a need (an allergy, a wheelchair): a question");
+            } else {
+                kind = Kind.COMPLAINT;
+                reasons.add("asks a question about a matter of health, safety or law: read as a complaint");
+            }
         }
         // "Thanks for giving my diabetic mother the wrong insulin": kind words beside danger and something wrong are not thanks.
         // ("Vet inte vad jag skulle gjort utan er … när mamma bröt höften": the "inte" of praise worded with a negative is nothing wrong.)
@@ -948,6 +953,26 @@ public class Triager {
      * other written standard's list: a short Nynorsk post is often detected as Bokmål, and a child in hospital must not go
      * unnoticed because the detector picked the neighbour.
      */
+    /**
+     * Whether every danger word of the post is a condition or a need ("allergisk", "rullestol", "pregnant"), none of them
+     * harm done ("allergisk reaksjon", "sykehus", "gas leak").
+     */
+    private boolean onlyConditions(String body, TriageLexicon lex) {
+        List<Phrases.Match> found = new ArrayList<>(lex.critical().findAll(body));
+        found.addAll(english.critical().findAll(body));
+        TriageLexicon other = otherNorwegian(lex.language());
+        if (other != null) {
+            found.addAll(other.critical().findAll(body));
+        }
+        Phrases conditions = lex.criticalConditions();
+        return found.stream().allMatch(m -> whole(conditions, m.found()) || whole(english.criticalConditions(), m.found()));
+    }
+
+    /** Whether one of these phrases matches all of the text. */
+    private static boolean whole(Phrases phrases, String text) {
+        return phrases.findAll(text).stream().anyMatch(m -> m.start() == 0 && m.found().length() == text.length());
+    }
+
     private int critical(String body, TriageLexicon lex) {
         Set<Integer> at = new HashSet<>();
         lex.critical().findAll(body).forEach(m -> at.add(m.start()));
