@@ -93,9 +93,10 @@ public class Triager {
             reasons.add("thanks written above an earlier complaint of the thread (quoted below it): read as praise");
         }
         Kind kind = reading.kind();
-        int critical = critical(body, lex);
+        List<Phrases.Match> danger = dangerWords(body, lex);
+        int critical = critical(danger);
         if (critical > 0 && kind == Kind.QUESTION) {
-            if (onlyConditions(body, lex)) {
+            if (onlyConditions(danger, lex)) {
                 // "Inneholder kaka nøtter? Datteren min er allergisk.", "Is the hotel suitable for a wheelchair?": a need told, no harm.
                 reasons.add("asks about a need (an allergy, a wheelchair): a question");
             } else {
@@ -425,7 +426,7 @@ public class Triager {
         // here reads as praise, so the reply makes all four moves, as to any complaint; only how much is wrong is uncertain.
         // A post that tells nothing ("Kundenummer 448812, ordre 22871.") keeps the safe reading.
         flags.add(Triage.UNCERTAIN);
-        if (weak > 0 || words(body) >= TELLS_SOMETHING) {
+        if (weak > 0 || WORD.matcher(body).results().count() >= TELLS_SOMETHING) {
             flags.add(Triage.NO_KIND_WORDS);
         }
         reasons.add(weak > 0 ? "only a negative word or two: read as a complaint" : "no clear sign of what this is: read as a complaint");
@@ -949,39 +950,40 @@ public class Triager {
     private static final Set<String> NORDIC = Set.of("nb", "nn", "da", "sv");
 
     /**
-     * Danger, grief, threats and law, counted once wherever a list names them. A Norwegian post is also read with the
-     * other written standard's list: a short Nynorsk post is often detected as Bokmål, and a child in hospital must not go
-     * unnoticed because the detector picked the neighbour.
+     * Danger, grief, threats and law, wherever a list names them. A Norwegian post is also read with the other written
+     * standard's list: a short Nynorsk post is often detected as Bokmål, and a child in hospital must not go unnoticed
+     * because the detector picked the neighbour.
      */
-    /**
-     * Whether every danger word of the post is a condition or a need ("allergisk", "rullestol", "pregnant"), none of them
-     * harm done ("allergisk reaksjon", "sykehus", "gas leak").
-     */
-    private boolean onlyConditions(String body, TriageLexicon lex) {
+    private List<Phrases.Match> dangerWords(String body, TriageLexicon lex) {
         List<Phrases.Match> found = new ArrayList<>(lex.critical().findAll(body));
         found.addAll(english.critical().findAll(body));
         TriageLexicon other = otherNorwegian(lex.language());
         if (other != null) {
             found.addAll(other.critical().findAll(body));
         }
-        Phrases conditions = lex.criticalConditions();
-        return found.stream().allMatch(m -> whole(conditions, m.found()) || whole(english.criticalConditions(), m.found()));
+        return found;
+    }
+
+    /** The danger words, counted once where several lists name the same place. */
+    private static int critical(List<Phrases.Match> danger) {
+        return (int) danger.stream().mapToInt(Phrases.Match::start).distinct().count();
+    }
+
+    private int critical(String body, TriageLexicon lex) {
+        return critical(dangerWords(body, lex));
+    }
+
+    /**
+     * Whether every danger word is a condition or a need ("allergisk", "rullestol", "pregnant"), none of them harm done
+     * ("allergisk reaksjon", "sykehus", "gas leak").
+     */
+    private boolean onlyConditions(List<Phrases.Match> danger, TriageLexicon lex) {
+        return danger.stream().allMatch(m -> whole(lex.criticalConditions(), m.found()) || whole(english.criticalConditions(), m.found()));
     }
 
     /** Whether one of these phrases matches all of the text. */
     private static boolean whole(Phrases phrases, String text) {
         return phrases.findAll(text).stream().anyMatch(m -> m.start() == 0 && m.found().length() == text.length());
-    }
-
-    private int critical(String body, TriageLexicon lex) {
-        Set<Integer> at = new HashSet<>();
-        lex.critical().findAll(body).forEach(m -> at.add(m.start()));
-        english.critical().findAll(body).forEach(m -> at.add(m.start()));
-        TriageLexicon other = otherNorwegian(lex.language());
-        if (other != null) {
-            other.critical().findAll(body).forEach(m -> at.add(m.start()));
-        }
-        return at.size();
     }
 
     /**
@@ -1171,15 +1173,6 @@ public class Triager {
 
     /** Words of a post that tells something, at the least ("Sålen har løsnet."): fewer are numbers and names. */
     private static final int TELLS_SOMETHING = 3;
-
-    private static int words(String text) {
-        int n = 0;
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
 
     private static int sentences(String text) {
         int n = 0;

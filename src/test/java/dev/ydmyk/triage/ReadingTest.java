@@ -624,13 +624,20 @@ class ReadingTest {
         assertEquals(first, t.details().get(0), t.details().toString());
     }
 
-    /** A question that tells of a need (an allergy, a wheelchair) is a question; one that tells of harm done is a critical complaint. */
+    /**
+     * A question that tells of a need (an allergy, a wheelchair, a pensioner's discount) is a question; one that tells of harm
+     * done is a critical complaint.
+     */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "question  | Inneholder gulrotkaka nøtter? Datteren min er allergisk.",
             "question  | Innehåller kanelbullarna mjölk? Min son är allergisk.",
             "question  | Is the hotel suitable for someone in a wheelchair?",
             "question  | Kan jeg ta med oksygentank på toget?",
+            // A pensioner named is no one at risk.
+            "question  | Har dere honnørrabatt for pensjonister på bussen?",
+            "question  | Finns det pensionärsrabatt på årskortet?",
+            "question  | Gælder rabatten også for pensionister?",
             "complaint | Datteren min fikk en allergisk reaksjon etter kaka deres i går. Hvem kan jeg snakke med?",
             "complaint | Min son fick en allergisk reaktion av er glass. Vart vänder jag mig?",
             "complaint | Is there a gas leak in the building? I can smell gas in the stairwell."})
@@ -638,15 +645,6 @@ class ReadingTest {
         Triage t = triager.triage(text, null);
         assertEquals(Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), t.kind(), t.reasons().toString());
         assertEquals(kind.equals("complaint") ? Severity.CRITICAL : Severity.LOW, t.severity(), t.reasons().toString());
-    }
-
-    /** A pensioner named is no one at risk: a question about a discount for pensioners is a question, not a critical complaint. */
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"Har dere honnørrabatt for pensjonister på bussen?", "Finns det pensionärsrabatt på årskortet?",
-            "Gælder rabatten også for pensionister?"})
-    void aPensionerNamedIsNoOneAtRisk(String text) {
-        Triage t = triager.triage(text, null);
-        assertEquals(Kind.QUESTION, t.kind(), t.reasons().toString());
     }
 
     @Test
