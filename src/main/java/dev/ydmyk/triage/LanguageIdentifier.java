@@ -30,9 +30,12 @@ public class LanguageIdentifier {
 
     private static final Logger LOG = Logger.getLogger(LanguageIdentifier.class);
 
-    /** Everyday words that Swedish has and Norwegian and Danish do not, and the other way round. */
+    /**
+     * Everyday words that Swedish has and Norwegian and Danish do not, and the other way round. Not "hej", which greets in
+     * Danish as it does in Swedish ("Hej. Mobilnettet er nede i Roskilde." is Danish).
+     */
     private static final Set<String> SWEDISH_ONLY = Set.of("att", "och", "inte", "jag", "är", "hur", "vad", "från",
-            "mycket", "också", "varför", "när", "mitt", "mina", "ni", "hej", "tack");
+            "mycket", "också", "varför", "när", "mitt", "mina", "ni", "tack");
     private static final Set<String> DANO_NORWEGIAN_ONLY = Set.of("ikke", "jeg", "og", "hva", "hvad", "hvorfor", "hvornår",
             "når", "fra", "også", "meget", "mye", "hei", "takk", "tak", "dere", "jer", "deres", "jeres");
 
@@ -127,6 +130,30 @@ public class LanguageIdentifier {
             return Optional.empty();
         }
         return Optional.of(top);
+    }
+
+    /**
+     * The post's language where the source names one ({@code hint}, e.g. a Danish page's "da"): the detector's reading, or the
+     * source's where the detector is unsure, or where Bokmål, Nynorsk and Danish are not told apart by the post's spelling. "MitID har ikke
+     * virket hele formiddagen" is Bokmål to the statistics and Danish on a Danish page; "Eg har ikkje fått svar" is Nynorsk
+     * wherever it is posted.
+     */
+    public Optional<String> identify(String text, String hint) {
+        Optional<String> read = identify(text);
+        if (read.isEmpty()) {
+            return Optional.ofNullable(hint);
+        }
+        if (hint != null && DANO_NORWEGIAN.contains(hint) && DANO_NORWEGIAN.contains(read.get()) && !read.get().equals(hint)
+                && !spelledApart(text, hint)) {
+            return Optional.of(hint);
+        }
+        return read;
+    }
+
+    /** Everyday words spelled so in only one of Bokmål, Nynorsk and Danish; for a Nynorsk source, also "ikke" or "jeg". */
+    private static boolean spelledApart(String text, String hint) {
+        return nynorsk(text) || leansNynorsk(text) || bokmalOrDanish(text) != null
+                || (ReplyLanguage.NN.code().equals(hint) && leansBokmal(text));
     }
 
     /**

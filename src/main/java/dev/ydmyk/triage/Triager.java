@@ -55,7 +55,7 @@ public class Triager {
         // What the customer wrote now: quoted history and signatures under an e-mail are not this post.
         String trimmed = QuotedText.trim(text);
         String body = trimmed.isBlank() ? text : trimmed;
-        String language = languages.identify(opening(body))
+        String language = languages.identify(opening(body), languageHint)
                 .orElse(languageHint != null ? languageHint : config.triage().defaultLanguage());
         TriageLexicon lex = lexiconFor(language);
 

@@ -40,6 +40,10 @@ class LanguageIdentifierTest {
             // "Att" is Nynorsk for "igjen" as well as Swedish for "that": two Nynorsk spellings outweigh it.
             "nn | Nettet gjekk att i natt. Kvifor skjer dette heile tida?",
             "sv | Nätet gick ner igen i natt, och jag vet inte att någon bryr sig.",
+            // "Hej" greets in Danish as it does in Swedish: a Danish post that opens with it is not Swedish.
+            "da | Hej. Mobilnettet er nede i Roskilde.",
+            "da | Hej, min pakke er stadig ikke kommet.",
+            "sv | Hej. Mobilnätet ligger nere i Lund.",
     })
     void tellsTheScandinavianLanguagesApart(String expected, String post) {
         assertEquals(expected, languages.identify(post).orElse("unsure"));
@@ -51,5 +55,24 @@ class LanguageIdentifierTest {
             "Venta et minutt, så la de på."})
     void anAddressOrAWordBothStandardsSpellIsNoSignOfNynorsk(String post) {
         assertNotEquals("nn", languages.identify(post).orElse("unsure"), post);
+    }
+
+    /**
+     * A source that names its language (a Danish page) settles what the spelling leaves open between Bokmål, Nynorsk and
+     * Danish, and nothing the post's words tell.
+     */
+    @ParameterizedTest(name = "{2} (source says {1})")
+    @CsvSource(delimiter = '|', value = {
+            "da | da | MitID har ikke virket hele formiddagen",
+            "da | da | Mobilnettet er nede i Roskilde.",
+            "nn | nn | Nettet er nede i Førde.",
+            "nn | da | Eg har ikkje fått svar på tre veker.",
+            "nb | da | Hva er det dere driver med?",
+            "nb | nn | Jeg har ikke fått svar fra dere.",
+            "sv | da | Mitt kort har inte fungerat sedan i morse.",
+            "en | da | My card has not worked all morning.",
+    })
+    void aSourcesLanguageSettlesOnlyWhatTheSpellingLeavesOpen(String expected, String hint, String post) {
+        assertEquals(expected, languages.identify(post, hint).orElse("unsure"));
     }
 }
