@@ -18,7 +18,7 @@ import java.util.Set;
  * people that provide a service ("apoteket", "the landlord"), which a reply names only when nothing else is named.
  */
 record TriageLexicon(Phrases complaint, Phrases weak, Phrases negation, Phrases praise, Phrases negatedPraise, Phrases sarcasm,
-                     Phrases sarcasmClosing, Phrases sarcasmHint, Phrases resolved, Phrases staffThanks, Phrases question, Phrases rhetorical, Phrases spam, Phrases severe,
+                     Phrases sarcasmLiteral, Phrases sarcasmClosing, Phrases sarcasmHint, Phrases resolved, Phrases staffThanks, Phrases question, Phrases rhetorical, Phrases spam, Phrases severe,
                      Phrases critical, Phrases criticalConditions, Phrases injection, Phrases providers, Things things, String language) {
 
     static TriageLexicon from(Sections s, String language) {
@@ -32,7 +32,7 @@ record TriageLexicon(Phrases complaint, Phrases weak, Phrases negation, Phrases 
      */
     static TriageLexicon from(Sections s, Sections neighbour, String language) {
         return new TriageLexicon(of(s, neighbour, "complaint"), of(s, neighbour, "complaint-weak"), of(s, neighbour, "negation"),
-                of(s, neighbour, "praise"), of(s, neighbour, "praise-negated"), of(s, neighbour, "sarcasm"),
+                of(s, neighbour, "praise"), of(s, neighbour, "praise-negated"), of(s, neighbour, "sarcasm"), of(s, neighbour, "sarcasm-literal"),
                 of(s, neighbour, "sarcasm-closing"), of(s, neighbour, "sarcasm-hint"), of(s, neighbour, "resolved"),
                 of(s, neighbour, "staff-thanks"), of(s, neighbour, "question"), of(s, neighbour, "rhetorical"),
                 of(s, neighbour, "spam"), of(s, neighbour, "severe"), of(s, neighbour, "critical"),

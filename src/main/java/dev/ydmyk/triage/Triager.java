@@ -324,7 +324,9 @@ public class Triager {
             return new Reading(Kind.SPAM);
         }
         boolean solved = solved(body, lex);
-        boolean sarcasm = lex.sarcasm().any(body) || (lex != english && english.sarcasm().any(body)) || CAPS_NOT.matcher(body).find()
+        // "Hittade precis det jag behövde" is thanks: the irony lists are read without what is meant ([sarcasm-literal]).
+        String meant = english.sarcasmLiteral().mask(lex.sarcasmLiteral().mask(body));
+        boolean sarcasm = lex.sarcasm().any(meant) || (lex != english && english.sarcasm().any(meant)) || CAPS_NOT.matcher(body).find()
                 // "Godt at BankID alltid virker når man trenger det. Not.": a statement taken back in one word.
                 || LONE_NOT.matcher(body).find()
                 || (praise > 0 && IRONY_FACE.matcher(body).find())
@@ -337,6 +339,8 @@ public class Triager {
                 || (grievance > 0 && !solved && lex.sarcasmClosing().any(lastSentence(body)))
                 // "Broadband down. Brilliant.": a one-word verdict after a few words of something wrong.
                 || (grievance > 0 && !solved && praise == 1 && lineClosedByAVerdict(body, lex))
+                // "Flott, da blir det brettspill og stearinlys i kveld igjen.": a kind word sighed before the same trouble once more.
+                || (praise == 1 && !solved && sighedBeforeTheSameAgain(body, lex))
                 // "Takk for et fantastisk nett. Tredje gang denne uka.": kind words, then the same again told on its own.
                 || (praise > 0 && !solved && repeatedAlone(body))
                 // "Fantastisk service fra Strømkraft… Fikk en regning på 9 800 kr": kind words that trail off before something wrong.
@@ -492,6 +496,45 @@ public class Triager {
         String last = lastSentence(body).strip();
         long words = WORD.matcher(last).results().count();
         return words >= 1 && words <= 2 && !last.endsWith("?") && (lex.praise().any(last) || english.praise().any(last));
+    }
+
+    /** Once more: the trouble is back. */
+    private static final Pattern AGAIN = Pattern.compile("(?iu)(?<![\\p{L}])(?:igjen|igen|again|nok en gang|enda en gang|endnu en gang"
+            + "|ännu en gång|en gang til|en gong til|en gång till|once more)(?![\\p{L}])");
+    /** "Vi kommer gjerne igjen", "we'll be back again", "handler her igjen": a customer coming back, kind words meant. */
+    private static final Pattern RETURNING = Pattern.compile("(?iu)(?<![\\p{L}])(?:komme|kommer|kome|kjem|komma|ses|sees|see|come|coming|back|besøke|besøge"
+            + "|besöka|visit|handle|handler|handla|handlar|shop|bestille|bestiller|beställa|order|book|booke|boka|bruke|bruge|använda|use|velge|vælge|välja"
+            + "|choose|anbefale|anbefaler|rekommendera|recommend)(?![\\p{L}])[^.!?]{0,25}(?:igjen|igen|again)(?![\\p{L}])");
+    /** "Endelig", "finally": something good is back. */
+    private static final Pattern FINALLY = Pattern.compile("(?iu)(?<![\\p{L}])(?:endelig|endeleg|äntligen|finally|omsider|at last)(?![\\p{L}])");
+    /** Thanks open a sentence as thanks, not as a sigh ("Tusen takk, da kan jeg bruke den igjen"). */
+    private static final Pattern THANKS = Pattern.compile("(?iu)^(?:tusen |tusind |stort |many |mange )?(?:takk|tak|tack|thanks|thank)");
+    /** The word a sigh goes on with: "Flott, da …", "Toppen då …", "Great, so …". */
+    private static final Pattern THEN = Pattern.compile("(?iu)^\\s*(?:,|\\s+(?:da|så|då|then|so)(?![\\p{L}]))");
+
+    /**
+     * A sentence that opens with a kind word as a sigh ("Flott, da …", "Fedt, så …", "Toppen då …", "Great, …"), said flat, and
+     * tells of something once more, not of coming back or of what is finally back: "Flott, da blir det brettspill og stearinlys
+     * i kveld igjen." is an outage; "Herlig, da blir det fredagstaco igjen i kveld!" is joy. The caller asks for no other kind
+     * word in the post.
+     */
+    private boolean sighedBeforeTheSameAgain(String body, TriageLexicon lex) {
+        Matcher m = SENTENCE.matcher(body);
+        while (m.find()) {
+            String sentence = m.group().replaceFirst("^[^\\p{L}]+", "");
+            if (!AGAIN.matcher(sentence).find() || sentence.contains("!") || RETURNING.matcher(sentence).find()
+                    || FINALLY.matcher(sentence).find() || THANKS.matcher(sentence).find()) {
+                continue;
+            }
+            for (TriageLexicon l : lex == english ? List.of(lex) : List.of(lex, english)) {
+                for (Phrases.Match p : l.praise().findAll(sentence)) {
+                    if (p.start() == 0 && THEN.matcher(sentence.substring(p.found().length())).find()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** "Hei igjen", "hello again": a greeting, not a repeated failure. */

@@ -186,6 +186,11 @@ class ReadingTest {
             "en | complaint | true  | Internet down again. Lovely.",
             "nb | complaint | true  | Statussiden deres sier at alt er i orden. Det er det IKKE. Takk for det.",
             "en | complaint | true  | Your status page says everything is fixed. Nothing works here. Thanks for that.",
+            // A kind word sighed, said flat, before the same trouble once more (session 20).
+            "nb | complaint | true  | Supert, da står jeg i kø i en time igjen.",
+            "sv | complaint | true  | Toppen, då blir det ingen dusch i dag igen.",
+            "da | complaint | true  | Skønt, så sidder vi uden strøm igen.",
+            "en | complaint | true  | Great, so no hot water again tonight.",
     })
     void aStormsWaysOfSayingItAreComplaints(String lang, String kind, boolean sarcastic, String text) {
         Triage t = triager.triage(text, null);
@@ -204,6 +209,12 @@ class ReadingTest {
             "nb | praise    | Flott, da kommer jeg igjen neste uke.",
             "en | praise    | Great, then I'll book again next year. Best holiday ever!",
             "nb | praise    | Herlig, da blir det fredagstaco igjen i kveld! Beste kjøttdeigen i byen.",
+            "en | praise    | Great, tacos from you again tonight!",
+            "nb | praise    | Tusen takk, da kan jeg endelig bruke mobilen igjen.",
+            "en | praise    | Lovely, see you again next summer.",
+            // "Precis det jag behövde" is irony as a verdict and thanks as what someone found ([sarcasm-literal]).
+            "sv | praise    | Stort tack till Emma i butiken, som hittade precis det jag behövde.",
+            "en | praise    | Thanks to Priya, who found just what I needed in the stockroom.",
             "nb | praise    | Tusen takk til Ola som hjalp meg da kortet ble avvist. Supert!",
             "en | praise    | Internet was down all weekend, but the engineer said it's fixed now, and he was right. Thanks Tom!",
             "nb | praise    | Kundeservice sa at alt var i orden, og det stemte. Tusen takk!",
