@@ -171,11 +171,12 @@ class StormDetectionTest {
     /** The last columns are each storm's recall floor and unrelated ceiling, a few points from its measured figures (README, "Storms"). */
     @ParameterizedTest(name = "{0} storm in {1}, seed {2}")
     @CsvSource({
-            "INTERNET_OUTAGE, nb, 1, 0.94, 0.03", "INTERNET_OUTAGE, da, 2, 0.94, 0.02", "INTERNET_OUTAGE, sv, 3, 0.87, 0.03",
-            "INTERNET_OUTAGE, en, 4, 0.96, 0.03", "PAYMENT_FAILURE, nb, 5, 0.85, 0.06", "PAYMENT_FAILURE, da, 6, 0.86, 0.06",
-            // Session 16's triage (storm posts read as complaints) moved this storm's first groups: 51 everyday complaints
-            // of four kinds followed one another in through look-alike members (README, "Storms"); the ceiling records it.
-            "PAYMENT_FAILURE, sv, 7, 0.95, 0.18", "PAYMENT_FAILURE, en, 8, 0.80, 0.05"})
+            "INTERNET_OUTAGE, nb, 1, 0.97, 0.03", "INTERNET_OUTAGE, da, 2, 0.97, 0.02", "INTERNET_OUTAGE, sv, 3, 0.87, 0.03",
+            "INTERNET_OUTAGE, en, 4, 0.97, 0.03", "PAYMENT_FAILURE, da, 6, 0.86, 0.06",
+            // Everyday bills ("Fikk regning på 699 kr for noe jeg sa opp") share the storm's topic group and, once two are in,
+            // follow one another in through look-alike members: 4-10% of the unrelated complaints (README, "Storms").
+            // Session 20's triage (card and payment words, sighs read as irony) moved them by a few posts either way.
+            "PAYMENT_FAILURE, nb, 5, 0.85, 0.08", "PAYMENT_FAILURE, sv, 7, 0.92, 0.12", "PAYMENT_FAILURE, en, 8, 0.85, 0.08"})
     void aGeneratedStormIsOneIncidentThatUnrelatedComplaintsStayOutOf(StormGenerator.Grievance grievance, String language, long seed,
                                                                        double recallFloor, double unrelatedCeiling) {
         List<StormGenerator.Post> posts = StormGenerator.storm(grievance).posts(300).over(Duration.ofMinutes(10))
@@ -194,7 +195,8 @@ class StormDetectionTest {
     /**
      * One storm moves by ten points or more when a change elsewhere (the triage of a few posts) changes which of its posts
      * come first: twenty more storms of the same shapes (seeds 11-30, outage and card payments, a language each) say
-     * more than any one. Measured 92.3% and 3.4% on average (session 16; 91.3% and 3.4% before its triage); the targets are 95% and 2%.
+     * more than any one. Measured 92.3% and 3.4% on average (session 16; 91.3% and 3.4% before its triage), 94.8% and 3.2% in
+     * session 20 (payment and outage words in the triage, sighs read as irony, "Hej" no sign of Swedish); the targets are 95% and 2%.
      */
     @Test
     void twentyMoreStormsOnAverage() {
@@ -212,13 +214,13 @@ class StormDetectionTest {
             storms++;
         }
         System.out.printf("STORMS seeds 11-30: mean recall %.3f, mean unrelated joined %.3f%n", recall / storms, unrelated / storms);
-        assertTrue(recall / storms >= 0.90, "mean recall " + recall / storms);
+        assertTrue(recall / storms >= 0.93, "mean recall " + recall / storms);
         assertTrue(unrelated / storms <= 0.04, "mean unrelated " + unrelated / storms);
     }
 
-    /** Four languages at once: measured 81-86% and 0-2% unrelated, short of the target (the storm still splits); guarded from getting worse. */
+    /** Four languages at once: measured 88.0% and 86.7% (session 20; 87.7% and 83.0% before), 0-3% unrelated, short of the target (the storm still splits); guarded from getting worse. */
     @ParameterizedTest(name = "{0} storm in four languages")
-    @CsvSource({"INTERNET_OUTAGE, 9, 0.83", "PAYMENT_FAILURE, 10, 0.78"})
+    @CsvSource({"INTERNET_OUTAGE, 9, 0.86", "PAYMENT_FAILURE, 10, 0.84"})
     void aStormInFourLanguages(StormGenerator.Grievance grievance, long seed, double recallFloor) {
         List<StormGenerator.Post> posts = StormGenerator.storm(grievance).posts(300).over(Duration.ofMinutes(10))
                 .languages("nb", "da", "sv", "en").unrelated(300).seed(seed).build();

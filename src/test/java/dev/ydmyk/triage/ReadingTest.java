@@ -532,6 +532,23 @@ class ReadingTest {
         assertEquals("general", vague.primaryTopic());
     }
 
+    /** How customers name a payment or a connection that fails, in words the topic lists lacked (session 20). */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "banking | en | Contactless has not worked at the supermarket all afternoon.",
+            "banking | en | My payment keeps failing at the checkout.",
+            "banking | en | I cannot pay for anything with Apple Pay since the update.",
+            "banking | da | Mit kort bliver afvist i alle butikker i dag.",
+            "banking | sv | Mitt kort fungerar inte i någon butik.",
+            "outage  | en | The 5G keeps dropping out in the whole village.",
+            "outage  | nb | TV-en har vært svart siden i går kveld.",
+            "outage  | nb | Vi betaler for et nett som aldri virker når vi trenger det.",
+    })
+    void paymentsAndConnectionsAreNamedAsCustomersNameThem(String topic, String lang, String text) {
+        Triage t = triager.triage(text, lang);
+        assertTrue(t.topics().contains(topic), text + " " + t.topics());
+    }
+
     @Test
     void theDetailIsANounInTheFormAReplyUses() {
         Triage nb = triager.triage("Strømmen har vært borte i hele dag.", null);
