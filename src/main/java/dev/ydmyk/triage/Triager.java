@@ -815,6 +815,23 @@ public class Triager {
         return blank(text, SUPPOSING, REPORTED);
     }
 
+    /** "Kan varmt anbefales", "Would recommend to anyone", "Rekommenderas": irony says the opposite, it seldom sends others to us. */
+    private static final Pattern RECOMMEND = Pattern.compile("(?iu)(?<![\\p{L}])(?:anbefal|rekommender|recommend)\\p{L}*");
+    /** "Kan ikke anbefales", "would not recommend", "kan inte rekommendera": a warning, not a recommendation. */
+    private static final Pattern NOT_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:ikke|ikkje|inte|ej|not|never|aldri|aldrig|wouldn't|won't|can't|cannot|couldn't)"
+            + "(?:\\s+\\p{L}+){0,2}\\s*$");
+
+    /** The post recommends us to others, not denied: "Vi har fått nytt tak … Kan varmt anbefales." */
+    private static boolean recommends(String body) {
+        Matcher m = RECOMMEND.matcher(body);
+        while (m.find()) {
+            if (!NOT_BEFORE.matcher(body.substring(Math.max(0, m.start() - 40), m.start())).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Pattern THANKS_WORD = Pattern.compile("(?i)(tusen |tusind |stort |stor |mange |many |big |huge )?(takk|tak|tack|thanks|thank you|thank|cheers)");
     private static final int VERDICT_WORDS = 6;
     private static final Pattern PLEASE = Pattern.compile("(?i),\\s*(takk|tak|tack|thanks)\\s*[.!]?\\s*$");
@@ -822,10 +839,10 @@ public class Triager {
     /**
      * Kind words that describe nothing: only thanks, a "love how…" frame, or a short flat verdict ("Meget
      * betænksomt.", "Great customer care."), beside a plain story with no kind word of its own and no "!" or warm
-     * emoji anywhere. Sincere praise mostly says what was good; a dry one-liner under a story may be irony.
+     * emoji anywhere, and no recommendation. Sincere praise mostly says what was good; a dry one-liner under a story may be irony.
      */
     private static boolean kindWordsOnlyAsVerdict(String body, TriageLexicon lex) {
-        if (body.contains("!") || WARM_EMOJI.matcher(body).find()) {
+        if (body.contains("!") || WARM_EMOJI.matcher(body).find() || recommends(body)) {
             return false;
         }
         int sentences = 0;

@@ -202,7 +202,7 @@ class EvaluationTest {
         assertTrue(dev5.praiseApologised == 0, "praise apologised to, fifth development part\n" + report);
         assertTrue(dev5.sarcasmThanked == 0, "sarcasm thanked, fifth development part\n" + report);
         // The sixth development part, written blind in session 18 on the boundaries (praise, questions, spam): 112 -> 127/150.
-        assertTrue(dev6.kindAccuracy() >= 0.84, "kind accuracy on the sixth development part\n" + report);
+        assertTrue(dev6.kindAccuracy() >= 0.87, "kind accuracy on the sixth development part (130 -> 133/150 in session 20)\n" + report);
         assertTrue(Figures.recall(dev6.kind.getOrDefault("spam", new int[3])) >= 0.93, "spam, sixth development part\n" + report);
         assertTrue(dev6.sarcasmThanked <= 2, "sarcasm thanked, sixth development part\n" + report);
         assertTrue(third.fourMoves >= 81, "complaints with all four moves, third blind held-out part (82 -> 85 in session 19)\n" + report);

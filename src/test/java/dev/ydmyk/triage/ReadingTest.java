@@ -237,6 +237,24 @@ class ReadingTest {
         theKindIsReadAsAPersonReadsIt(lang, kind, text);
     }
 
+    /**
+     * A plain story closed by a recommendation, or by wishing for nothing better, is praise: irony says the opposite, it seldom
+     * sends others to us (session 20). A recommendation denied is a warning.
+     */
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "nb | praise    | Fikk skiftet vinduene på én dag, og de ryddet etter seg. Kan anbefales.",
+            "en | praise    | Had our gutters cleaned on Tuesday. Tidy job and a fair price. Would recommend.",
+            "sv | praise    | Bytte elavtal hos er förra veckan och allt gick på en kvart. Rekommenderas.",
+            "da | praise    | Kunne ikke have ønsket mig en bedre frisør til brylluppet.",
+            "en | praise    | Couldn't have asked for a better driver on the night bus.",
+            "nb | complaint | Montøren kom tre timer for sent og gikk uten å fikse noe. Kan ikke anbefales.",
+            "en | complaint | The engineer turned up three hours late and left without fixing it. Would not recommend.",
+    })
+    void aRecommendationIsPraiseAndOneDeniedIsAWarning(String lang, String kind, String text) {
+        theKindIsReadAsAPersonReadsIt(lang, kind, text);
+    }
+
     /** A story of good service closed with one word, and a regular who is back for the third time, are no irony. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
