@@ -174,7 +174,7 @@ class EvaluationTest {
         int[] blindCritical = blind.severity.getOrDefault("critical", new int[3]);
         assertTrue(Figures.recall(blindCritical) >= 0.79, "critical recall, blind held-out part\n" + report);
         // The third part, written blind on 2026-12-06 and never tuned on (README, "Judgment"): floors at its figures.
-        assertTrue(third.kindAccuracy() >= 0.82, "kind accuracy on the third blind held-out part\n" + report);
+        assertTrue(third.kindAccuracy() >= 0.825, "kind accuracy on the third blind held-out part (115 -> 116/140 in session 20)\n" + report);
         assertTrue(third.praiseApologised <= 4, "praise apologised to, third blind held-out part\n" + report);
         assertTrue(third.sarcasmThanked <= 3, "sarcasm thanked, third blind held-out part\n" + report);
         assertTrue(Figures.recall(third.severity.getOrDefault("critical", new int[3])) >= 0.86,
@@ -202,7 +202,7 @@ class EvaluationTest {
         assertTrue(dev5.praiseApologised == 0, "praise apologised to, fifth development part\n" + report);
         assertTrue(dev5.sarcasmThanked == 0, "sarcasm thanked, fifth development part\n" + report);
         // The sixth development part, written blind in session 18 on the boundaries (praise, questions, spam): 112 -> 127/150.
-        assertTrue(dev6.kindAccuracy() >= 0.87, "kind accuracy on the sixth development part (130 -> 133/150 in session 20)\n" + report);
+        assertTrue(dev6.kindAccuracy() >= 0.88, "kind accuracy on the sixth development part (130 -> 134/150 in session 20)\n" + report);
         assertTrue(Figures.recall(dev6.kind.getOrDefault("spam", new int[3])) >= 0.93, "spam, sixth development part\n" + report);
         assertTrue(dev6.sarcasmThanked <= 2, "sarcasm thanked, sixth development part\n" + report);
         assertTrue(third.fourMoves >= 81, "complaints with all four moves, third blind held-out part (82 -> 85 in session 19)\n" + report);

@@ -95,6 +95,11 @@ class ReadingTest {
             // A "recovery agent" praised by a fellow customer, an advance-fee letter signed by a lawyer.
             "en | spam      | Lost my savings to a scam but a funds recovery team got it all back, find them on Telegram. Amazing people.",
             "da | spam      | Kære ven, jeg er advokat for en afdød klient uden familie. Send dit fulde navn og kontonummer.",
+            // A stranger who "saw your profile", an offer closed with "skriv privat", a recovery agent (session 20).
+            "en | spam      | Hey gorgeous, saw your profile and you seem so lovely 😘 add me so we can chat",
+            "sv | spam      | Jag tjänar extra varje vecka hemifrån med min mobil. Skriv privat om du vill veta hur!",
+            "en | spam      | I lost £8k to fraud and a recovery agent got every penny back in two days. Find her on Telegram.",
+            "nb | complaint | Skriv privat til meg hvis dere trenger kundenummeret. Jeg har ventet i tre uker på pengene.",
             // Thanks that is an accusation, a price raised without notice.
             "nb | complaint | Kunde i ti år, og så øker dere prisen uten varsel. Er det sånn dere takker lojale kunder?",
             "sv | complaint | Tjugo år som kund och nu höjer ni priset utan förvarning. Så här tackar ni alltså trogna kunder.",
