@@ -32,10 +32,11 @@ public class LanguageIdentifier {
 
     /**
      * Everyday words that Swedish has and Norwegian and Danish do not, and the other way round. Not "hej", which greets in
-     * Danish as it does in Swedish ("Hej. Mobilnettet er nede i Roskilde." is Danish).
+     * Danish as it does in Swedish ("Hej. Mobilnettet er nede i Roskilde." is Danish), nor "mitt" ("Mitt kort ble avvist" is
+     * Bokmål) or "ni" (nine, in Norwegian and Danish).
      */
     private static final Set<String> SWEDISH_ONLY = Set.of("att", "och", "inte", "jag", "är", "hur", "vad", "från",
-            "mycket", "också", "varför", "när", "mitt", "mina", "ni", "tack");
+            "mycket", "också", "varför", "när", "mina", "tack");
     private static final Set<String> DANO_NORWEGIAN_ONLY = Set.of("ikke", "jeg", "og", "hva", "hvad", "hvorfor", "hvornår",
             "når", "fra", "også", "meget", "mye", "hei", "takk", "tak", "dere", "jer", "deres", "jeres");
 

@@ -504,31 +504,41 @@ public class Triager {
     /** "Vi kommer gjerne igjen", "we'll be back again", "handler her igjen": a customer coming back, kind words meant. */
     private static final Pattern RETURNING = Pattern.compile("(?iu)(?<![\\p{L}])(?:komme|kommer|kome|kjem|komma|ses|sees|see|come|coming|back|besøke|besøge"
             + "|besöka|visit|handle|handler|handla|handlar|shop|bestille|bestiller|beställa|order|book|booke|boka|bruke|bruge|använda|use|velge|vælge|välja"
-            + "|choose|anbefale|anbefaler|rekommendera|recommend)(?![\\p{L}])[^.!?]{0,25}(?:igjen|igen|again)(?![\\p{L}])");
+            + "|choose|anbefale|anbefaler|rekommendera|recommend|prøve|prøver|prøva|prova|försöka|testa|teste|try|ringe|ringa|call)(?![\\p{L}])[^.!?]{0,25}(?:igjen|igen|again)(?![\\p{L}])");
     /** "Endelig", "finally": something good is back. */
     private static final Pattern FINALLY = Pattern.compile("(?iu)(?<![\\p{L}])(?:endelig|endeleg|äntligen|finally|omsider|at last)(?![\\p{L}])");
     /** Thanks open a sentence as thanks, not as a sigh ("Tusen takk, da kan jeg bruke den igjen"). */
     private static final Pattern THANKS = Pattern.compile("(?iu)^(?:tusen |tusind |stort |many |mange )?(?:takk|tak|tack|thanks|thank)");
-    /** The word a sigh goes on with: "Flott, da …", "Toppen då …", "Great, so …". */
-    private static final Pattern THEN = Pattern.compile("(?iu)^\\s*(?:,|\\s+(?:da|så|då|then|so)(?![\\p{L}]))");
+    /**
+     * How a sigh goes on: "Flott, da blir det …", "Fedt, så bliver det …", "Toppen då blir det …" (it will be that again), or
+     * in English "Great, so no …", "Great, … again tonight then." Not "Flott, da har vi strøm igjen" (it is back), nor
+     * "Perfekt, da får jeg igjen pengene" (a refund).
+     */
+    private static final Pattern THEN = Pattern.compile("(?iu)^\\s*,?\\s*(?:da|så|då)\\s+(?:blir|bliver|blei|vart)\\s+(?:det|vi|jeg|jag|eg)(?![\\p{L}])");
+    private static final Pattern THEN_EN = Pattern.compile("(?iu)^\\s*,?\\s*so\\s+no(?![\\p{L}])|(?<![\\p{L}])then\\s*[.…]*\\s*$");
 
     /**
-     * A sentence that opens with a kind word as a sigh ("Flott, da …", "Fedt, så …", "Toppen då …", "Great, …"), said flat, and
-     * tells of something once more, not of coming back or of what is finally back: "Flott, da blir det brettspill og stearinlys
+     * A sentence that opens with a kind word as a sigh ("Flott, da blir det …", "Fedt, så bliver det …", "Great, so no …"), in a
+     * post said flat (no "!"), and tells of something once more, not of coming back, of trying again, of what is finally back,
+     * and asks nothing: "Flott, da blir det brettspill og stearinlys
      * i kveld igjen." is an outage; "Herlig, da blir det fredagstaco igjen i kveld!" is joy. The caller asks for no other kind
      * word in the post.
      */
     private boolean sighedBeforeTheSameAgain(String body, TriageLexicon lex) {
+        if (body.contains("!")) {
+            return false;
+        }
         Matcher m = SENTENCE.matcher(body);
         while (m.find()) {
             String sentence = m.group().replaceFirst("^[^\\p{L}]+", "");
-            if (!AGAIN.matcher(sentence).find() || sentence.contains("!") || RETURNING.matcher(sentence).find()
+            if (!AGAIN.matcher(sentence).find() || sentence.strip().endsWith("?") || RETURNING.matcher(sentence).find()
                     || FINALLY.matcher(sentence).find() || THANKS.matcher(sentence).find()) {
                 continue;
             }
             for (TriageLexicon l : lex == english ? List.of(lex) : List.of(lex, english)) {
                 for (Phrases.Match p : l.praise().findAll(sentence)) {
-                    if (p.start() == 0 && THEN.matcher(sentence.substring(p.found().length())).find()) {
+                    String rest = sentence.substring(p.found().length());
+                    if (p.start() == 0 && (THEN.matcher(rest).find() || (l == english && THEN_EN.matcher(rest).find()))) {
                         return true;
                     }
                 }
@@ -815,8 +825,15 @@ public class Triager {
         return blank(text, SUPPOSING, REPORTED);
     }
 
-    /** "Kan varmt anbefales", "Would recommend to anyone", "Rekommenderas": irony says the opposite, it seldom sends others to us. */
-    private static final Pattern RECOMMEND = Pattern.compile("(?iu)(?<![\\p{L}])(?:anbefal|rekommender|recommend)\\p{L}*");
+    /**
+     * A warm recommendation: "Kan varmt anbefales", "anbefales på det varmeste", "Would recommend to anyone", "Highly
+     * recommend", "Rekommenderas varmt". Irony says the opposite and seldom sends others to us warmly; a bare "Kan anbefales."
+     * under a story of a sofa that came in September may be irony, and "kundeservice anbefalte meg å …" is advice.
+     */
+    private static final Pattern RECOMMEND = Pattern.compile("(?iu)(?<![\\p{L}])(?:"
+            + "(?:varmt|sterkt|starkt|highly|warmly|thoroughly|definitely|absolutely)\\s+(?:anbefal|rekommender|recommend)\\p{L}*"
+            + "|(?:anbefales|anbefalast|rekommenderas|anbefaler|rekommenderar|recommend|recommended)\\s+(?:\\p{L}+\\s+)?"
+            + "(?:varmt|på det varmeste|starkt|sterkt|to anyone|to everyone|to all|til alle|till alla|til enhver|alle steder))");
     /** "Kan ikke anbefales", "would not recommend", "kan inte rekommendera": a warning, not a recommendation. */
     private static final Pattern NOT_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:ikke|ikkje|inte|ej|not|never|aldri|aldrig|wouldn't|won't|can't|cannot|couldn't)"
             + "(?:\\s+\\p{L}+){0,2}\\s*$");

@@ -44,6 +44,9 @@ class LanguageIdentifierTest {
             "da | Hej. Mobilnettet er nede i Roskilde.",
             "da | Hej, min pakke er stadig ikke kommet.",
             "sv | Hej. Mobilnätet ligger nere i Lund.",
+            // Nor is "mitt" Swedish only, nor "ni" (nine).
+            "nb | Mitt kort ble avvist på Rema i dag.",
+            "nb | Har ventet i ni dager på pakken, og ingen svarer meg.",
     })
     void tellsTheScandinavianLanguagesApart(String expected, String post) {
         assertEquals(expected, languages.identify(post).orElse("unsure"));

@@ -192,9 +192,9 @@ class ReadingTest {
             "nb | complaint | true  | Statussiden deres sier at alt er i orden. Det er det IKKE. Takk for det.",
             "en | complaint | true  | Your status page says everything is fixed. Nothing works here. Thanks for that.",
             // A kind word sighed, said flat, before the same trouble once more (session 20).
-            "nb | complaint | true  | Supert, da står jeg i kø i en time igjen.",
+            "nb | complaint | true  | Supert, da blir det en time i telefonkø igjen.",
             "sv | complaint | true  | Toppen, då blir det ingen dusch i dag igen.",
-            "da | complaint | true  | Skønt, så sidder vi uden strøm igen.",
+            "da | complaint | true  | Skønt, så bliver det en aften uden strøm igen.",
             "en | complaint | true  | Great, so no hot water again tonight.",
     })
     void aStormsWaysOfSayingItAreComplaints(String lang, String kind, boolean sarcastic, String text) {
@@ -217,6 +217,9 @@ class ReadingTest {
             "en | praise    | Great, tacos from you again tonight!",
             "nb | praise    | Tusen takk, da kan jeg endelig bruke mobilen igjen.",
             "en | praise    | Lovely, see you again next summer.",
+            "nb | praise    | Flott, da har vi strøm igjen.",
+            "nb | praise    | Perfekt, da får jeg igjen pengene for billetten.",
+            "sv | praise    | Toppen, då testar jag igen i kväll.",
             // "Precis det jag behövde" is irony as a verdict and thanks as what someone found ([sarcasm-literal]).
             "sv | praise    | Stort tack till Emma i butiken, som hittade precis det jag behövde.",
             "en | praise    | Thanks to Priya, who found just what I needed in the stockroom.",
@@ -248,13 +251,15 @@ class ReadingTest {
      */
     @ParameterizedTest(name = "{0} {1}: {2}")
     @CsvSource(delimiter = '|', value = {
-            "nb | praise    | Fikk skiftet vinduene på én dag, og de ryddet etter seg. Kan anbefales.",
-            "en | praise    | Had our gutters cleaned on Tuesday. Tidy job and a fair price. Would recommend.",
-            "sv | praise    | Bytte elavtal hos er förra veckan och allt gick på en kvart. Rekommenderas.",
+            "nb | praise    | Fikk skiftet vinduene på én dag, og de ryddet etter seg. Kan varmt anbefales.",
+            "en | praise    | Had our gutters cleaned on Tuesday. Tidy job and a fair price. Would recommend to anyone.",
+            "sv | praise    | Bytte elavtal hos er förra veckan och allt gick på en kvart. Rekommenderas varmt.",
             "da | praise    | Kunne ikke have ønsket mig en bedre frisør til brylluppet.",
             "en | praise    | Couldn't have asked for a better driver on the night bus.",
             "nb | complaint | Montøren kom tre timer for sent og gikk uten å fikse noe. Kan ikke anbefales.",
             "en | complaint | The engineer turned up three hours late and left without fixing it. Would not recommend.",
+            // A bare recommendation under a story that may be irony stays the cautious reading; advice given is no recommendation.
+            "nb | complaint | Bestilte sofa i mars, og den kom i september. Kan anbefales.",
     })
     void aRecommendationIsPraiseAndOneDeniedIsAWarning(String lang, String kind, String text) {
         theKindIsReadAsAPersonReadsIt(lang, kind, text);
