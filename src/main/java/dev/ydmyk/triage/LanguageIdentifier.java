@@ -135,9 +135,9 @@ public class LanguageIdentifier {
 
     /**
      * The post's language where the source names one ({@code hint}, e.g. a Danish page's "da"): the detector's reading, or the
-     * source's where the detector is unsure, or where Bokmål, Nynorsk and Danish are not told apart by the post's spelling. "MitID har ikke
-     * virket hele formiddagen" is Bokmål to the statistics and Danish on a Danish page; "Eg har ikkje fått svar" is Nynorsk
-     * wherever it is posted.
+     * source's where the detector is unsure, or where Bokmål, Nynorsk and Danish are not told apart by the post's spelling.
+     * "MitID har ikke virket hele formiddagen" is Bokmål to the statistics and Danish on a Danish page; "Eg har ikkje fått
+     * svar" is Nynorsk wherever it is posted. Empty only when the detector is unsure and no source names a language.
      */
     public Optional<String> identify(String text, String hint) {
         Optional<String> read = identify(text);

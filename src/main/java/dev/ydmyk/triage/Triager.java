@@ -55,8 +55,8 @@ public class Triager {
         // What the customer wrote now: quoted history and signatures under an e-mail are not this post.
         String trimmed = QuotedText.trim(text);
         String body = trimmed.isBlank() ? text : trimmed;
-        String language = languages.identify(opening(body), languageHint)
-                .orElse(languageHint != null ? languageHint : config.triage().defaultLanguage());
+        // The detector's reading, or the source's language where it is unsure (LanguageIdentifier#identify(String, String)).
+        String language = languages.identify(opening(body), languageHint).orElse(config.triage().defaultLanguage());
         TriageLexicon lex = lexiconFor(language);
 
         List<String> flags = new ArrayList<>();
@@ -520,9 +520,8 @@ public class Triager {
     /**
      * A sentence that opens with a kind word as a sigh ("Flott, da blir det …", "Fedt, så bliver det …", "Great, so no …"), in a
      * post said flat (no "!"), and tells of something once more, not of coming back, of trying again, of what is finally back,
-     * and asks nothing: "Flott, da blir det brettspill og stearinlys
-     * i kveld igjen." is an outage; "Herlig, da blir det fredagstaco igjen i kveld!" is joy. The caller asks for no other kind
-     * word in the post.
+     * and asks nothing: "Flott, da blir det brettspill og stearinlys i kveld igjen." is an outage; "Herlig, da blir det
+     * fredagstaco igjen i kveld!" is joy. The caller asks for no other kind word in the post.
      */
     private boolean sighedBeforeTheSameAgain(String body, TriageLexicon lex) {
         if (body.contains("!")) {
@@ -537,8 +536,11 @@ public class Triager {
             }
             for (TriageLexicon l : lex == english ? List.of(lex) : List.of(lex, english)) {
                 for (Phrases.Match p : l.praise().findAll(sentence)) {
+                    if (p.start() != 0) {
+                        continue;
+                    }
                     String rest = sentence.substring(p.found().length());
-                    if (p.start() == 0 && (THEN.matcher(rest).find() || (l == english && THEN_EN.matcher(rest).find()))) {
+                    if (THEN.matcher(rest).find() || (l == english && THEN_EN.matcher(rest).find())) {
                         return true;
                     }
                 }

@@ -258,7 +258,7 @@ class ReadingTest {
             "en | praise    | Couldn't have asked for a better driver on the night bus.",
             "nb | complaint | Montøren kom tre timer for sent og gikk uten å fikse noe. Kan ikke anbefales.",
             "en | complaint | The engineer turned up three hours late and left without fixing it. Would not recommend.",
-            // A bare recommendation under a story that may be irony stays the cautious reading; advice given is no recommendation.
+            // A bare recommendation under a story that may be irony stays the cautious reading.
             "nb | complaint | Bestilte sofa i mars, og den kom i september. Kan anbefales.",
     })
     void aRecommendationIsPraiseAndOneDeniedIsAWarning(String lang, String kind, String text) {
