@@ -11,6 +11,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -77,6 +79,18 @@ class TwoInstancesPageIT {
         return b;
     }
 
+    /** Whether the complaint's reply has been sent (a wait polls again while it has not). */
+    private static boolean sentAt(PackagedService service, String complaint) {
+        try {
+            return service.complaint(complaint).body().contains("\"sentAt\":\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static WebDriverWait wait(WebDriver b) {
         return new WebDriverWait(b, Duration.ofSeconds(20));
     }
@@ -119,7 +133,8 @@ class TwoInstancesPageIT {
                 "Approved by Ola Nordmann"));
         wait(onA).until(ExpectedConditions.numberOfElementsToBe(card, 0));
         wait(onB).until(ExpectedConditions.numberOfElementsToBe(card, 0));
-        assertTrue(a.complaint(complaint).body().contains("\"sentAt\":\""), "sent once the undo window passed");
+        // The card leaves the queue when the undo window ends; the reply is published just after, off the request: wait for it.
+        assertTrue(wait(onA).until((WebDriver d) -> sentAt(a, complaint)), "sent once the undo window passed");
 
         // Failed sign-ins count on every instance: one wrong password on A and one on B lock the login
         // (after two here), on both; a guesser gets one allowance, not one per instance.
