@@ -58,7 +58,7 @@ public record ModelReading(String kind, String severity, List<String> topics, Bo
         reasons.add("the model read it as " + String.join(", ", disagreements) + "; offline: " + offline.kind().wire() + ", "
                 + offline.severity().wire() + (offline.flagged(Triage.SARCASM) ? ", sarcastic" : "") + "; the safer reading decides");
         return new Triage(offline.language(), kind, severity, offline.topics(), offline.topic(), offline.details(), offline.staff(),
-                List.copyOf(flags), List.copyOf(reasons));
+                List.copyOf(flags), List.copyOf(reasons), offline.touched());
     }
 
     /** Complaint before question before praise before spam: a person reading too much into a post harms nobody. */

@@ -863,7 +863,7 @@ public class Incidents implements Storms {
 
     private StormWatch.Post post(Complaint c, Triage t) {
         return new StormWatch.Post(c.id(), t.language(), Signature.of(c.text()), topics.groupsOf(t.topics()), threadOf(c.source(), c.parentExternalId()),
-                c.externalId(), c.parentExternalId(), c.receivedAt());
+                c.externalId(), c.parentExternalId(), c.receivedAt(), topics.groupsOf(t.touched()));
     }
 
     private StormWatch.Post post(IncidentRepository.Member m) {

@@ -39,9 +39,17 @@ import java.util.UUID;
  */
 final class StormWatch {
 
-    /** One triaged complaint, as the detector sees it. */
+    /**
+     * One triaged complaint, as the detector sees it: {@code topics} the ones it is about (the clear one, or the candidates),
+     * {@code touched} every one its words name (the same after a restart, where only the shown ones are stored).
+     */
     record Post(UUID id, String language, Signature signature, List<String> topics, String thread, String externalId,
-                String parentExternalId, Instant at) {
+                String parentExternalId, Instant at, List<String> touched) {
+
+        Post(UUID id, String language, Signature signature, List<String> topics, String thread, String externalId,
+             String parentExternalId, Instant at) {
+            this(id, language, signature, topics, thread, externalId, parentExternalId, at, topics);
+        }
     }
 
     sealed interface Verdict permits Joins, Forms, Alone {
@@ -606,9 +614,13 @@ final class StormWatch {
         if (threaded(p, g)) {
             s += THREAD;
         }
+        // About one of the incident's main topics: evidence. About another, while naming one of them on the side ("Har ringt
+        // kundeservice i en time om kortet som ble avvist" is about reaching us, told of a card storm): no evidence either way.
+        // The queue alone is no evidence: in a storm, every storm's customers complain of it next.
         Set<String> main = g.mainTopics();
         if (!p.topics().isEmpty() && !main.isEmpty()) {
-            s += p.topics().stream().anyMatch(main::contains) ? TOPIC / 2 : -TOPIC;
+            s += p.topics().stream().anyMatch(t -> !t.equals(CONTACT) && main.contains(t)) ? TOPIC / 2
+                    : p.touched().stream().anyMatch(main::contains) ? 0 : -TOPIC;
         }
         return s;
     }

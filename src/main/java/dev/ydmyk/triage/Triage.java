@@ -7,10 +7,18 @@ import java.util.List;
  * topics it touches ({@code topic}: the one it is clearly about, or null when that is not clear), the
  * concrete things a reply can name ({@code details}, each already in the form a reply uses: "pakken",
  * "the parcel"; kept in memory for the drafter, not stored), the staff member a post names, and
- * {@code flags} (injection, sarcasm, uncertain) with the {@code reasons} a person reads.
+ * {@code flags} (injection, sarcasm, uncertain) with the {@code reasons} a person reads. {@code touched}: every topic
+ * the post's words name, the clear one too (a side topic such as "kundeservice" in an outage report), for the storm
+ * watch; not shown or stored.
  */
 public record Triage(String language, Kind kind, Severity severity, List<String> topics, String topic,
-                     List<String> details, String staff, List<String> flags, List<String> reasons) {
+                     List<String> details, String staff, List<String> flags, List<String> reasons, List<String> touched) {
+
+    /** A reading whose shown topics are all it touches. */
+    public Triage(String language, Kind kind, Severity severity, List<String> topics, String topic,
+                  List<String> details, String staff, List<String> flags, List<String> reasons) {
+        this(language, kind, severity, topics, topic, details, staff, flags, reasons, topics);
+    }
 
     public static final String INJECTION = "injection";
     public static final String SARCASM = "sarcasm";

@@ -186,7 +186,7 @@ public class Triager {
         // A clear topic is the post's topic; otherwise the candidates are kept for a person (and the storm watch) to weigh.
         List<String> shown = clear != null ? List.of(clear) : List.copyOf(topicIds);
         return new Triage(language, kind, severity, shown, clear, List.copyOf(details), staff,
-                List.copyOf(flags), List.copyOf(reasons));
+                List.copyOf(flags), List.copyOf(reasons), List.copyOf(topicIds));
     }
 
     private record Named(String topic, String form, int at, boolean listed) {

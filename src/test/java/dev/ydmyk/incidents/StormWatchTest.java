@@ -113,6 +113,27 @@ class StormWatchTest {
                 post("Kortterminalen sier avvist, kortet er nede", List.of("payments"), from.plusSeconds(25)));
     }
 
+    /**
+     * A post clearly about reaching us that names the storm's topic on the side is no evidence against the storm; the same
+     * words about the queue alone are a grievance of their own (the queue is no evidence for any storm).
+     */
+    @Test
+    void aPostAboutTheQueueThatNamesTheStormsTopicOnTheSideJoinsAndTheSameWordsWithoutItDoNot() {
+        String text = "Ringt kundeservice i en time om kortet, ingen svar, avvist";
+        StormWatch.Verdict side = cardIncidentThenOffer(new StormWatch.Post(UUID.randomUUID(), "nb", Signature.of(text),
+                List.of("customer-service"), null, "side", null, START.plusSeconds(60), List.of("customer-service", "payments")));
+        assertInstanceOf(StormWatch.Joins.class, side, "the card storm's, told of the queue");
+        StormWatch.Verdict queue = cardIncidentThenOffer(new StormWatch.Post(UUID.randomUUID(), "nb", Signature.of(text),
+                List.of("customer-service"), null, "queue", null, START.plusSeconds(60), List.of("customer-service")));
+        assertInstanceOf(StormWatch.Alone.class, queue, "a complaint about the queue that names no card");
+    }
+
+    private StormWatch.Verdict cardIncidentThenOffer(StormWatch.Post p) {
+        StormWatch watch = watch();
+        watch.placed(UUID.randomUUID(), cardStorm(START));
+        return watch.offer(p);
+    }
+
     @Test
     void aStormPostJoinsEvenWhenLookAlikesFromBeforeTheIncidentAreStillOutsideIt() {
         StormWatch watch = watch();
