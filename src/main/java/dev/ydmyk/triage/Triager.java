@@ -368,7 +368,7 @@ public class Triager {
         // "Toget var 40 min forsinket i går. Hvordan søker jeg om refusjon?": the trouble is the background; what the customer
         // wants is to know how to do something. Not when it is loud, ironic, rhetorical or dangerous.
         if (question && praise == 0 && strong <= 2 && !rhetorical && !rhetoricalWords && !shouting && !body.contains("!")
-                && asksHowTo(body, lex, grievance > 0) && critical(body, lex) == 0) {
+                && asksHowTo(body, lex, troubledBeyondTheWay(masked, lex, grievance)) && critical(body, lex) == 0) {
             reasons.add("asks how to do something about a problem: read as a question");
             return new Reading(Kind.QUESTION);
         }
@@ -1180,7 +1180,9 @@ public class Triager {
     private static final String WAY_VERB = "(?:kan|får|gjør|gjer|gör|gør|søker|søkjer|søger|ansöker|söker|klager|klagar|reklamerer"
             + "|reklamerar|bestiller|beställer|endrer|endrar|ændrer|ändrar|melder|anmäler|sier|seier|siger|säger|avslutter|avsluttar|avslutar"
             + "|opsiger|finner|finn|finder|hittar|sender|sendar|skickar|betaler|betalar|bytter|byter|byttar|kontakter|kontaktar|går|registrerer"
-            + "|registrerar|logger|loggar)";
+            + "|registrerar|logger|loggar|sletter|slettar|sletta|tar|tek|tager|fjerner|fjernar|stopper|stoppar|avbestiller|avbestillar"
+            + "|afbestiller|avbeställer|aktiverer|aktiverar|flytter|flyttar|overfører|overfører|overførar|överför|oppdaterer|oppdaterar"
+            + "|opdaterer|uppdaterar|ser|sjekker|sjekkar|tjekker|kollar|fornyer|fornyar|förnyar|skifter|skiftar|legger|legg|lægger|lägger)";
     /**
      * "Hvordan klager jeg…?", "korleis søkjer eg…?", "hur ansöker jag…?", "how do I claim…?", "kan jeg få…?", "er det mulig å…?".
      * Not "hvordan i all verden kan dere…", "hva var det jeg betalte for?", "går det an å være så udugelig?".
@@ -1230,6 +1232,38 @@ public class Triager {
             }
         }
         return false;
+    }
+
+    /**
+     * "Can't see the option anywhere", "Finner ikke valget", "Hittar inte knappen": not finding the way asked for is part of
+     * the asking, not a story of trouble.
+     */
+    private static final Pattern CANT_FIND = Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:can't|cannot|can not|couldn't|could not|can´t|can’t)"
+            + "\\s+(?:see|find|spot|locate)|(?:finner|finn|fant|fann|ser|såg|så) (?:ikke|ikkje|inte)|(?:kan|klarer|klarar) (?:ikke|ikkje|inte)"
+            + "\\s+(?:finne|finna|finde|hitta|se|sjå|sjaa)|(?:finder|fandt|hittar|hittade|ser) (?:ikke|inte)"
+            + "|(?:har|have|I've|I have) (?:ikke|ikkje|inte|not) (?:funnet|funne|fundet|hittat|found))(?![\\p{L}])");
+
+    /**
+     * Whether anything is wrong besides not finding the way the post asks for ("How do I cancel a standing order? Can't see the
+     * option anywhere."): leaving after a story of trouble is a complaint, leaving a standing order one cannot find is not.
+     */
+    private boolean troubledBeyondTheWay(String masked, TriageLexicon lex, int grievance) {
+        if (grievance == 0) {
+            return false;
+        }
+        if (!CANT_FIND.matcher(masked).find()) {
+            return true;
+        }
+        // What the way is asked for ("How do I cancel …?") is not trouble told either.
+        StringBuilder rest = new StringBuilder();
+        Matcher m = SENTENCE.matcher(blank(masked, CANT_FIND));
+        while (m.find()) {
+            String sentence = m.group();
+            if (!(sentence.strip().endsWith("?") && HOW_TO.matcher(sentence).find())) {
+                rest.append(sentence).append(' ');
+            }
+        }
+        return lex.complaint().any(rest.toString()) || english.complaint().any(rest.toString()) || lex.weak().count(rest.toString()) >= 2;
     }
 
     /** A sentence that asks a question with nothing wrong in it and no "why": "how do I submit a meter reading?". */

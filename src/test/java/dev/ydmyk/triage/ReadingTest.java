@@ -265,6 +265,24 @@ class ReadingTest {
         theKindIsReadAsAPersonReadsIt(lang, kind, text);
     }
 
+    /**
+     * Asking the way and not finding it ("Can't see the option anywhere") is one question; asking how to leave after a story of
+     * trouble stays a complaint (session 21).
+     */
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "en | question  | How do I cancel a standing order through the app? Can't see the option anywhere.",
+            "nb | question  | Hvordan sletter jeg et fast trekk i appen? Finner ikke valget noe sted.",
+            "da | question  | Hvordan opsiger jeg en fast betaling i appen? Kan ikke finde knappen.",
+            "sv | question  | Hur tar jag bort en stående överföring i appen? Hittar inte alternativet.",
+            "en | complaint | How do I cancel my contract? Three outages this month and nobody answers.",
+            "nb | complaint | Hvordan sier jeg opp? Finner ikke knappen, og nettet har vært nede i tre dager.",
+            "sv | complaint | Hur säger jag upp avtalet? Hittar inte knappen och fakturan var fel igen.",
+    })
+    void notFindingTheWayAskedForIsPartOfTheQuestion(String lang, String kind, String text) {
+        theKindIsReadAsAPersonReadsIt(lang, kind, text);
+    }
+
     /** A story of good service closed with one word, and a regular who is back for the third time, are no irony. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
