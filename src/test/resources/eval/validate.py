@@ -34,7 +34,7 @@ TOPICS = {
     "staff-behaviour",
     "store", "travel",
 }
-PREFIX = {"dev": "dev", "heldout": "held", "dev2": "dev2", "heldout2": "held2", "heldout3": "held3", "dev4": "dev4", "heldout4": "held4", "dev5": "dev5", "dev6": "dev6"}
+PREFIX = {"dev": "dev", "heldout": "held", "dev2": "dev2", "heldout2": "held2", "heldout3": "held3", "dev4": "dev4", "heldout4": "held4", "dev5": "dev5", "dev6": "dev6", "dev7": "dev7", "heldout5": "held5"}
 
 
 def stem(word):

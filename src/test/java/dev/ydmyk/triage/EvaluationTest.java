@@ -139,12 +139,16 @@ class EvaluationTest {
         Figures fourth = run("heldout4");
         Figures dev5 = run("dev5");
         Figures dev6 = run("dev6");
+        Figures dev7 = run("dev7");
+        Figures fifth = run("heldout5");
         String report = dev.report("development part") + "\n" + held.report("held-out part") + "\n"
                 + dev2.report("development part, written blind") + "\n" + dev3.report("third development part, written from the guidelines")
                 + "\n" + blind.report("held-out part, written blind") + "\n" + third.report("third held-out part, written blind 2026-12-06")
                 + "\n" + dev4.report("fourth development part, written blind 2026-12-06") + "\n" + fourth.report("fourth held-out part, written blind 2026-12-06")
                 + "\n" + dev5.report("fifth development part, written blind 2026-12-06 (session 15)")
-                + "\n" + dev6.report("sixth development part, written blind 2026-12-07 (session 18)");
+                + "\n" + dev6.report("sixth development part, written blind 2026-12-07 (session 18)")
+                + "\n" + dev7.report("seventh development part, written blind 2026-12-07 (session 21)")
+                + "\n" + fifth.report("fifth held-out part, written blind 2026-12-07 (session 21)");
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/eval-report.txt"), report);
@@ -205,6 +209,12 @@ class EvaluationTest {
         assertTrue(dev6.kindAccuracy() >= 0.88, "kind accuracy on the sixth development part (130 -> 134/150 in session 20)\n" + report);
         assertTrue(Figures.recall(dev6.kind.getOrDefault("spam", new int[3])) >= 0.93, "spam, sixth development part\n" + report);
         assertTrue(dev6.sarcasmThanked <= 2, "sarcasm thanked, sixth development part\n" + report);
+        // Session 21: a seventh development part and a fifth held-out part, each written blind by a writer of its own on the
+        // boundaries the earlier parts showed (README, "Judgment"). First figures (commit df7ef97): dev7 115/140, heldout5 107/140.
+        assertTrue(dev7.kindAccuracy() >= 0.81, "kind accuracy on the seventh development part\n" + report);
+        assertTrue(fifth.kindAccuracy() >= 0.75, "kind accuracy on the fifth held-out part\n" + report);
+        assertTrue(fifth.praiseApologised <= 3, "praise apologised to, fifth held-out part\n" + report);
+        assertTrue(fifth.sarcasmThanked <= 3, "sarcasm thanked, fifth held-out part\n" + report);
         assertTrue(third.fourMoves >= 81, "complaints with all four moves, third blind held-out part (82 -> 85 in session 19)\n" + report);
         int[] dev3Question = dev3.kind.getOrDefault("question", new int[3]);
         assertTrue(Figures.recall(dev3Question) >= 0.99, "questions that suppose a grievance stay questions, third development part\n" + report);
