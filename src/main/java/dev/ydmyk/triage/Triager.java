@@ -289,6 +289,9 @@ public class Triager {
         // "Not bad at all" is praise: its negative words must not count against it.
         // "Takk for svar", "tack på förhand", "thanks in advance": courtesy under a post, not kind words about us.
         String courteous = blank(body, COURTESY);
+        if (ASKS_US.matcher(body).find()) {
+            courteous = blank(courteous, HELP_THANKS);
+        }
         if (WORD.matcher(courteous).results().count() < 3) {
             courteous = body; // "Takk for svar!" on its own is thanks
         }
@@ -351,6 +354,10 @@ public class Triager {
             // "👏👏👏 beste kebaben i byen" is joy, "Ny rekord 👏👏" may not be: neither thanked nor apologised to.
             flags.add(Triage.UNCERTAIN);
             reasons.add("clapping beside kind words and nothing said to be wrong (it may be irony): read as a complaint");
+            return new Reading(Kind.COMPLAINT);
+        }
+        if (praise == 0 && !solved && sighedBeforeTheSameAgain(body, lex)) {
+            reasons.add("a sigh before the same trouble once more (\"Jaha, då blir det ännu en vecka …\"): read as a complaint");
             return new Reading(Kind.COMPLAINT);
         }
         if (sarcasm) {
@@ -515,7 +522,14 @@ public class Triager {
      * "Perfekt, da får jeg igjen pengene" (a refund).
      */
     private static final Pattern THEN = Pattern.compile("(?iu)^\\s*,?\\s*(?:da|så|då)\\s+(?:blir|bliver|blei|vart)\\s+(?:det|vi|jeg|jag|eg)(?![\\p{L}])");
-    private static final Pattern THEN_EN = Pattern.compile("(?iu)^\\s*,?\\s*so\\s+no(?![\\p{L}])|(?<![\\p{L}])then\\s*[.…]*\\s*$");
+    private static final Pattern THEN_EN = Pattern.compile("(?iu)^\\s*,?\\s*so\\s+(?:no|that's|that is)(?![\\p{L}])|(?<![\\p{L}])then\\s*[.…]*\\s*$");
+    /** The same once more, told without "again": "ännu en vecka", "endnu en aften", "nok ein tur", "yet another", "the third Saturday running". */
+    private static final Pattern ONCE_MORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:ännu|endnu|enda|enno|nok)\\s+(?:en|ett|et|ei|ein|eit)"
+            + "|yet another|another|(?:third|fourth|fifth|tredje|fjerde|fjärde|femte)\\s+(?:\\p{L}+\\s+)?(?:running|in a row|på rad|i træk|i rad))(?![\\p{L}])");
+    /** Nynorsk "att": again ("ein tur til Førde att"); in Swedish the same letters are "that". */
+    private static final Pattern AGAIN_NN = Pattern.compile("(?iu)(?<![\\p{L}])att(?![\\p{L}])");
+    /** "Jaha", "jaja", "nåvel", "oh well": resignation, opening a sigh as a kind word may. */
+    private static final Pattern RESIGNED = Pattern.compile("(?iu)(?:jaha|jaja|ja ja|javel|jasså|nåja|nåvel|nå vel|nåväl|oh well|ah well|right then)\\s*[,.…]*");
 
     /**
      * A sentence that opens with a kind word as a sigh ("Flott, da blir det …", "Fedt, så bliver det …", "Great, so no …"), in a
@@ -530,9 +544,19 @@ public class Triager {
         Matcher m = SENTENCE.matcher(body);
         while (m.find()) {
             String sentence = m.group().replaceFirst("^[^\\p{L}]+", "");
-            if (!AGAIN.matcher(sentence).find() || sentence.strip().endsWith("?") || RETURNING.matcher(sentence).find()
+            boolean again = AGAIN.matcher(sentence).find() || ONCE_MORE.matcher(sentence).find()
+                    || ("nn".equals(lex.language()) && AGAIN_NN.matcher(sentence).find());
+            if (!again || sentence.strip().endsWith("?") || RETURNING.matcher(sentence).find()
                     || FINALLY.matcher(sentence).find() || THANKS.matcher(sentence).find()) {
                 continue;
+            }
+            // "Jaha, då blir det ännu en vecka …": a resigned "well then" opens a sigh as a kind word does.
+            Matcher resigned = RESIGNED.matcher(sentence);
+            if (resigned.lookingAt()) {
+                String rest = sentence.substring(resigned.end());
+                if (THEN.matcher(rest).find() || THEN_EN.matcher(rest).find()) {
+                    return true;
+                }
             }
             for (TriageLexicon l : lex == english ? List.of(lex) : List.of(lex, english)) {
                 for (Phrases.Match p : l.praise().findAll(sentence)) {
@@ -661,6 +685,13 @@ public class Triager {
     }
 
     /** "Takk for svar", "tack på förhand", "thanks in advance": courtesy under a post, not kind words about us. */
+    /** "Kunne dere sjekke …?", "Could you look into …?", "Kan I kigge på det?": the post asks us to do something. */
+    private static final Pattern ASKS_US = Pattern.compile("(?iu)(?<![\\p{L}])(?:kunne|kan|vil|ville|could|can|would|will|kunde|skulle)\\s+"
+            + "(?:dere|de|dykk|du|i|ni|you)(?![\\p{L}])[^!?\\n]{0,200}\\?");
+    /** "Takk for hjelpen." closing such a request: thanks for the help asked for, not for help given. */
+    private static final Pattern HELP_THANKS = Pattern.compile("(?iu)(?<![\\p{L}])(?:på forhånd |på førehand |på förhand |på forhand )?"
+            + "(?:tusen |tusind |mange |stort |many )?(?:takk|tak|tack|thanks|thank you)\\s+(?:for|för)\\s+(?:(?:the|your|all|din|dykkar|deres|er|jeres)\\s+)?"
+            + "(?:hjelpen|hjelpa|hjelp|hjælpen|hjælp|hjälpen|hjälp|help)(?:\\s+in advance)?\\s*[.!]?\\s*$");
     private static final Pattern COURTESY = Pattern.compile("(?iu)(?<![\\p{L}])(på forhånd |på førehand |på förhand |på forhand |in advance )?"
             + "(takk|tak|tack|thanks|thank you)\\s+(for svar(et)?|för svar(et)?|på forhånd|på førehand|på förhand|på forhand|in advance"
             + "|for (your|any) (reply|answer|response)"
@@ -1192,7 +1223,7 @@ public class Triager {
             + "|(?<![\\p{L}])(?:how|where)\\s+(?:do|can|could|should|would|may|might)\\s+(?:i|we)(?![\\p{L}])"
             + "|^(?:(?:hei|hej|hallo|hello|hi|god dag|goddag)[,!.]?\\s+)?(?:kan|får|may|can|could)\\s+(?:jeg|eg|jag|vi|me|man|ein|i|we|one)\\s+"
             + "(?:få|fa|have|get|bytte|endre|endra|ændre|ändra|change)(?![\\p{L}])"
-            + "|(?<![\\p{L}])(?:er det (?:mulig|mogleg|muligt)|går det an|är det möjligt|går det att|is it possible)\\s+(?:å|at|att|to)\\s+"
+            + "|(?<![\\p{L}])(?:er det (?:mulig|mogleg|muligt)|går det an|är det möjligt|går det|is it possible)\\s+(?:å|at|att|to)\\s+"
             + "(?!(?:være|vere|vera|vara|be|blive|bli|bliva)(?![\\p{L}])))");
     /** "Why", "how can you", "hvordan kan man": a question that accuses; "hvordan kan jeg" asks for a way. */
     private static final Pattern ACCUSING = Pattern.compile("(?iu)(?<![\\p{L}])(?:hvorfor|kvifor|korfor|varför|why|how come"

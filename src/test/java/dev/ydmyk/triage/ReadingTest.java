@@ -278,8 +278,31 @@ class ReadingTest {
             "en | complaint | How do I cancel my contract? Three outages this month and nobody answers.",
             "nb | complaint | Hvordan sier jeg opp? Finner ikke knappen, og nettet har vært nede i tre dager.",
             "sv | complaint | Hur säger jag upp avtalet? Hittar inte knappen och fakturan var fel igen.",
+            "sv | question  | Går det att flytta abonnemanget till min sambo? Hittar inte alternativet på Mina sidor.",
     })
     void notFindingTheWayAskedForIsPartOfTheQuestion(String lang, String kind, String text) {
+        theKindIsReadAsAPersonReadsIt(lang, kind, text);
+    }
+
+    /**
+     * Session 21: "Takk for hjelpen" closing a request to us is thanks for the help asked for; a sigh told with "ännu en",
+     * "nok ein", "the third … running" or opened by a resigned "jaha" is the same trouble once more; spam that sends readers
+     * to a bio or asks them to verify their details.
+     */
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "en | complaint | Could you check why my refund hasn't arrived? It's been three weeks. Thanks for your help.",
+            "nb | complaint | Kan dere se på hvorfor strømmen ble trukket to ganger 1. desember? Takk for hjelpen.",
+            "nb | praise    | Pakken kom fram i dag etter at dere sporet den opp. Takk for hjelpen!",
+            "sv | complaint | Jaha, då blir det ännu en helg utan värme i lägenheten.",
+            "en | complaint | Great, so that's another weekend without heating.",
+            "nn | complaint | Flott, då blir det nok ein kveld utan straum.",
+            "nb | praise    | Herlig, da blir det enda en tur til hytta i helgen!",
+            "nb | spam      | Tjente 20 000 på AI-trading forrige måned, lenke i bioen min.",
+            "en | spam      | Your account will be closed within 24 hours. Verify your details here: meta-verify-help.com",
+            "da | spam      | Din konto lukkes i aften. Bekræft dine oplysninger via linket: fb-sikkerhed.net",
+    })
+    void requestsSighsAndSpamOfSessionTwentyOne(String lang, String kind, String text) {
         theKindIsReadAsAPersonReadsIt(lang, kind, text);
     }
 
