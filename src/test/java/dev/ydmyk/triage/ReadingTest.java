@@ -306,6 +306,23 @@ class ReadingTest {
         theKindIsReadAsAPersonReadsIt(lang, kind, text);
     }
 
+    /**
+     * Appreciation in words the lists lacked ("Det satte vi pris på", "It made a difference", "Good lot") beside a small
+     * trouble: never a plain complaint, so the reply never apologises to it (session 21).
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "nb | Toget sto stille en halvtime ved Asker, men konduktøren holdt oss oppdatert hele veien. Det satte vi pris på.",
+            "sv | Tåget stod still i en halvtimme, men konduktören höll oss uppdaterade. Det uppskattade vi.",
+            "da | Bussen var forsinket, men chaufføren ringede og fortalte os det. Det gjorde en forskel.",
+            "en | The ferry was delayed by the wind, but the crew brought round tea and kept us posted. Good lot.",
+            "en | The ferry was delayed by the wind, but the crew kept us posted every ten minutes. It made a difference.",
+    })
+    void appreciationBesideASmallTroubleIsNeverAPlainComplaint(String lang, String text) {
+        Triage t = triager.triage(text, lang);
+        assertTrue(t.kind() == Kind.PRAISE || t.flagged(Triage.UNCERTAIN), text + " " + t.kind() + " " + t.flags() + " " + t.reasons());
+    }
+
     /** A story of good service closed with one word, and a regular who is back for the third time, are no irony. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
