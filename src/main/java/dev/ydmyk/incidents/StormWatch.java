@@ -41,7 +41,9 @@ final class StormWatch {
 
     /**
      * One triaged complaint, as the detector sees it: {@code topics} the ones it is about (the clear one, or the candidates),
-     * {@code touched} every one its words name (the same after a restart, where only the shown ones are stored).
+     * {@code touched} every one its words name. Only the shown topics are stored: a post read back from the database (after a
+     * restart, a reload, or placed by another instance) touches just those, so a loose post from before a restart that names
+     * the storm's topic only on the side still bears the penalty for another topic when it is swept.
      */
     record Post(UUID id, String language, Signature signature, List<String> topics, String thread, String externalId,
                 String parentExternalId, Instant at, List<String> touched) {
@@ -616,11 +618,13 @@ final class StormWatch {
         }
         // About one of the incident's main topics: evidence. About another, while naming one of them on the side ("Har ringt
         // kundeservice i en time om kortet som ble avvist" is about reaching us, told of a card storm): no evidence either way.
-        // The queue alone is no evidence: in a storm, every storm's customers complain of it next.
+        // The queue is no evidence for a storm, even as one of its main topics: every storm's customers complain of it next, and
+        // so do everyday ones ("Sent 3 emails to customer service"): a post about the queue alone joins on its words, against the
+        // penalty for another topic.
         Set<String> main = g.mainTopics();
         if (!p.topics().isEmpty() && !main.isEmpty()) {
             s += p.topics().stream().anyMatch(t -> !t.equals(CONTACT) && main.contains(t)) ? TOPIC / 2
-                    : p.touched().stream().anyMatch(main::contains) ? 0 : -TOPIC;
+                    : p.touched().stream().anyMatch(t -> !t.equals(CONTACT) && main.contains(t)) ? 0 : -TOPIC;
         }
         return s;
     }

@@ -522,14 +522,18 @@ public class Triager {
      * "Perfekt, da får jeg igjen pengene" (a refund).
      */
     private static final Pattern THEN = Pattern.compile("(?iu)^\\s*,?\\s*(?:da|så|då)\\s+(?:blir|bliver|blei|vart)\\s+(?:det|vi|jeg|jag|eg)(?![\\p{L}])");
-    private static final Pattern THEN_EN = Pattern.compile("(?iu)^\\s*,?\\s*so\\s+(?:no|that's|that is)(?![\\p{L}])|(?<![\\p{L}])then\\s*[.…]*\\s*$");
+    private static final Pattern THEN_EN = Pattern.compile("(?iu)^\\s*,?\\s*so\\s+(?:no|that's|that’s|that is)(?![\\p{L}])|(?<![\\p{L}])then\\s*[.…]*\\s*$");
     /** The same once more, told without "again": "ännu en vecka", "endnu en aften", "nok ein tur", "yet another", "the third Saturday running". */
-    private static final Pattern ONCE_MORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:ännu|endnu|enda|enno|nok)\\s+(?:en|ett|et|ei|ein|eit)"
-            + "|yet another|another|(?:third|fourth|fifth|tredje|fjerde|fjärde|femte)\\s+(?:\\p{L}+\\s+)?(?:running|in a row|på rad|i træk|i rad))(?![\\p{L}])");
-    /** Nynorsk "att": again ("ein tur til Førde att"); in Swedish the same letters are "that". */
-    private static final Pattern AGAIN_NN = Pattern.compile("(?iu)(?<![\\p{L}])att(?![\\p{L}])");
+    private static final Pattern ONCE_MORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:ännu|endnu|enda|enno)\\s+(?:en|ett|et|ei|ein|eit)"
+            + "|yet another|another(?:\\s+\\p{L}+){1,2}\\s+(?:without|with no)"
+            + "|(?:third|fourth|fifth|tredje|fjerde|fjärde|femte)\\s+(?:\\p{L}+\\s+)?(?:running|in a row|på rad|i træk|i rad))(?![\\p{L}])");
+    /**
+     * Nynorsk "att": again, where it closes the telling ("ein tur til Førde att for å hente pakken", "straumen er borte att.");
+     * not "pengar att til julegåver" (left over). In Swedish the same letters are "that".
+     */
+    private static final Pattern AGAIN_NN = Pattern.compile("(?iu)(?<![\\p{L}])att(?=\\s*(?:[.!…,]|$|for å |og ))");
     /** "Jaha", "jaja", "nåvel", "oh well": resignation, opening a sigh as a kind word may. */
-    private static final Pattern RESIGNED = Pattern.compile("(?iu)(?:jaha|jaja|ja ja|javel|jasså|nåja|nåvel|nå vel|nåväl|oh well|ah well|right then)\\s*[,.…]*");
+    private static final Pattern RESIGNED = Pattern.compile("(?iu)(?:jaha|jaja|ja ja|jasså|nåja|nåvel|nå vel|nåväl|oh well|ah well)(?![\\p{L}])\\s*[,.…]*");
 
     /**
      * A sentence that opens with a kind word as a sigh ("Flott, da blir det …", "Fedt, så bliver det …", "Great, so no …"), in a
@@ -684,14 +688,14 @@ public class Triager {
         return new String(out);
     }
 
-    /** "Takk for svar", "tack på förhand", "thanks in advance": courtesy under a post, not kind words about us. */
     /** "Kunne dere sjekke …?", "Could you look into …?", "Kan I kigge på det?": the post asks us to do something. */
-    private static final Pattern ASKS_US = Pattern.compile("(?iu)(?<![\\p{L}])(?:kunne|kan|vil|ville|could|can|would|will|kunde|skulle)\\s+"
-            + "(?:dere|de|dykk|du|i|ni|you)(?![\\p{L}])[^!?\\n]{0,200}\\?");
+    private static final Pattern ASKS_US = Pattern.compile("(?u)(?:^|[.!?]\\s+|\\n)\\s*(?:(?i:hei|hej|hi|hello)[,!]?\\s+)?"
+            + "(?i:kunne|kan|vil|ville|could|can|would|will|kunde|skulle)\\s+(?:(?i:dere|de|dykk|du|ni|you)|I)(?![\\p{L}])[^!?\\n]{0,200}\\?");
     /** "Takk for hjelpen." closing such a request: thanks for the help asked for, not for help given. */
     private static final Pattern HELP_THANKS = Pattern.compile("(?iu)(?<![\\p{L}])(?:på forhånd |på førehand |på förhand |på forhand )?"
             + "(?:tusen |tusind |mange |stort |many )?(?:takk|tak|tack|thanks|thank you)\\s+(?:for|för)\\s+(?:(?:the|your|all|din|dykkar|deres|er|jeres)\\s+)?"
             + "(?:hjelpen|hjelpa|hjelp|hjælpen|hjælp|hjälpen|hjälp|help)(?:\\s+in advance)?\\s*[.!]?\\s*$");
+    /** "Takk for svar", "tack på förhand", "thanks in advance": courtesy under a post, not kind words about us. */
     private static final Pattern COURTESY = Pattern.compile("(?iu)(?<![\\p{L}])(på forhånd |på førehand |på förhand |på forhand |in advance )?"
             + "(takk|tak|tack|thanks|thank you)\\s+(for svar(et)?|för svar(et)?|på forhånd|på førehand|på förhand|på forhand|in advance"
             + "|for (your|any) (reply|answer|response)"
@@ -699,6 +703,9 @@ public class Triager {
             + "|for at dere ser på (det|dette|saken)|for at de ser på (det|dette|saka)|for at i kigger på (det|sagen)|for at i ser på (det|sagen)"
             + "|för att ni tittar på (det|detta|saken)|för att ni ser över (det|detta|saken)|for looking into (it|this|that)"
             + "|for taking a look)(?![\\p{L}])"
+            // "Setter pris på svar", "Ett svar uppskattas", "an answer would be appreciated": a reply asked for politely.
+            + "|(?<![\\p{L}])(?:setter|sætter|set|sett) (?:stor )?pris på (?:et |eit |en |ei |rask |raskt |snarlig |hurtig )?(?:svar|tilbakemelding|tilbagemelding|hjelp|hjælp)"
+            + "|(?:ett |et )?(?:snabbt |snart )?svar uppskattas|(?:an? )?(?:quick |prompt )?(?:answer|reply|response) would be (?:much |greatly )?appreciated"
             // "Ver så snill å få ordna det, takk.": a request closed with a lone thanks.
             + "|(?<![\\p{L}])(vær så snill|ver så snill|vennligst|venligst|snälla|please)(?![\\p{L}])[^.!?\\n]{0,80},\\s*(takk|tak|tack|thanks|thank you)\\s*[.!]*\\s*$");
     /** A kind word in a sentence that trails off ("…", "..."), the classic ironic pause. */
@@ -850,7 +857,7 @@ public class Triager {
      * trouble the customer read or was told of, in a post that asks about it, is not their grievance.
      */
     private static final Pattern REPORTED = Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:har |have |has )?(?:lest|leste|lese|lesi|las|læst|læste|läst|läste|read|såg|saw|seen|sett"
-            + "|hørt|høyrt|hört|heard)\\s+(?:at|att|that)"
+            + "|hørt|høyrt|hört|heard|skriver|skrev|skriv|skreiv|wrote|writes|write)\\s+(?:at|att|that)"
             + "|(?:sms|brev|letter|e-post|epost|e-mail|email|mail|melding|besked|meddelande|varsel|notice|message)\\s+(?:[\\p{L}]+\\s+){0,2}?"
             + "(?:om at|om att|saying|that|der stod|det stod|som sa|som sier|som seier|som siger|som säger))(?![\\p{L}])[^.!?\\n]*");
 
@@ -1211,9 +1218,9 @@ public class Triager {
     private static final String WAY_VERB = "(?:kan|får|gjør|gjer|gör|gør|søker|søkjer|søger|ansöker|söker|klager|klagar|reklamerer"
             + "|reklamerar|bestiller|beställer|endrer|endrar|ændrer|ändrar|melder|anmäler|sier|seier|siger|säger|avslutter|avsluttar|avslutar"
             + "|opsiger|finner|finn|finder|hittar|sender|sendar|skickar|betaler|betalar|bytter|byter|byttar|kontakter|kontaktar|går|registrerer"
-            + "|registrerar|logger|loggar|sletter|slettar|sletta|tar|tek|tager|fjerner|fjernar|stopper|stoppar|avbestiller|avbestillar"
-            + "|afbestiller|avbeställer|aktiverer|aktiverar|flytter|flyttar|overfører|overfører|overførar|överför|oppdaterer|oppdaterar"
-            + "|opdaterer|uppdaterar|ser|sjekker|sjekkar|tjekker|kollar|fornyer|fornyar|förnyar|skifter|skiftar|legger|legg|lægger|lägger)";
+            + "|registrerar|logger|loggar|sletter|slettar|sletta|fjerner|fjernar|stopper|stoppar|avbestiller|avbestillar"
+            + "|afbestiller|avbeställer|aktiverer|aktiverar|flytter|flyttar|overfører|overførar|överför|oppdaterer|oppdaterar"
+            + "|opdaterer|uppdaterar|sjekker|sjekkar|tjekker|kollar|fornyer|fornyar|förnyar|skifter|skiftar|legger|legg|lægger|lägger)";
     /**
      * "Hvordan klager jeg…?", "korleis søkjer eg…?", "hur ansöker jag…?", "how do I claim…?", "kan jeg få…?", "er det mulig å…?".
      * Not "hvordan i all verden kan dere…", "hva var det jeg betalte for?", "går det an å være så udugelig?".
@@ -1223,8 +1230,11 @@ public class Triager {
             + "|(?<![\\p{L}])(?:how|where)\\s+(?:do|can|could|should|would|may|might)\\s+(?:i|we)(?![\\p{L}])"
             + "|^(?:(?:hei|hej|hallo|hello|hi|god dag|goddag)[,!.]?\\s+)?(?:kan|får|may|can|could)\\s+(?:jeg|eg|jag|vi|me|man|ein|i|we|one)\\s+"
             + "(?:få|fa|have|get|bytte|endre|endra|ændre|ändra|change)(?![\\p{L}])"
-            + "|(?<![\\p{L}])(?:er det (?:mulig|mogleg|muligt)|går det an|är det möjligt|går det|is it possible)\\s+(?:å|at|att|to)\\s+"
-            + "(?!(?:være|vere|vera|vara|be|blive|bli|bliva)(?![\\p{L}])))");
+            + "|(?<![\\p{L}])(?:er det (?:mulig|mogleg|muligt)|går det an|är det möjligt|is it possible)\\s+(?:å|at|att|to)\\s+"
+            + "(?!(?:være|vere|vera|vara|be|blive|bli|bliva)(?![\\p{L}]))"
+            // "Går det att byta …?" (Swedish: "att" is the infinitive mark itself), "hur tar jag bort …?".
+            + "|(?<![\\p{L}])går det att\\s+(?!(?:vara|bli|bliva)(?![\\p{L}]))"
+            + "|(?<![\\p{L}])(?:hvordan|korleis|hur)\\s+(?:tar|tek|tager)\\s+" + ASKER + "\\s+(?:\\p{L}+\\s+){0,3}?bort(?![\\p{L}]))");
     /** "Why", "how can you", "hvordan kan man": a question that accuses; "hvordan kan jeg" asks for a way. */
     private static final Pattern ACCUSING = Pattern.compile("(?iu)(?<![\\p{L}])(?:hvorfor|kvifor|korfor|varför|why|how come"
             + "|(?:hvordan|korleis|hur) (?:kan) (?!" + ASKER + "(?![\\p{L}]))|how can (?!(?:i|we)(?![\\p{L}])))");
@@ -1270,8 +1280,8 @@ public class Triager {
      * the asking, not a story of trouble.
      */
     private static final Pattern CANT_FIND = Pattern.compile("(?iu)(?<![\\p{L}])(?:(?:can't|cannot|can not|couldn't|could not|can´t|can’t)"
-            + "\\s+(?:see|find|spot|locate)|(?:finner|finn|fant|fann|ser|såg|så) (?:ikke|ikkje|inte)|(?:kan|klarer|klarar) (?:ikke|ikkje|inte)"
-            + "\\s+(?:finne|finna|finde|hitta|se|sjå|sjaa)|(?:finder|fandt|hittar|hittade|ser) (?:ikke|inte)"
+            + "\\s+(?:see|find|spot|locate)|(?:finner|finn|fant|fann|ser|såg)\\s+(?:ikke|ikkje|inte)(?!\\s+ut)|(?:kan|klarer|klarar) (?:ikke|ikkje|inte)"
+            + "\\s+(?:finne|finna|finde|hitta|se|sjå|sjaa)|(?:finder|fandt|hittar|hittade)\\s+(?:ikke|inte)"
             + "|(?:har|have|I've|I have) (?:ikke|ikkje|inte|not) (?:funnet|funne|fundet|hittat|found))(?![\\p{L}])");
 
     /**
@@ -1285,16 +1295,10 @@ public class Triager {
         if (!CANT_FIND.matcher(masked).find()) {
             return true;
         }
-        // What the way is asked for ("How do I cancel …?") is not trouble told either.
-        StringBuilder rest = new StringBuilder();
-        Matcher m = SENTENCE.matcher(blank(masked, CANT_FIND));
-        while (m.find()) {
-            String sentence = m.group();
-            if (!(sentence.strip().endsWith("?") && HOW_TO.matcher(sentence).find())) {
-                rest.append(sentence).append(' ');
-            }
-        }
-        return lex.complaint().any(rest.toString()) || english.complaint().any(rest.toString()) || lex.weak().count(rest.toString()) >= 2;
+        // Nor is the asking ("How do I cancel …?"): the question's opening and the leaving it asks about are read away, what
+        // else the question tells is trouble ("How do I cancel my broadband now that it's been down for a week?").
+        String rest = blank(masked, CANT_FIND, HOW_TO, LEAVING);
+        return lex.complaint().any(rest) || english.complaint().any(rest) || lex.weak().count(rest) >= 2;
     }
 
     /** A sentence that asks a question with nothing wrong in it and no "why": "how do I submit a meter reading?". */

@@ -175,9 +175,9 @@ class StormDetectionTest {
             "INTERNET_OUTAGE, en, 4, 0.97, 0.03", "PAYMENT_FAILURE, da, 6, 0.95, 0.06",
             // Everyday bills ("Fikk regning på 699 kr for noe jeg sa opp") share the storm's topic group and, once two are in,
             // follow one another in through look-alike members: 4-10% of the unrelated complaints (README, "Storms").
-            // Session 20's triage (card and payment words, sighs read as irony) moved them by a few posts either way; in session
-            // 21 the English storm's members that also name customer service drew in "Sent 3 emails to customer service" (10.7%).
-            "PAYMENT_FAILURE, nb, 5, 0.85, 0.08", "PAYMENT_FAILURE, sv, 7, 0.92, 0.12", "PAYMENT_FAILURE, en, 8, 0.85, 0.12"})
+            // Session 20's triage (card and payment words, sighs read as irony) moved them by a few posts either way; session 21's
+            // side topics (not the queue) brought the Bokmål storm to 95.0% with 3.3% unrelated.
+            "PAYMENT_FAILURE, nb, 5, 0.93, 0.05", "PAYMENT_FAILURE, sv, 7, 0.92, 0.12", "PAYMENT_FAILURE, en, 8, 0.85, 0.08"})
     void aGeneratedStormIsOneIncidentThatUnrelatedComplaintsStayOutOf(StormGenerator.Grievance grievance, String language, long seed,
                                                                        double recallFloor, double unrelatedCeiling) {
         List<StormGenerator.Post> posts = StormGenerator.storm(grievance).posts(300).over(Duration.ofMinutes(10))
@@ -219,9 +219,9 @@ class StormDetectionTest {
         assertTrue(unrelated / storms <= 0.035, "mean unrelated " + unrelated / storms);
     }
 
-    /** Four languages at once: measured 88.0% and 88.3% (session 21; 87.7% and 83.0% in session 19), 0-3% unrelated, short of the target (the storm still splits); guarded from getting worse. */
+    /** Four languages at once: measured 89.0% and 89.3% (session 21; 87.7% and 83.0% in session 19), 0-3% unrelated, short of the target (the storm still splits); guarded from getting worse. */
     @ParameterizedTest(name = "{0} storm in four languages")
-    @CsvSource({"INTERNET_OUTAGE, 9, 0.86", "PAYMENT_FAILURE, 10, 0.86"})
+    @CsvSource({"INTERNET_OUTAGE, 9, 0.87", "PAYMENT_FAILURE, 10, 0.87"})
     void aStormInFourLanguages(StormGenerator.Grievance grievance, long seed, double recallFloor) {
         List<StormGenerator.Post> posts = StormGenerator.storm(grievance).posts(300).over(Duration.ofMinutes(10))
                 .languages("nb", "da", "sv", "en").unrelated(300).seed(seed).build();

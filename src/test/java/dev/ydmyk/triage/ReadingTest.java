@@ -296,7 +296,7 @@ class ReadingTest {
             "nb | praise    | Pakken kom fram i dag etter at dere sporet den opp. Takk for hjelpen!",
             "sv | complaint | Jaha, då blir det ännu en helg utan värme i lägenheten.",
             "en | complaint | Great, so that's another weekend without heating.",
-            "nn | complaint | Flott, då blir det nok ein kveld utan straum.",
+            "nn | complaint | Flott, då blir det enno ein kveld utan straum.",
             "nb | praise    | Herlig, da blir det enda en tur til hytta i helgen!",
             "nb | spam      | Tjente 20 000 på AI-trading forrige måned, lenke i bioen min.",
             "en | spam      | Your account will be closed within 24 hours. Verify your details here: meta-verify-help.com",
@@ -321,6 +321,30 @@ class ReadingTest {
     void appreciationBesideASmallTroubleIsNeverAPlainComplaint(String lang, String text) {
         Triage t = triager.triage(text, lang);
         assertTrue(t.kind() == Kind.PRAISE || t.flagged(Triage.UNCERTAIN), text + " " + t.kind() + " " + t.flags() + " " + t.reasons());
+    }
+
+    /** Readings a review of session 21's rules found at risk, kept (the rules narrowed where they were not). */
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "nb | question  | Hvordan bytter jeg kort i appen? Setter pris på svar.",
+            "sv | question  | Hur byter jag adress i appen? Ett svar uppskattas.",
+            "sv | complaint | Den uppskattade leveranstiden har passerat med en vecka och ingen svarar.",
+            "nb | complaint | Jeg ble svindlet for 40 000 kr av en AI-trading-side, og dere stoppet ikke overføringen.",
+            "nb | praise    | Supert, da blir det nok en tur innom butikken i morgen.",
+            "nn | praise    | Flott, då blir det pengar att til julegåvene, sidan eg fekk så god pris hjå dykk.",
+            "en | complaint | How do I cancel my broadband now that it's been down for a week? Can't see the option anywhere.",
+            "sv | complaint | Tåget är inställt igen. Hur tar jag mig till jobbet nu?",
+            "nb | complaint | Nettet har vært nede i tre dager. Hvordan ser jeg Netflix nå?",
+            "en | complaint | An answer would be appreciated. My bill has been wrong for three months.",
+    })
+    void theReviewOfSessionTwentyOnesRulesKeepsTheseReadings(String lang, String kind, String text) {
+        theKindIsReadAsAPersonReadsIt(lang, kind, text);
+    }
+
+    @Test
+    void aGreatOneMoreOrderIsNoSigh() {
+        Triage t = triager.triage("Great, I'll order another one then.", "en");
+        assertFalse(t.flags().contains(Triage.SARCASM), t.flags() + " " + t.reasons());
     }
 
     /** A story of good service closed with one word, and a regular who is back for the third time, are no irony. */
