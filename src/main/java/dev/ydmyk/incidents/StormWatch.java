@@ -623,8 +623,8 @@ final class StormWatch {
         // penalty for another topic.
         Set<String> main = g.mainTopics();
         if (!p.topics().isEmpty() && !main.isEmpty()) {
-            s += p.topics().stream().anyMatch(t -> !t.equals(CONTACT) && main.contains(t)) ? TOPIC / 2
-                    : p.touched().stream().anyMatch(t -> !t.equals(CONTACT) && main.contains(t)) ? 0 : -TOPIC;
+            main.remove(CONTACT);
+            s += p.topics().stream().anyMatch(main::contains) ? TOPIC / 2 : p.touched().stream().anyMatch(main::contains) ? 0 : -TOPIC;
         }
         return s;
     }

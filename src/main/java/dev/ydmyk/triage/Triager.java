@@ -184,9 +184,10 @@ public class Triager {
         Set<String> details = new LinkedHashSet<>();
         nouns.forEach(n -> details.add(n.form()));
         // A clear topic is the post's topic; otherwise the candidates are kept for a person (and the storm watch) to weigh.
-        List<String> shown = clear != null ? List.of(clear) : List.copyOf(topicIds);
+        List<String> touched = List.copyOf(topicIds);
+        List<String> shown = clear != null ? List.of(clear) : touched;
         return new Triage(language, kind, severity, shown, clear, List.copyOf(details), staff,
-                List.copyOf(flags), List.copyOf(reasons), List.copyOf(topicIds));
+                List.copyOf(flags), List.copyOf(reasons), touched);
     }
 
     private record Named(String topic, String form, int at, boolean listed) {
@@ -375,7 +376,7 @@ public class Triager {
         // "Toget var 40 min forsinket i går. Hvordan søker jeg om refusjon?": the trouble is the background; what the customer
         // wants is to know how to do something. Not when it is loud, ironic, rhetorical or dangerous.
         if (question && praise == 0 && strong <= 2 && !rhetorical && !rhetoricalWords && !shouting && !body.contains("!")
-                && asksHowTo(body, lex, troubledBeyondTheWay(masked, lex, grievance)) && critical(body, lex) == 0) {
+                && asksHowTo(body, lex, grievance > 0 && troubledBeyondTheWay(masked, lex)) && critical(body, lex) == 0) {
             reasons.add("asks how to do something about a problem: read as a question");
             return new Reading(Kind.QUESTION);
         }
@@ -557,8 +558,7 @@ public class Triager {
             // "Jaha, då blir det ännu en vecka …": a resigned "well then" opens a sigh as a kind word does.
             Matcher resigned = RESIGNED.matcher(sentence);
             if (resigned.lookingAt()) {
-                String rest = sentence.substring(resigned.end());
-                if (THEN.matcher(rest).find() || THEN_EN.matcher(rest).find()) {
+                if (goesOnAsASigh(sentence.substring(resigned.end()), true)) {
                     return true;
                 }
             }
@@ -567,14 +567,18 @@ public class Triager {
                     if (p.start() != 0) {
                         continue;
                     }
-                    String rest = sentence.substring(p.found().length());
-                    if (THEN.matcher(rest).find() || (l == english && THEN_EN.matcher(rest).find())) {
+                    if (goesOnAsASigh(sentence.substring(p.found().length()), l == english)) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    /** Whether what follows a sigh's opening goes on as one: "… da blir det …", and in English also "so no …", "… then." */
+    private static boolean goesOnAsASigh(String rest, boolean english) {
+        return THEN.matcher(rest).find() || (english && THEN_EN.matcher(rest).find());
     }
 
     /** "Hei igjen", "hello again": a greeting, not a repeated failure. */
@@ -756,7 +760,7 @@ public class Triager {
             end++;
         }
         String after = text.substring(butAt, end);
-        return !NO_BETTER.matcher(after).find() && !lex.complaint().any(after) && !english.complaint().any(after);
+        return !NO_BETTER.matcher(after).find() && !grievanceWords(after, lex);
     }
 
     /** The text with feared trouble blanked, and how many expectations of trouble were turned by a "but". */
@@ -819,7 +823,7 @@ public class Triager {
                 String clause = text.substring(from, butAt);
                 // Dread is trouble by itself ("grua meg til å ringe forsikringa, men det tok fem minutt"); what comes after the
                 // "but" must be better, not worse ("regnet med å vente lenge, men ikke tre måneder!").
-                turned += f.expectation() && (f.dread() || lex.complaint().any(clause) || english.complaint().any(clause)
+                turned += f.expectation() && (f.dread() || grievanceWords(clause, lex)
                         || TROUBLE.matcher(clause).find()) && betterAfter(text, butAt, lex) ? 1 : 0;
             }
         }
@@ -1165,7 +1169,7 @@ public class Triager {
         }
         Phrases.Match last = fixes.stream().max(Comparator.comparingInt(Phrases.Match::start)).orElseThrow();
         String after = text.substring(Math.min(text.length(), last.start() + last.found().length()));
-        return !lex.complaint().any(after) && !english.complaint().any(after) && !lex.weak().any(after) && !english.weak().any(after);
+        return !grievanceWords(after, lex) && !lex.weak().any(after) && !english.weak().any(after);
     }
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile("(?iu)[,;:–]|(?<![\\p{L}])(og|and|men|but|och|nå|nu|now|så)(?![\\p{L}])");
@@ -1288,23 +1292,25 @@ public class Triager {
      * Whether anything is wrong besides not finding the way the post asks for ("How do I cancel a standing order? Can't see the
      * option anywhere."): leaving after a story of trouble is a complaint, leaving a standing order one cannot find is not.
      */
-    private boolean troubledBeyondTheWay(String masked, TriageLexicon lex, int grievance) {
-        if (grievance == 0) {
-            return false;
-        }
+    private boolean troubledBeyondTheWay(String masked, TriageLexicon lex) {
         if (!CANT_FIND.matcher(masked).find()) {
             return true;
         }
         // Nor is the asking ("How do I cancel …?"): the question's opening and the leaving it asks about are read away, what
         // else the question tells is trouble ("How do I cancel my broadband now that it's been down for a week?").
         String rest = blank(masked, CANT_FIND, HOW_TO, LEAVING);
-        return lex.complaint().any(rest) || english.complaint().any(rest) || lex.weak().count(rest) >= 2;
+        return grievanceWords(rest, lex) || lex.weak().count(rest) >= 2;
+    }
+
+    /** Whether the text has a complaint word of the post's language or of English (which Nordic posts borrow). */
+    private boolean grievanceWords(String text, TriageLexicon lex) {
+        return lex.complaint().any(text) || english.complaint().any(text);
     }
 
     /** A sentence that asks a question with nothing wrong in it and no "why": "how do I submit a meter reading?". */
     private boolean asksPlainly(String sentence, TriageLexicon lex) {
         return sentence.strip().endsWith("?") && (lex.question().any(sentence) || english.question().any(sentence))
-                && !WHY.matcher(sentence).find() && !lex.complaint().any(sentence) && !english.complaint().any(sentence);
+                && !WHY.matcher(sentence).find() && !grievanceWords(sentence, lex);
     }
 
     /** The last sentence with letters in it (where an ironic "thanks for that" closes a post). */
