@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Checks the evaluation set's JSON lines and prints counts.
 
-    python3 src/test/resources/eval/validate.py            # every *.jsonl next to this script
-    python3 src/test/resources/eval/validate.py dev2.jsonl heldout2.jsonl
+    python3 src/test/resources/eval/validate.py            # every part: the held-out *.jsonl here, the development
+                                                           # parts in config/triage/examples.jsonl
+    python3 src/test/resources/eval/validate.py heldout2.jsonl heldout5.jsonl
+
+The development parts are the service's labelled examples (config/triage/examples.jsonl, the learnt reading is taught
+from them): one file, each part told apart by its ids' prefix ("dev4-017") and checked as a part of its own.
 
 Checks, per line: it parses as one JSON object with exactly the fields EvaluationTest reads; the id
 has the file's prefix and runs 001, 002, ... without gaps and is unique over all files; lang, kind,
@@ -43,10 +47,45 @@ def stem(word):
     return w[:min(len(w), max(4, len(w) - 2))]
 
 
+EXAMPLES = HERE.parents[3] / "config" / "triage" / "examples.jsonl"
+
+
+class Part:
+    """One part: a file of its own, or the lines of the examples file with its prefix."""
+
+    def __init__(self, path, prefix=None):
+        self.path, self.prefix = path, prefix
+        self.name = f"{prefix} in {path.name}" if prefix else path.name
+        self.stem = prefix if prefix else path.stem
+
+    def lines(self):
+        for n, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), 1):
+            if not self.prefix or prefix_of(line) == self.prefix:
+                yield n, line
+
+
+def prefix_of(line):
+    m = re.match(r'\{\s*"id"\s*:\s*"([a-z0-9]+)-', line)
+    return m.group(1) if m else None
+
+
+def parts_of(path):
+    if path.resolve() != EXAMPLES.resolve():
+        return [Part(path)]
+    prefixes = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        prefix = prefix_of(line)
+        if not prefix:
+            raise SystemExit(f"{path}: every line starts with its id, as {{\"id\": \"dev4-017\", ...")
+        if prefix not in prefixes:
+            prefixes.append(prefix)
+    return [Part(path, p) for p in prefixes]
+
+
 def check(path, seen_ids, seen_texts, errors, warnings):
     rows = []
     prefix = PREFIX.get(path.stem, path.stem)
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in path.lines():
         where = f"{path.name}:{n}"
         if not line.strip():
             errors.append(f"{where}: blank line")
@@ -141,10 +180,11 @@ def table(rows, title):
 
 
 def main(argv):
-    paths = [HERE / a if not Path(a).is_absolute() and not Path(a).exists() else Path(a) for a in argv] \
-        or sorted(HERE.glob("*.jsonl"))
-    # texts and ids are compared against every file in the folder, even when only some are checked
-    others = [p for p in sorted(HERE.glob("*.jsonl")) if p.resolve() not in {q.resolve() for q in paths}]
+    every = [EXAMPLES] + sorted(HERE.glob("*.jsonl"))
+    files = [HERE / a if not Path(a).is_absolute() and not Path(a).exists() else Path(a) for a in argv] or every
+    # texts and ids are compared against every part, even when only some are checked
+    others = [q for p in every if p.resolve() not in {f.resolve() for f in files} for q in parts_of(p)]
+    paths = [q for f in files for q in parts_of(f)]
     errors, warnings, ids, texts = [], [], {}, {}
     for p in others:
         check(p, ids, texts, [], [])

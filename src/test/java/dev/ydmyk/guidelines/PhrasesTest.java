@@ -48,7 +48,7 @@ class PhrasesTest {
             }
         }
         List<String> texts = new ArrayList<>();
-        for (Path dir : List.of(Path.of("src/test/resources/eval"), Path.of("../shared/corpus"))) {
+        for (Path dir : List.of(Path.of("config/triage"), Path.of("src/test/resources/eval"), Path.of("../shared/corpus"))) {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {

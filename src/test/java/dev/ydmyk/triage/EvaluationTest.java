@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -115,15 +116,28 @@ class EvaluationTest {
         }
     }
 
+    private static long readAsSpam(Figures f) {
+        return f.misses.stream().filter(m -> m.contains(" kind complaint read as spam")).count();
+    }
+
+    /**
+     * A part's posts. The development parts are the service's labelled examples ({@code config/triage/examples.jsonl}, which
+     * the learnt reading is taught from), told apart by their ids ("dev4-017"); the held-out parts are here alone.
+     */
     static List<JsonNode> read(String part) throws IOException {
-        Path file = Path.of("src/test/resources/eval/" + part + ".jsonl");
+        boolean development = part.startsWith("dev");
+        Path file = development ? Path.of("config/triage/examples.jsonl") : Path.of("src/test/resources/eval/" + part + ".jsonl");
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> out = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
             if (!line.isBlank()) {
-                out.add(json.readTree(line));
+                JsonNode post = json.readTree(line);
+                if (!development || post.path("id").asText().startsWith(part + "-")) {
+                    out.add(post);
+                }
             }
         }
+        assertFalse(out.isEmpty(), "no posts of part " + part + " in " + file);
         return out;
     }
 
@@ -212,7 +226,12 @@ class EvaluationTest {
         // Session 21: a seventh development part and a fifth held-out part, each written blind by a writer of its own on the
         // boundaries the earlier parts showed (README, "Judgment"). First figures (commit df7ef97): dev7 115/140, heldout5 107/140.
         assertTrue(dev7.kindAccuracy() >= 0.81, "kind accuracy on the seventh development part\n" + report);
-        assertTrue(fifth.kindAccuracy() >= 0.75, "kind accuracy on the fifth held-out part\n" + report);
+        assertTrue(fifth.kindAccuracy() >= 0.77, "kind accuracy on the fifth held-out part (107 -> 110/140 with the learnt reading)\n" + report);
+        assertTrue(Figures.recall(fifth.kind.getOrDefault("spam", new int[3])) >= 0.5, "spam, fifth held-out part (2 -> 5/10 with the learnt reading)\n" + report);
+        // A complaint read as spam gets no reply at all: the learnt reading may say spam only where that never happens here
+        // (the one on the blind part is the word lists' own, "rabattkode", from before it).
+        assertTrue(readAsSpam(blind) <= 1 && readAsSpam(third) + readAsSpam(fourth) + readAsSpam(fifth) + readAsSpam(held) == 0,
+                "complaints read as spam on the held-out parts\n" + report);
         assertTrue(fifth.praiseApologised <= 3, "praise apologised to, fifth held-out part\n" + report);
         assertTrue(fifth.sarcasmThanked <= 3, "sarcasm thanked, fifth held-out part\n" + report);
         assertTrue(third.fourMoves >= 81, "complaints with all four moves, third blind held-out part (82 -> 85 in session 19)\n" + report);

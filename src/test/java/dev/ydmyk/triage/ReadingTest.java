@@ -1,5 +1,7 @@
 package dev.ydmyk.triage;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ydmyk.guidelines.GuidelineFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,8 @@ class ReadingTest {
 
     @Inject
     Triager triager;
+    @Inject
+    GuidelineFiles files;
 
     @ParameterizedTest(name = "{0} {1}: {2}")
     @CsvSource(delimiter = '|', value = {
@@ -983,5 +987,32 @@ class ReadingTest {
         Triage t = triager.triage(text, null);
         assertEquals(Kind.COMPLAINT, t.kind(), t.reasons().toString());
         assertEquals(Severity.valueOf(severity.toUpperCase(java.util.Locale.ROOT)), t.severity(), t.reasons().toString());
+    }
+
+    /**
+     * The learnt reading (taught from {@code config/triage/examples.jsonl}) says spam where the lists saw a sign of spam short of
+     * enough, or nothing at all to go on; never over a complaint the lists read as one, however spam-like its capitals and prices.
+     * Where it takes a complaint for a plain question the complaint stays, marked uncertain for the agent.
+     */
+    @Test
+    void theLearntReadingDecidesSpamOnlyBesideASignAndOnlyDoubtsAComplaintItTakesForAQuestion() {
+        LearntReading learnt = LearntReading.from(files.config("triage/examples.jsonl").orElseThrow(), new ObjectMapper()).orElseThrow();
+
+        Triage giveaway = triager.triage("Gratis gavekort på 500 kr til alle som deler innlegget! Skriv JA i kommentarfeltet", null);
+        assertEquals(Kind.SPAM, giveaway.kind(), giveaway.reasons().toString());
+        assertTrue(giveaway.reasons().stream().anyMatch(r -> r.contains("labelled examples")), giveaway.reasons().toString());
+        assertFalse(giveaway.flagged(Triage.UNCERTAIN), giveaway.flags().toString());
+
+        String shouted = "RIP OFF!!! CHARGED £89.99 TWICE THIS MONTH!!!";
+        assertEquals(Kind.SPAM, learnt.likeliest(shouted).getKey(), "the learnt reading alone would take it for spam");
+        Triage charged = triager.triage(shouted, null);
+        assertEquals(Kind.COMPLAINT, charged.kind(), charged.reasons().toString());
+
+        String asked = "Why does the app log me out every time? Is there a setting I'm missing?";
+        assertEquals(Kind.QUESTION, learnt.likeliest(asked).getKey());
+        Triage loggedOut = triager.triage(asked, null);
+        assertEquals(Kind.COMPLAINT, loggedOut.kind(), loggedOut.reasons().toString());
+        assertTrue(loggedOut.flagged(Triage.UNCERTAIN) && loggedOut.flagged(Triage.NO_KIND_WORDS), loggedOut.flags().toString());
+        assertTrue(loggedOut.reasons().stream().anyMatch(r -> r.contains("plain questions")), loggedOut.reasons().toString());
     }
 }
