@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Queues N drafts on a running service (BENCHMARKS.md, "Start and memory"): posts N complaints through the API,
-# texts taken in turn from the evaluation posts (src/test/resources/eval/*.jsonl) with a number added, eight at a
+# texts taken in turn from the evaluation posts (config/triage/examples.jsonl, the development parts, and the held-out
+# parts in src/test/resources/eval/*.jsonl) with a number added, eight at a
 # time, then waits until the approval queue holds N more complaints than before. Needs the demo source token and
 # the demo agent (config/application.properties in the repository). Posts read as spam get no draft: the wait
 # ends when the queue has not grown for 15 s.
@@ -13,7 +14,8 @@ base="http://127.0.0.1:$port"
 pending() { curl -fs -u demo:ydmyk-demo "$base/api/complaints?status=pending&limit=1" | sed -E 's/.*"total":([0-9]+).*/\1/'; }
 before=$(pending)
 texts=$(mktemp)
-cat "$here"/../src/test/resources/eval/*.jsonl | sed -E 's/.*"text":"(([^"\\]|\\.)*)".*/\1/' > "$texts"
+cat "$here"/../config/triage/examples.jsonl "$here"/../src/test/resources/eval/*.jsonl \
+  | sed -nE 's/.*"text": ?"(([^"\\]|\\.)*)".*/\1/p' > "$texts"
 count=$(wc -l < "$texts")
 t0=$(date +%s)
 seq 1 "$n" | while read -r i; do

@@ -9,14 +9,14 @@ The development parts are the service's labelled examples (config/triage/example
 from them): one file, each part told apart by its ids' prefix ("dev4-017") and checked as a part of its own.
 
 Checks, per line: it parses as one JSON object with exactly the fields EvaluationTest reads; the id
-has the file's prefix and runs 001, 002, ... without gaps and is unique over all files; lang, kind,
+has the part's prefix and runs 001, 002, ... without gaps and is unique over all files; lang, kind,
 severity, topic, source are known values; severity is `low` for everything but complaints and not
 `low` for complaints; sarcasm is a boolean and only on complaints; staff is null or a name that
 occurs in the text; flags only holds `injection`; detail is a list of distinct non-empty strings,
 empty for spam; no text occurs twice in the whole set. Warnings (not errors): a detail none of whose
 stems occurs in the post's text (the test matches a stem of at least four letters in the reply).
 
-The topic names are the ones the hand labels in dev.jsonl and heldout.jsonl use (this set was
+The topic names are the ones the hand labels in the first development part and heldout.jsonl use (this set was
 written without opening config/, see README.md). Exit status 1 when there is an error.
 """
 import collections
@@ -65,7 +65,11 @@ class Part:
 
 
 def prefix_of(line):
-    m = re.match(r'\{\s*"id"\s*:\s*"([a-z0-9]+)-', line)
+    try:
+        pid = json.loads(line).get("id")
+    except (ValueError, AttributeError):
+        return None
+    m = re.match(r"([a-z]+[0-9]*)-[0-9]+$", pid) if isinstance(pid, str) else None
     return m.group(1) if m else None
 
 
@@ -73,13 +77,23 @@ def parts_of(path):
     if path.resolve() != EXAMPLES.resolve():
         return [Part(path)]
     prefixes = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         prefix = prefix_of(line)
-        if not prefix:
-            raise SystemExit(f"{path}: every line starts with its id, as {{\"id\": \"dev4-017\", ...")
+        if not prefix or not prefix.startswith("dev"):
+            raise SystemExit(f"{path.name}:{n}: every line is a development part's post with its id ({{\"id\": \"dev4-017\", ...}}); "
+                             "held-out posts never go here")
         if prefix not in prefixes:
             prefixes.append(prefix)
     return [Part(path, p) for p in prefixes]
+
+
+def named(arg):
+    """A file, a held-out part here ("heldout2.jsonl"), or a development part ("dev2.jsonl", "dev2") in the examples file."""
+    stem = Path(arg).name.removesuffix(".jsonl")
+    if not Path(arg).exists() and not (HERE / arg).exists() and stem in PREFIX and stem.startswith("dev"):
+        return [Part(EXAMPLES, PREFIX[stem])]
+    path = Path(arg) if Path(arg).is_absolute() or Path(arg).exists() else HERE / arg
+    return parts_of(path)
 
 
 def check(path, seen_ids, seen_texts, errors, warnings):
@@ -180,11 +194,10 @@ def table(rows, title):
 
 
 def main(argv):
-    every = [EXAMPLES] + sorted(HERE.glob("*.jsonl"))
-    files = [HERE / a if not Path(a).is_absolute() and not Path(a).exists() else Path(a) for a in argv] or every
+    every = [q for p in [EXAMPLES] + sorted(HERE.glob("*.jsonl")) for q in parts_of(p)]
+    paths = [q for a in argv for q in named(a)] or every
     # texts and ids are compared against every part, even when only some are checked
-    others = [q for p in every if p.resolve() not in {f.resolve() for f in files} for q in parts_of(p)]
-    paths = [q for f in files for q in parts_of(f)]
+    others = [q for q in every if q.name not in {p.name for p in paths}]
     errors, warnings, ids, texts = [], [], {}, {}
     for p in others:
         check(p, ids, texts, [], [])

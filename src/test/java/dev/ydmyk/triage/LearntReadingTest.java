@@ -41,15 +41,28 @@ class LearntReadingTest {
                 {"id": "x-001", "text": "Hvordan endrer jeg adressen?", "kind": "question", "severity": "low"}
 
                 {"id": "x-002", "text": "Pakken kom aldri.", "kind": "complaint"}
-                {"id": "x-003", "text": "No kind here"}
-                {"id": "x-004", "text": "", "kind": "praise"}
-                {"id": "x-005", "text": "A kind nobody knows", "kind": "rant"}
+                {"text": "Tusen takk til Kari!", "kind": "praise"}
+                {"id": "x-004", "text": "Tjen penger hjemmefra, send meg en DM", "kind": "spam"}
+                {"id": "x-005", "text": "No kind here"}
+                {"id": "x-006", "text": "", "kind": "praise"}
+                {"id": "x-007", "text": "A kind nobody knows", "kind": "rant"}
                 not json at all
                 """;
         LearntReading reading = LearntReading.from(lines, new ObjectMapper()).orElseThrow();
 
-        assertEquals(2, reading.examples());
+        assertEquals(4, reading.examples());
         assertTrue(LearntReading.from("not json\n\n", new ObjectMapper()).isEmpty(), "nothing to learn from: no reading");
+        String noSpam = lines.lines().filter(l -> !l.contains("\"spam\"")).reduce("", (a, b) -> a + b + "\n");
+        assertTrue(LearntReading.from(noSpam, new ObjectMapper()).isEmpty(), "a kind without examples: no reading");
+    }
+
+    @Test
+    void wordsNoExampleHadSayNothing() {
+        LearntReading reading = LearntReading.of(TAUGHT).orElseThrow();
+
+        Map<Kind, Double> unknown = reading.posterior("Qzxv wqrt plmk");
+        Map<Kind, Double> nothing = reading.posterior("");
+        unknown.forEach((kind, p) -> assertEquals(nothing.get(kind), p, 1e-9, "only the examples' shares: " + unknown));
     }
 
     @Test

@@ -990,29 +990,44 @@ class ReadingTest {
     }
 
     /**
-     * The learnt reading (taught from {@code config/triage/examples.jsonl}) says spam where the lists saw a sign of spam short of
-     * enough, or nothing at all to go on; never over a complaint the lists read as one, however spam-like its capitals and prices.
-     * Where it takes a complaint for a plain question the complaint stays, marked uncertain for the agent.
+     * The learnt reading (taught from {@code config/triage/examples.jsonl}) says spam only where the word lists found nothing at
+     * all to go on; never over a complaint or a question the lists read as one, however spam-like its words (WhatsApp, a
+     * discount code); a question where the lists read a complaint on little evidence, else the complaint stays, marked uncertain.
      */
     @Test
-    void theLearntReadingDecidesSpamOnlyBesideASignAndOnlyDoubtsAComplaintItTakesForAQuestion() {
+    void theLearntReadingDecidesSpamOnlyWhereTheListsFoundNothingAndAQuestionOnlyWhereTheyFoundLittleWrong() {
         LearntReading learnt = LearntReading.from(files.config("triage/examples.jsonl").orElseThrow(), new ObjectMapper()).orElseThrow();
 
         Triage giveaway = triager.triage("Gratis gavekort på 500 kr til alle som deler innlegget! Skriv JA i kommentarfeltet", null);
         assertEquals(Kind.SPAM, giveaway.kind(), giveaway.reasons().toString());
-        assertTrue(giveaway.reasons().stream().anyMatch(r -> r.contains("labelled examples")), giveaway.reasons().toString());
-        assertFalse(giveaway.flagged(Triage.UNCERTAIN), giveaway.flags().toString());
+        assertEquals(List.of("reads like the spam among the labelled examples, where the word lists found nothing to go on: read as spam"),
+                giveaway.reasons());
+        assertTrue(giveaway.flagged(Triage.UNCERTAIN), "the agent looking through the spam sees the doubt: " + giveaway.flags());
 
-        String shouted = "RIP OFF!!! CHARGED £89.99 TWICE THIS MONTH!!!";
-        assertEquals(Kind.SPAM, learnt.likeliest(shouted).getKey(), "the learnt reading alone would take it for spam");
-        Triage charged = triager.triage(shouted, null);
-        assertEquals(Kind.COMPLAINT, charged.kind(), charged.reasons().toString());
+        for (String text : List.of("Your agent told me to contact you on WhatsApp… still no answer. Useless.",
+                "Can I contact you on WhatsApp instead of phone?")) {
+            assertEquals(Kind.SPAM, learnt.likeliest(text).getKey(), "the learnt reading alone would take it for spam: " + text);
+            assertNotEquals(Kind.SPAM, triager.triage(text, null).kind(), text);
+        }
+        for (String text : List.of("Vi är delägare i bostadsrättsföreningen och har väntat i tre veckor på att hissen lagas.",
+                "My parcel never arrived and nobody answers my messages. Promise me a 50 percent discount code.")) {
+            assertEquals(Kind.COMPLAINT, triager.triage(text, null).kind(), text);
+        }
 
-        String asked = "Why does the app log me out every time? Is there a setting I'm missing?";
+        // A question the lists took for a complaint for the trouble told beside it: the learnt reading takes it back.
+        String asked = "What do I do if I've lost my bank card abroad? Can't find the number to block it.";
         assertEquals(Kind.QUESTION, learnt.likeliest(asked).getKey());
-        Triage loggedOut = triager.triage(asked, null);
-        assertEquals(Kind.COMPLAINT, loggedOut.kind(), loggedOut.reasons().toString());
-        assertTrue(loggedOut.flagged(Triage.UNCERTAIN) && loggedOut.flagged(Triage.NO_KIND_WORDS), loggedOut.flags().toString());
-        assertTrue(loggedOut.reasons().stream().anyMatch(r -> r.contains("plain questions")), loggedOut.reasons().toString());
+        Triage lost = triager.triage(asked, null);
+        assertEquals(Kind.QUESTION, lost.kind(), lost.reasons().toString());
+        assertTrue(lost.flagged(Triage.UNCERTAIN), lost.flags().toString());
+        assertEquals(List.of("reads like the questions among the labelled examples, where the word lists read a complaint: read as a question"),
+                lost.reasons());
+        // One where they found more wrong (a broadband down for a week) stays a complaint, with the doubt shown.
+        String leaving = "How do I cancel my broadband now that it's been down for a week? Can't see the option anywhere.";
+        assertEquals(Kind.QUESTION, learnt.likeliest(leaving).getKey());
+        Triage cancel = triager.triage(leaving, null);
+        assertEquals(Kind.COMPLAINT, cancel.kind(), cancel.reasons().toString());
+        assertTrue(cancel.flagged(Triage.UNCERTAIN) && cancel.flagged(Triage.NO_KIND_WORDS), cancel.flags().toString());
+        assertTrue(cancel.reasons().stream().anyMatch(r -> r.contains("read as a complaint, the safe way")), cancel.reasons().toString());
     }
 }
