@@ -52,7 +52,9 @@ public class Drafters {
         }
         Triage safer = drafted.reading().reconcile(offline);
         String modelKind = drafted.reading().kind() == null ? "" : drafted.reading().kind().strip().toLowerCase(Locale.ROOT);
-        boolean misread = safer.kind() == Kind.COMPLAINT && (modelKind.equals("praise") || modelKind.equals("question"));
+        // Written for praise or a question, and the post stored as something else (a complaint, or a question the offline reading
+        // took back from a complaint while the model saw praise): the guideline draft for the stored reading.
+        boolean misread = !modelKind.equals(safer.kind().wire()) && (modelKind.equals("praise") || modelKind.equals("question"));
         if (!misread) {
             return new Drafted(drafted, safer);
         }

@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  * A second reading of a post's kind, learnt from labelled posts ({@code config/triage/examples.jsonl}, one JSON object a line
  * with {@code text} and {@code kind}): multinomial naive Bayes over the lower-cased words, word pairs and three- to
  * five-letter pieces of the text, the classic first model for short texts. The word lists see what they were told to look
- * for; this sees how spam and questions are put across the five languages. It is also quick to call a complaint something
- * else, so {@link Triager} lets it decide only spam, where the lists saw a sign of it or nothing at all, and otherwise only
- * names its doubt (README, "Judgment").
+ * for; this sees how spam and questions are put across the five languages, and misses praise and irony they catch. So
+ * {@link Triager} lets it decide only where the lists found little: spam where they found nothing at all, a question where
+ * they read one as a complaint on little evidence (README, "Judgment").
  */
 final class LearntReading {
 

@@ -6,6 +6,7 @@ import dev.ydmyk.guidelines.GuidelineFiles;
 import dev.ydmyk.guidelines.Phrases;
 import dev.ydmyk.guidelines.Sections;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class Triager {
 
+    private static final Logger LOG = Logger.getLogger(Triager.class);
     private static final int LANGUAGE_SAMPLE = 2000;
     /** A web address, also without http ("solbriller-outlet.shop"); country domains alone are left out (a complaint names "posten.no"). */
     private static final Pattern LINK = Pattern.compile(
@@ -61,6 +63,9 @@ public class Triager {
         // Labelled posts to learn from (the evaluation's development parts; where ./config lacks the file, the jar's copy). A file
         // without an example of every kind turns the learnt reading off: the word lists read alone.
         this.learnt = files.config("triage/examples.jsonl").flatMap(t -> LearntReading.from(t, new ObjectMapper())).orElse(null);
+        if (learnt == null) {
+            LOG.warn("config/triage/examples.jsonl is missing or lacks an example of every kind: the word lists read posts alone");
+        }
     }
 
     /**
@@ -70,26 +75,26 @@ public class Triager {
      * a sign of spam the lists count it also took complaints that name WhatsApp, crypto or a discount code, and a complaint
      * read as spam gets no reply at all;</li>
      * <li>a question, where the lists read a question as a complaint on little evidence (a grievance word in it, something
-     * wrong told beside it) and found it no rhetorical one: on the held-out parts six more questions read right and no
-     * complaint wrong. Where the lists found more wrong than that, the complaint stands, marked uncertain.</li>
+     * wrong told beside it; a rhetorical question never gets that far): on the held-out parts five more questions read right
+     * and no complaint wrong. Where the lists found more wrong than that, the complaint stands, marked uncertain (and so
+     * offered the general remedy, as every uncertain reading is).</li>
      * </ul>
-     * Either is flagged uncertain with the reason, which the channels show. It reads no praise as a complaint: that would have
-     * kept irony the lists missed from being thanked (15 such replies on the blind parts down to 1), but it took a score of
-     * plain thanks ("Flott, da kommer jeg igjen neste uke.") for complaints too.
+     * Either is flagged uncertain with the reason, kept with the complaint (the channel page shows it on a question's card; a
+     * post read as spam gets no draft, and its reading is there in {@code GET /api/complaints/{id}}). It reads no praise as a
+     * complaint: that would have kept irony the lists missed from being thanked (15 such replies on the blind parts down to
+     * 1), but it took a score of plain thanks ("Flott, da kommer jeg igjen neste uke.") for complaints too.
      */
     private Kind learntReading(String body, List<String> flags, List<String> reasons) {
         Map.Entry<Kind, Double> said = learnt.likeliest(body);
         if (said.getValue() < LEARNT_CERTAIN || said.getKey() == Kind.COMPLAINT) {
             return Kind.COMPLAINT;
         }
-        boolean rhetorical = reasons.stream().anyMatch(r -> r.contains("rhetorical") || r.contains("repeated question marks"));
         String reason;
         Kind kind;
         if (said.getKey() == Kind.SPAM && reasons.contains(NO_CLEAR_SIGN)) {
             kind = Kind.SPAM;
             reason = "reads like the spam among the labelled examples, where the word lists found nothing to go on: read as spam";
-        } else if (said.getKey() == Kind.QUESTION && body.contains("?") && !rhetorical
-                && reasons.stream().anyMatch(ASKED_ABOUT_SOMETHING_WRONG::contains)) {
+        } else if (said.getKey() == Kind.QUESTION && body.contains("?") && reasons.stream().anyMatch(ASKED_ABOUT_SOMETHING_WRONG::contains)) {
             kind = Kind.QUESTION;
             reason = "reads like the questions among the labelled examples, where the word lists read a complaint: read as a question";
         } else {
@@ -100,8 +105,8 @@ public class Triager {
             }
             return Kind.COMPLAINT;
         }
-        // The lists' reasons were for the reading they made; the doubt stays for the agent.
-        reasons.clear();
+        // The lists' reason was for the complaint they read; the doubt stays for the agent.
+        reasons.removeIf(r -> r.equals(NO_CLEAR_SIGN) || ASKED_ABOUT_SOMETHING_WRONG.contains(r));
         reasons.add(reason);
         flags.remove(Triage.NO_KIND_WORDS);
         if (!flags.contains(Triage.UNCERTAIN)) {
@@ -154,7 +159,8 @@ public class Triager {
         Kind kind = reading.kind();
         List<Phrases.Match> danger = dangerWords(body, lex);
         int critical = critical(danger);
-        if (kind == Kind.COMPLAINT && critical == 0 && learnt != null && !flags.contains(Triage.SARCASM)) {
+        // Not beside an instruction aimed at us: the lists may have read the rest of the post, the learnt reading would read it all.
+        if (kind == Kind.COMPLAINT && critical == 0 && learnt != null && !flags.contains(Triage.SARCASM) && !injection) {
             kind = learntReading(body, flags, reasons);
         }
         if (critical > 0 && kind == Kind.QUESTION) {

@@ -1002,7 +1002,7 @@ class ReadingTest {
         assertEquals(Kind.SPAM, giveaway.kind(), giveaway.reasons().toString());
         assertEquals(List.of("reads like the spam among the labelled examples, where the word lists found nothing to go on: read as spam"),
                 giveaway.reasons());
-        assertTrue(giveaway.flagged(Triage.UNCERTAIN), "the agent looking through the spam sees the doubt: " + giveaway.flags());
+        assertTrue(giveaway.flagged(Triage.UNCERTAIN), "the reading keeps the doubt for an agent who looks: " + giveaway.flags());
 
         for (String text : List.of("Your agent told me to contact you on WhatsApp… still no answer. Useless.",
                 "Can I contact you on WhatsApp instead of phone?")) {

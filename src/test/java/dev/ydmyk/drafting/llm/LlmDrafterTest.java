@@ -139,6 +139,20 @@ class LlmDrafterTest {
     }
 
     @Test
+    void aQuestionTheOfflineReadingTookBackFromAComplaintGetsNoThankYouWrittenForPraise() {
+        String m = marker();
+        server.stubFor(forPost(m).willReturn(answering(FakeOpenAi.replyReading(
+                "Hi James, thank you so much for the kind words! We are so glad. {agent}", "en", "praise", "low", false))));
+        // The word lists read a complaint (trouble told beside the question); the learnt reading takes it back as a question.
+        JsonPath view = draftOf(Api.post(Api.complaint("twitter", "James O'Neill",
+                "What do I do if I've lost my bank card abroad? Can't find the number to block it. " + m)));
+        assertEquals("question", view.getString("triage.kind"), view.prettify());
+        assertEquals("guidelines", view.getString("drafts[0].drafter"), "a thank-you for praise is not sent to a question");
+        assertEquals("model-read-as-praise", view.getString("drafts[0].fallback"));
+        assertFalse(view.getString("drafts[0].text").contains("kind words"), view.getString("drafts[0].text"));
+    }
+
+    @Test
     void whereTheModelReadsAComplaintAsPraiseBothReadingsAreShownAndTheSaferDecides() {
         String m = marker();
         server.stubFor(forPost(m).willReturn(answering(FakeOpenAi.replyReading(
