@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * A second reading of a post's kind, learnt from labelled posts ({@code config/triage/examples.jsonl}, one JSON object a line
  * with {@code text} and {@code kind}): multinomial naive Bayes over the lower-cased words, word pairs and three- to
- * five-letter pieces of the text, the classic first model for short texts. The word lists see what they were told to look
+ * five-character pieces of the text (spaces too), the classic first model for short texts. The word lists see what they were told to look
  * for; this sees how spam and questions are put across the five languages, and misses praise and irony they catch. So
  * {@link Triager} lets it decide only where the lists found little: spam where they found nothing at all, a question where
  * they read one as a complaint on little evidence (README, "Judgment").
@@ -28,43 +28,45 @@ final class LearntReading {
     /** Additive smoothing: small, as the features are many and each example short. */
     private static final double ALPHA = 0.3;
     private static final Pattern TOKEN = Pattern.compile("\\w+|[!?]+|[^\\w\\s]", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Map<String, Kind> KINDS = Map.of("complaint", Kind.COMPLAINT, "question", Kind.QUESTION, "praise", Kind.PRAISE,
-            "spam", Kind.SPAM);
     private static final Pattern SPACE = Pattern.compile("\\s+");
 
-    private final Map<Kind, Double> logPrior = new EnumMap<>(Kind.class);
+    private static final Kind[] KINDS = Kind.values();
+
+    /** Each kind's share of the examples (every kind has some), by its ordinal. */
+    private final double[] logPrior = new double[KINDS.length];
     /**
      * Every feature the examples had, as a 64-bit hash, sorted; beside it, per feature, the log-likelihood under each kind
-     * ({@code Kind.values().length} floats a feature). About 2.5 MB for the 96,000 features of 930 examples, where a map of
-     * the features' strings held 13 MB.
+     * ({@code KINDS.length} floats a feature). 2.3 MB for the 95,832 features of 930 examples, where a map of the features'
+     * strings holds 11.4 MB (BENCHMARKS.md, "The learnt reading in the triage").
      */
     private final long[] keys;
     private final float[] logLikelihood;
     private final int examples;
 
     private LearntReading(List<Example> taught) {
-        Map<Kind, Integer> perKind = new EnumMap<>(Kind.class);
-        Map<Kind, Long> totals = new EnumMap<>(Kind.class);
+        int k = KINDS.length;
+        int[] perKind = new int[k];
+        long[] totals = new long[k];
         Map<Long, int[]> counts = new HashMap<>();
-        int k = Kind.values().length;
         for (Example e : taught) {
-            perKind.merge(e.kind(), 1, Integer::sum);
+            int kind = e.kind().ordinal();
+            perKind[kind]++;
             for (String f : features(e.text())) {
-                counts.computeIfAbsent(key(f), x -> new int[k])[e.kind().ordinal()]++;
-                totals.merge(e.kind(), 1L, Long::sum);
+                counts.computeIfAbsent(key(f), x -> new int[k])[kind]++;
+                totals[kind]++;
             }
         }
         this.examples = taught.size();
         int vocabulary = counts.size();
-        for (Kind kind : perKind.keySet()) {
-            logPrior.put(kind, Math.log((double) perKind.get(kind) / examples));
+        for (int kind = 0; kind < k; kind++) {
+            logPrior[kind] = Math.log((double) perKind[kind] / examples);
         }
         this.keys = counts.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         this.logLikelihood = new float[keys.length * k];
         for (int i = 0; i < keys.length; i++) {
             int[] c = counts.get(keys[i]);
-            for (Kind kind : perKind.keySet()) {
-                logLikelihood[i * k + kind.ordinal()] = (float) Math.log((c[kind.ordinal()] + ALPHA) / (totals.get(kind) + ALPHA * vocabulary));
+            for (int kind = 0; kind < k; kind++) {
+                logLikelihood[i * k + kind] = (float) Math.log((c[kind] + ALPHA) / (totals[kind] + ALPHA * vocabulary));
             }
         }
     }
@@ -82,7 +84,7 @@ final class LearntReading {
     }
 
     static Optional<LearntReading> of(List<Example> taught) {
-        boolean everyKind = taught.stream().map(Example::kind).distinct().count() == Kind.values().length;
+        boolean everyKind = taught.stream().map(Example::kind).distinct().count() == KINDS.length;
         return everyKind ? Optional.of(new LearntReading(taught)) : Optional.empty();
     }
 
@@ -90,9 +92,9 @@ final class LearntReading {
         try {
             JsonNode n = json.readTree(line);
             String text = n.path("text").asText("");
-            Kind kind = KINDS.get(n.path("kind").asText(""));
-            return text.isBlank() || kind == null ? Optional.empty() : Optional.of(new Example(text, kind));
-        } catch (Exception e) {
+            Kind kind = Kind.of(n.path("kind").asText(""));
+            return text.isBlank() ? Optional.empty() : Optional.of(new Example(text, kind));
+        } catch (Exception e) { // not JSON, or no kind we know
             return Optional.empty();
         }
     }
@@ -101,11 +103,10 @@ final class LearntReading {
         return examples;
     }
 
-    /** The probability of each kind the examples had, given the post. */
+    /** The probability of each kind, given the post. */
     Map<Kind, Double> posterior(String text) {
-        int k = Kind.values().length;
-        double[] log = new double[k];
-        logPrior.forEach((kind, v) -> log[kind.ordinal()] = v);
+        int k = KINDS.length;
+        double[] log = logPrior.clone();
         for (String f : features(text)) {
             int i = Arrays.binarySearch(keys, key(f));
             // A feature no example had says nothing of the kind. Smoothing alone would make it likelier under the kind whose
@@ -113,14 +114,16 @@ final class LearntReading {
             if (i < 0) {
                 continue;
             }
-            for (Kind kind : logPrior.keySet()) {
-                log[kind.ordinal()] += logLikelihood[i * k + kind.ordinal()];
+            for (int kind = 0; kind < k; kind++) {
+                log[kind] += logLikelihood[i * k + kind];
             }
         }
-        double top = logPrior.keySet().stream().mapToDouble(kind -> log[kind.ordinal()]).max().orElse(0);
-        double z = logPrior.keySet().stream().mapToDouble(kind -> Math.exp(log[kind.ordinal()] - top)).sum();
+        double top = Arrays.stream(log).max().orElseThrow();
+        double z = Arrays.stream(log).map(v -> Math.exp(v - top)).sum();
         Map<Kind, Double> p = new EnumMap<>(Kind.class);
-        logPrior.keySet().forEach(kind -> p.put(kind, Math.exp(log[kind.ordinal()] - top) / z));
+        for (Kind kind : KINDS) {
+            p.put(kind, Math.exp(log[kind.ordinal()] - top) / z);
+        }
         return p;
     }
 
@@ -139,7 +142,7 @@ final class LearntReading {
         return posterior(text).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
     }
 
-    /** What the post has (each counted once): its words, word pairs, and three- to five-letter pieces across word boundaries. */
+    /** What the post has (each counted once): its words, word pairs, and three- to five-character pieces across word boundaries. */
     static Set<String> features(String text) {
         String t = text.toLowerCase(Locale.ROOT);
         Set<String> f = new HashSet<>();

@@ -126,7 +126,7 @@ class TriageBenchmarkTest {
         examples.lines().filter(l -> !l.isBlank()).forEach(l -> {
             try {
                 var post = json.readTree(l);
-                int kind = Kind.valueOf(post.get("kind").asText().toUpperCase(Locale.ROOT)).ordinal();
+                int kind = Kind.of(post.get("kind").asText()).ordinal();
                 LearntReading.features(post.get("text").asText()).forEach(f -> model.computeIfAbsent(f, x -> new float[4])[kind]++);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
