@@ -246,7 +246,20 @@ public class Triager {
         // they stand; each group in the order the post names them. Who or where it happened ("Apoteket hadde ikke medisinen
         // min", "the waiter") comes after what went wrong, unless the complaint is about how someone behaved.
         boolean aboutSomeone = conduct;
+        // "Inga ventetid, ingen kø, og legen hadde lese journalen", "No hidden fees": what praise says was not there is not
+        // what it thanks for (in a complaint, "No heating" is the grievance). Two lists that found a thing at one place name
+        // it alike: the longer form is the thing ("telefonkøen", not the "telefonen" its first half is listed as).
+        if (kind == Kind.PRAISE) {
+            nouns.removeIf(n -> n.at() >= 0 && saidAbsent(story, n.at()));
+        }
+        nouns.removeIf(n -> n.at() >= 0 && nouns.stream().anyMatch(o -> o.at() == n.at() && o.form().length() > n.form().length()));
+        // "Litt kø i skranken, men dama som hjalp meg med kortet var grundig": praise grants a small thing a topic knows first
+        // and then says what it thanks for; what comes after the "men" is named first.
+        int turn = kind == Kind.PRAISE ? concession(story) : -1;
+        int granted = nouns.stream().anyMatch(n -> n.at() >= 0 && n.at() < turn && !n.topic().isEmpty() && !n.topic().equals(OPENING))
+                ? turn : -1;
         nouns.sort(Comparator.comparing((Named n) -> !aboutSomeone && lex.providers().any(n.form()))
+                .thenComparing((Named n) -> granted >= 0 && n.at() >= 0 && n.at() < granted)
                 .thenComparing((Named n) -> !n.topic().equals(OPENING)).thenComparing((Named n) -> !n.listed())
                 .thenComparingInt(Named::at));
         Set<String> details = new LinkedHashSet<>();
@@ -288,6 +301,29 @@ public class Triager {
             "kære", "bästa", "hello", "hi", "dear");
 
     /** The noun in its definite form that opens a Scandinavian post ("Pakken kom aldri"), or null. */
+    /** Words that say a thing was not there: "ingen kø", "inga ventetid", "no hidden fees". */
+    private static final Pattern ABSENT = Pattern.compile("(?iu)(?:^|[^\\p{L}])(?:ingen|inga|inget|intet|inkje|no)\\s+(?:\\p{L}+\\s+)?$");
+
+    /** Whether the noun at this place is said to be absent: "ingen kø", "no hidden fees" (an adjective may stand between). */
+    private static boolean saidAbsent(String story, int at) {
+        int from = Math.max(0, at - 30);
+        return at <= story.length() && ABSENT.matcher(story.substring(from, at)).find();
+    }
+
+    /**
+     * Where the first "men" / "but" of the post ends, or -1. What comes before it is a small thing granted when it names something
+     * a topic knows ("Litt kø i skranken", "Flight was an hour late"); not trouble feared ("Trudde det skulle bli bråk med
+     * forsikringa, men…", "expected a fight over the lost luggage but…": what was feared is what went well).
+     */
+    private static int concession(String story) {
+        Matcher m = BUT.matcher(story);
+        if (!m.find()) {
+            return -1;
+        }
+        String before = story.substring(0, m.start());
+        return FEARED.matcher(before).find() || TROUBLE.matcher(before).find() ? -1 : m.end();
+    }
+
     private static String openingDefiniteNoun(String story, String language, TriageLexicon lex) {
         if (!NORDIC.contains(language)) {
             return null;

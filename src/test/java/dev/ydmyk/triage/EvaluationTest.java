@@ -337,7 +337,7 @@ class EvaluationTest {
             if (present) {
                 f.detailPresent++;
             } else {
-                f.misses.add(id + " names none of " + details + ": " + cut(middle));
+                f.misses.add(id + " names none of " + details + " (the triage found " + triager.triage(p.get("text"), p.get("lang")).details() + "): " + cut(middle));
             }
         }
         if ("praise".equals(p.get("kind")) && moves.contains("apologise")) {

@@ -836,6 +836,36 @@ class ReadingTest {
     }
 
     @Test
+    void praiseNamesWhatItThanksForNotWhatItSaysWasNotThere() {
+        Triage nb = triager.triage("Ingen ventetid og ingen kø i dag, og tannlegen forklarte alt om behandlingen. Tusen takk!", null);
+        assertEquals(Kind.PRAISE, nb.kind());
+        assertTrue(!nb.details().contains("køen") && !nb.details().contains("ventetiden"), nb.details().toString());
+        Triage en = triager.triage("No hidden fees, no fuss, and the engineer fixed the boiler in an hour. Thank you!", null);
+        assertTrue(!en.details().contains("fees") && !en.details().isEmpty(), en.details().toString());
+        // In a complaint, what is not there is the grievance.
+        assertEquals("strømmen", triager.triage("Ingen strøm siden i går kveld, og ingen har sagt noe.", null).details().get(0));
+        assertEquals("heating", triager.triage("No heating since Monday and nobody has called back.", null).details().get(0));
+    }
+
+    @Test
+    void aCompoundTwoListsFindIsNamedWhole() {
+        assertEquals(List.of("telefonkøen"), triager.triage("Har sittet i telefonkø i over en time.", null).details());
+        assertEquals(List.of("telefonkön"), triager.triage("Har väntat i telefonkö i en timme nu.", null).details());
+    }
+
+    @Test
+    void praiseThatGrantsASmallThingFirstNamesWhatComesAfterTheBut() {
+        Triage nb = triager.triage("Det var litt kø i kassa, men hun som hjalp meg med returen av skoene var kjempeblid. Takk!", null);
+        assertEquals(Kind.PRAISE, nb.kind());
+        assertEquals("returen", nb.details().get(0), nb.details().toString());
+        Triage en = triager.triage("Bit of a queue at the counter but the pharmacist sorted my prescription in minutes. Thanks!", null);
+        assertEquals("prescription", en.details().get(0), en.details().toString());
+        // Trouble feared before the "but" is what went well: it stays first.
+        Triage feared = triager.triage("Trodde det skulle bli bråk med forsikringa, men oppgjøret kom på to dager. Takk!", null);
+        assertEquals("forsikringen", feared.details().get(0), feared.details().toString());
+    }
+
+    @Test
     void aNounAfterAnArticleTakesTheDefiniteFormOfItsGenderButAnAdjectiveDoesNot() {
         Triage nn = triager.triage("Eg fekk ei rekning på 7 900 kr for arbeid eg ikkje hadde bede om.", null);
         assertTrue(nn.details().contains("rekninga"), nn.details().toString());
