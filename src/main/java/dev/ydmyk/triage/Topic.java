@@ -9,11 +9,12 @@ import java.util.Map;
 /**
  * A topic from {@code config/topics.txt}: per language, the words that name the thing (usable as
  * the concrete detail of a reply, each with the form a reply uses: {@code pakke*=pakken}), the
- * signal words that only point at the topic ({@code ~word}), the remedy a reply may offer, and the
+ * signal words that only point at the topic ({@code ~word}), the phrases its words do not count inside ({@code !phrase}:
+ * "!tar ikke telefonen" is the phone as the way to reach us, not a broken one), the remedy a reply may offer, and the
  * group of topics it belongs to for storms ({@code group:}, e.g. billing, refund and banking are money).
  */
 public record Topic(String id, String remedy, String group, Map<String, Phrases> nouns, Map<String, Phrases> signals,
-                    Map<String, Map<String, String>> forms) {
+                    Map<String, Phrases> exclusions, Map<String, Map<String, String>> forms) {
 
     private static final Phrases NONE = Phrases.of(List.of());
 
@@ -23,6 +24,11 @@ public record Topic(String id, String remedy, String group, Map<String, Phrases>
 
     public Phrases signalsFor(String language) {
         return signals.getOrDefault(language, NONE);
+    }
+
+    /** Phrases inside which the topic's own words say nothing of it. */
+    public Phrases exclusionsFor(String language) {
+        return exclusions.getOrDefault(language, NONE);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The topic list an operator keeps in {@code config/topics.txt}: a section per topic, with
- * {@code remedy: NAME} and one {@code LANG: word, word*, ~signal} line per language.
+ * {@code remedy: NAME} and one {@code LANG: word, word*, ~signal, !not-inside} line per language.
  */
 @ApplicationScoped
 public class TopicCatalog {
@@ -34,6 +34,7 @@ public class TopicCatalog {
             String group = id;
             Map<String, Phrases> nouns = new HashMap<>();
             Map<String, Phrases> signals = new HashMap<>();
+            Map<String, Phrases> exclusions = new HashMap<>();
             Map<String, Map<String, String>> forms = new HashMap<>();
             for (String line : lines) {
                 int colon = line.indexOf(':');
@@ -49,10 +50,15 @@ public class TopicCatalog {
                 } else {
                     List<String> named = new ArrayList<>();
                     List<String> pointers = new ArrayList<>();
+                    List<String> not = new ArrayList<>();
                     Map<String, String> replyForms = new HashMap<>();
                     for (String word : value.split("\\s*,\\s*")) {
                         if (word.startsWith("~")) {
                             pointers.add(word.substring(1));
+                            continue;
+                        }
+                        if (word.startsWith("!")) {
+                            not.add(word.substring(1));
                             continue;
                         }
                         int eq = word.indexOf('=');
@@ -65,9 +71,10 @@ public class TopicCatalog {
                     forms.put(key, Map.copyOf(replyForms));
                     nouns.put(key, Phrases.of(named));
                     signals.put(key, Phrases.of(pointers));
+                    exclusions.put(key, Phrases.of(not));
                 }
             }
-            list.add(new Topic(id, remedy, group, Map.copyOf(nouns), Map.copyOf(signals), Map.copyOf(forms)));
+            list.add(new Topic(id, remedy, group, Map.copyOf(nouns), Map.copyOf(signals), Map.copyOf(exclusions), Map.copyOf(forms)));
         });
         return List.copyOf(list);
     }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -190,9 +191,23 @@ public class Triager {
         Map<String, Boolean> named = new HashMap<>();
         List<Named> nouns = new ArrayList<>();
         boolean conduct = false; // "kjeftet", "rude": the complaint is about how someone behaved
+        // Every topic's words where they stand: a word inside a longer phrase of another topic is that phrase's ("telefonkø" is
+        // the queue's, not the phone's "telefon*"), and a topic's word inside one of its own "!" phrases says nothing of it
+        // ("tar ikke telefonen" is reaching us, not a broken phone).
+        Map<Topic, List<Phrases.Match>> nounsOf = new IdentityHashMap<>();
+        Map<Topic, List<Phrases.Match>> signalsOf = new IdentityHashMap<>();
+        List<Map.Entry<Topic, Phrases.Match>> every = new ArrayList<>();
         for (Topic t : topics.all()) {
-            List<Phrases.Match> found = t.nounsFor(topicLanguage).find(story);
-            int signals = t.signalsFor(topicLanguage).count(story);
+            nounsOf.put(t, t.nounsFor(topicLanguage).find(story));
+            signalsOf.put(t, t.signalsFor(topicLanguage).find(story));
+            nounsOf.get(t).forEach(m -> every.add(Map.entry(t, m)));
+            signalsOf.get(t).forEach(m -> every.add(Map.entry(t, m)));
+        }
+        for (Topic t : topics.all()) {
+            List<Phrases.Match> not = t.exclusionsFor(topicLanguage).findAll(story);
+            List<Phrases.Match> found = new ArrayList<>(nounsOf.get(t));
+            found.removeIf(m -> overshadowed(t, m, every, not));
+            int signals = (int) signalsOf.get(t).stream().filter(m -> !overshadowed(t, m, every, not)).count();
             conduct |= t.id().equals(STAFF_BEHAVIOUR) && signals > 0;
             if (found.isEmpty() && signals == 0) {
                 continue;
@@ -354,6 +369,31 @@ public class Triager {
      * The topic a post is clearly about: it leads the others and is either named ("the parcel") or
      * pointed at twice. A tie or a lone hint is not clear, and then no topic's remedy is offered.
      */
+    /** Whether this match stands inside a longer phrase of another topic, or inside one of its own topic's "!" phrases. */
+    private static boolean overshadowed(Topic topic, Phrases.Match m, List<Map.Entry<Topic, Phrases.Match>> every,
+                                        List<Phrases.Match> not) {
+        for (Phrases.Match o : not) {
+            if (covers(o, m)) {
+                return true;
+            }
+        }
+        for (Map.Entry<Topic, Phrases.Match> e : every) {
+            if (e.getKey() != topic && core(e.getValue().phrase()) > core(m.phrase()) && covers(e.getValue(), m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean covers(Phrases.Match outer, Phrases.Match inner) {
+        return outer.start() <= inner.start() && outer.start() + outer.found().length() >= inner.start() + inner.found().length();
+    }
+
+    /** A phrase's length without its wildcards: how much of a word it names. */
+    private static int core(String phrase) {
+        return phrase.replace("*", "").length();
+    }
+
     private static String clearTopic(List<String> ranked, Map<String, Integer> score, Map<String, Boolean> named) {
         if (ranked.isEmpty()) {
             return null;

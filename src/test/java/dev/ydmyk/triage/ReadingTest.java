@@ -854,6 +854,20 @@ class ReadingTest {
     }
 
     @Test
+    void thePhoneAsTheWayToReachUsIsNoBrokenPhone() {
+        assertEquals(List.of("customer-service"), triager.triage("Har väntat i telefonkö i en timme nu.", null).topics());
+        Triage sv = triager.triage("Ingen svarar i telefon hos er, har ringt tio gånger idag.", null);
+        assertTrue(!sv.touched().contains("product-quality"), sv.touched().toString());
+        Triage en = triager.triage("Nobody answers the phone and I've made five phone calls today.", null);
+        assertTrue(!en.touched().contains("product-quality"), en.touched().toString());
+        Triage da = triager.triage("Der går en time, før nogen tager telefonen hos jer. Hver eneste gang.", null);
+        assertTrue(!da.touched().contains("product-quality") && !da.details().contains("telefonen"), da.touched() + " " + da.details());
+        // A phone that broke is still one.
+        Triage nb = triager.triage("Telefonen jeg kjøpte for to uker siden er allerede ødelagt.", null);
+        assertEquals(List.of("product-quality"), nb.topics());
+    }
+
+    @Test
     void praiseThatGrantsASmallThingFirstNamesWhatComesAfterTheBut() {
         Triage nb = triager.triage("Det var litt kø i kassa, men hun som hjalp meg med returen av skoene var kjempeblid. Takk!", null);
         assertEquals(Kind.PRAISE, nb.kind());
