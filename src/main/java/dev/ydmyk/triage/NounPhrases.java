@@ -32,6 +32,8 @@ final class NounPhrases {
             "uten", "utan", "uden", "rundt", "runt", "bak", "bag", "bakom", "foran", "framfor", "framför", "innen", "inom",
             "mellom", "mellem", "mellan", "blant", "bland", "langs", "längs", "utenfor", "utanfor", "udenfor", "utanför", "inni");
     private static final Set<String> POSSESSIVES = Set.of("min", "mi", "mitt", "mine", "vår", "vårt", "våre", "vore");
+    /** Superlatives and their kin ("beste", "bedste", "bästa", "raskeste", "snabbaste", "største"; also "siste", "neste"). */
+    private static final Pattern SUPERLATIVE = Pattern.compile("\\p{L}{2,}(ste|sta)");
     /** Definite-looking words a reply cannot be about: time ("natten", "helga"), set phrases ("i stedet", "i løpet av"), verbs. */
     private static final Set<String> NOT_A_THING = Set.of(
             "natten", "natta", "nätten", "morgenen", "morgonen", "morgen", "morgon", "kvelden", "kvällen", "aftenen",
@@ -53,7 +55,9 @@ final class NounPhrases {
             // words that open a sentence or follow a preposition without being a thing (review of 2026-12-06)
             "verken", "varken", "hverken", "desuden", "efterhånden", "hentet", "åpnet", "døgnet", "dygnet", "halvtimmen",
             "halvtimen", "øyeblikket", "ögonblicket", "ettermiddagen", "eftermiddagen", "resten", "broren", "brodern",
-            "naboen", "grannen", "ungene", "ungane", "maken", "seneren", "senaren", "senere", "senare");
+            "naboen", "grannen", "ungene", "ungane", "maken", "seneren", "senaren", "senere", "senare",
+            // "i byen", "i stan": in town, not a thing
+            "byen", "byn", "stan");
     /** What follows "my", "the" or "your" without being a thing: pronoun-like words, time, people (the "about the son"). */
     private static final Set<String> NOT_A_THING_EN = Set.of(
             "same", "rest", "end", "whole", "only", "other", "others", "one", "ones", "first", "second", "third", "last",
@@ -142,6 +146,8 @@ final class NounPhrases {
             boolean pronounI = i > 0 && story.startsWith("I", words.get(i - 1)[0]) && before.equals("i") && !opensSentence(story, words.get(i - 1)[0]);
             boolean afterPreposition = PREPOSITIONS.contains(before) && !pronounI && adjacent(story, words.get(i - 1)[1], words.get(i)[0]);
             boolean possessed = norwegian && POSSESSIVES.contains(after) && adjacent(story, words.get(i)[1], words.get(i + 1)[0]);
+            // "beste kebaben i byen", "Bästa bageriet i stan", "Snabbaste mobilbytet": what a superlative praises.
+            boolean praised = i > 0 && SUPERLATIVE.matcher(before).matches() && adjacent(story, words.get(i - 1)[1], words.get(i)[0]);
             // A capital inside a sentence is a name ("på Torget", "i Bergen"), not a thing in its definite form.
             if (capitalised && !opensSentence && !possessed) {
                 continue;
@@ -149,7 +155,8 @@ final class NounPhrases {
             // "Gjelder tilbudet også for eksisterende kunder?", "Gäller erbjudandet …?": the thing a question opens by asking about.
             boolean asked = i > 0 && !opensSentence && opensSentence(story, words.get(i - 1)[0]) && !QUESTION_WORDS.contains(before)
                     && adjacent(story, words.get(i - 1)[1], words.get(i)[0]) && endsInAQuestion(story, words.get(i)[1]);
-            if (opensSentence && capitalised && lower.length() >= 5 || afterPreposition || possessed || asked && lower.length() >= 5) {
+            if (opensSentence && capitalised && lower.length() >= 5 || afterPreposition || possessed || praised
+                    || asked && lower.length() >= 5) {
                 out.add(new Found(lower, words.get(i)[0], words.get(i)[1], asked));
             }
         }

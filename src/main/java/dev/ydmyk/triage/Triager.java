@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -191,23 +192,20 @@ public class Triager {
         Map<String, Boolean> named = new HashMap<>();
         List<Named> nouns = new ArrayList<>();
         boolean conduct = false; // "kjeftet", "rude": the complaint is about how someone behaved
-        // Every topic's words where they stand: a word inside a longer phrase of another topic is that phrase's ("telefonkø" is
-        // the queue's, not the phone's "telefon*"), and a topic's word inside one of its own "!" phrases says nothing of it
-        // ("tar ikke telefonen" is reaching us, not a broken phone).
+        // Every topic's words where they stand: a topic's words inside one of its own "!" phrases say nothing of it ("tar ikke
+        // telefonen" is reaching us, not a broken phone), and a word inside a longer noun of another topic is that noun's
+        // ("telefonkø" is the queue, not the phone's "telefon*"). Each word counts once, where it first stands otherwise.
+        Map<Topic, String> own = new IdentityHashMap<>();
         Map<Topic, List<Phrases.Match>> nounsOf = new IdentityHashMap<>();
-        Map<Topic, List<Phrases.Match>> signalsOf = new IdentityHashMap<>();
-        List<Map.Entry<Topic, Phrases.Match>> every = new ArrayList<>();
+        List<Map.Entry<Topic, Phrases.Match>> allNouns = new ArrayList<>();
         for (Topic t : topics.all()) {
-            nounsOf.put(t, t.nounsFor(topicLanguage).find(story));
-            signalsOf.put(t, t.signalsFor(topicLanguage).find(story));
-            nounsOf.get(t).forEach(m -> every.add(Map.entry(t, m)));
-            signalsOf.get(t).forEach(m -> every.add(Map.entry(t, m)));
+            own.put(t, t.exclusionsFor(topicLanguage).mask(story));
+            nounsOf.put(t, t.nounsFor(topicLanguage).findAll(own.get(t)));
+            nounsOf.get(t).forEach(m -> allNouns.add(Map.entry(t, m)));
         }
         for (Topic t : topics.all()) {
-            List<Phrases.Match> not = t.exclusionsFor(topicLanguage).findAll(story);
-            List<Phrases.Match> found = new ArrayList<>(nounsOf.get(t));
-            found.removeIf(m -> overshadowed(t, m, every, not));
-            int signals = (int) signalsOf.get(t).stream().filter(m -> !overshadowed(t, m, every, not)).count();
+            List<Phrases.Match> found = firstOfEach(nounsOf.get(t), t, allNouns);
+            int signals = firstOfEach(t.signalsFor(topicLanguage).findAll(own.get(t)), t, allNouns).size();
             conduct |= t.id().equals(STAFF_BEHAVIOUR) && signals > 0;
             if (found.isEmpty() && signals == 0) {
                 continue;
@@ -264,17 +262,22 @@ public class Triager {
         // "Inga ventetid, ingen kø, og legen hadde lese journalen", "No hidden fees": what praise says was not there is not
         // what it thanks for (in a complaint, "No heating" is the grievance). Two lists that found a thing at one place name
         // it alike: the longer form is the thing ("telefonkøen", not the "telefonen" its first half is listed as).
-        if (kind == Kind.PRAISE) {
-            nouns.removeIf(n -> n.at() >= 0 && saidAbsent(story, n.at()));
+        List<Named> dropped = new ArrayList<>();
+        for (Named n : nouns) {
+            boolean absent = kind == Kind.PRAISE && saidAbsent(story, n.at(), language);
+            boolean shorter = n.at() >= 0 && nouns.stream().anyMatch(o -> o.at() == n.at() && o.form().length() > n.form().length());
+            if (absent || shorter) {
+                dropped.add(n);
+            }
         }
-        nouns.removeIf(n -> n.at() >= 0 && nouns.stream().anyMatch(o -> o.at() == n.at() && o.form().length() > n.form().length()));
+        nouns.removeAll(dropped);
         // "Litt kø i skranken, men dama som hjalp meg med kortet var grundig": praise grants a small thing a topic knows first
         // and then says what it thanks for; what comes after the "men" is named first.
-        int turn = kind == Kind.PRAISE ? concession(story) : -1;
-        int granted = nouns.stream().anyMatch(n -> n.at() >= 0 && n.at() < turn && !n.topic().isEmpty() && !n.topic().equals(OPENING))
-                ? turn : -1;
+        // The noun a post opens with stands before the "men" too ("Køen var lang, men legen var grundig").
+        int turn = kind == Kind.PRAISE ? concession(story, language, lex) : -1;
+        int granted = nouns.stream().anyMatch(n -> n.at() < turn && !n.topic().isEmpty() && !n.topic().equals(OPENING)) ? turn : -1;
         nouns.sort(Comparator.comparing((Named n) -> !aboutSomeone && lex.providers().any(n.form()))
-                .thenComparing((Named n) -> granted >= 0 && n.at() >= 0 && n.at() < granted)
+                .thenComparing((Named n) -> granted >= 0 && n.at() < granted)
                 .thenComparing((Named n) -> !n.topic().equals(OPENING)).thenComparing((Named n) -> !n.listed())
                 .thenComparingInt(Named::at));
         Set<String> details = new LinkedHashSet<>();
@@ -315,30 +318,40 @@ public class Triager {
     private static final Set<String> GREETING = Set.of("hei", "hej", "hallo", "hallå", "hejsan", "heisann", "god", "goddag", "kjære",
             "kære", "bästa", "hello", "hi", "dear");
 
-    /** The noun in its definite form that opens a Scandinavian post ("Pakken kom aldri"), or null. */
-    /** Words that say a thing was not there: "ingen kø", "inga ventetid", "no hidden fees". */
-    private static final Pattern ABSENT = Pattern.compile("(?iu)(?:^|[^\\p{L}])(?:ingen|inga|inget|intet|inkje|no)\\s+(?:\\p{L}+\\s+)?$");
+    /** Words that say a thing was not there: "ingen kø", "inga ventetid"; English "no hidden fees" (Nynorsk "no" is "now"). */
+    private static final Pattern ABSENT = Pattern.compile("(?iu)(?<![\\p{L}])(?:ingen|inga|inget|intet|inkje)\\s+(?:\\p{L}+\\s+)?$");
+    private static final Pattern ABSENT_EN = Pattern.compile("(?iu)(?<![\\p{L}])no\\s+(?:\\p{L}+\\s+)?$");
+    /** "But" in English; "men" is also the plural of "man" there. */
+    private static final Pattern BUT_EN = Pattern.compile("(?i)(?<![\\p{L}])but(?![\\p{L}])");
 
     /** Whether the noun at this place is said to be absent: "ingen kø", "no hidden fees" (an adjective may stand between). */
-    private static boolean saidAbsent(String story, int at) {
-        int from = Math.max(0, at - 30);
-        return at <= story.length() && ABSENT.matcher(story.substring(from, at)).find();
+    private static boolean saidAbsent(String story, int at, String language) {
+        if (at < 0 || at > story.length()) {
+            return false;
+        }
+        Matcher m = (language.equals("en") ? ABSENT_EN : ABSENT).matcher(story);
+        m.region(Math.max(0, at - 30), at);
+        m.useTransparentBounds(true);
+        return m.find();
     }
 
     /**
-     * Where the first "men" / "but" of the post ends, or -1. What comes before it is a small thing granted when it names something
-     * a topic knows ("Litt kø i skranken", "Flight was an hour late"); not trouble feared ("Trudde det skulle bli bråk med
-     * forsikringa, men…", "expected a fight over the lost luggage but…": what was feared is what went well).
+     * Where the first "men" / "but" of the post ends, or -1, if what comes before it grants something rather than praises:
+     * trouble feared before the "but" ("Trudde det skulle bli bråk med forsikringa, men…", "expected a fight over the lost
+     * luggage but…") is what went well, and praise before it ("Flott hjelp fra kundeservice, men ventetiden var lang") is
+     * what the post thanks for.
      */
-    private static int concession(String story) {
-        Matcher m = BUT.matcher(story);
+    private int concession(String story, String language, TriageLexicon lex) {
+        Matcher m = (language.equals("en") ? BUT_EN : BUT).matcher(story);
         if (!m.find()) {
             return -1;
         }
         String before = story.substring(0, m.start());
-        return FEARED.matcher(before).find() || TROUBLE.matcher(before).find() ? -1 : m.end();
+        boolean praised = lex.praise().any(before) || english.praise().any(before);
+        return praised || FEARED.matcher(before).find() || TROUBLE.matcher(before).find() ? -1 : m.end();
     }
 
+    /** The noun in its definite form that opens a Scandinavian post ("Pakken kom aldri"), or null. */
     private static String openingDefiniteNoun(String story, String language, TriageLexicon lex) {
         if (!NORDIC.contains(language)) {
             return null;
@@ -365,28 +378,28 @@ public class Triager {
     private record Reading(Kind kind) {
     }
 
-    /**
-     * The topic a post is clearly about: it leads the others and is either named ("the parcel") or
-     * pointed at twice. A tie or a lone hint is not clear, and then no topic's remedy is offered.
-     */
-    /** Whether this match stands inside a longer phrase of another topic, or inside one of its own topic's "!" phrases. */
-    private static boolean overshadowed(Topic topic, Phrases.Match m, List<Map.Entry<Topic, Phrases.Match>> every,
-                                        List<Phrases.Match> not) {
-        for (Phrases.Match o : not) {
-            if (covers(o, m)) {
-                return true;
+    /** The first match of each phrase that no longer noun of another topic stands over. */
+    private static List<Phrases.Match> firstOfEach(List<Phrases.Match> matches, Topic topic, List<Map.Entry<Topic, Phrases.Match>> nouns) {
+        Map<String, Phrases.Match> first = new LinkedHashMap<>();
+        for (Phrases.Match m : matches) {
+            if (!first.containsKey(m.phrase()) && !overshadowed(topic, m, nouns)) {
+                first.put(m.phrase(), m);
             }
         }
-        for (Map.Entry<Topic, Phrases.Match> e : every) {
-            if (e.getKey() != topic && core(e.getValue().phrase()) > core(m.phrase()) && covers(e.getValue(), m)) {
+        return new ArrayList<>(first.values());
+    }
+
+    /** Whether a longer noun of another topic stands over all of this match. */
+    private static boolean overshadowed(Topic topic, Phrases.Match m, List<Map.Entry<Topic, Phrases.Match>> nouns) {
+        int end = m.start() + m.found().length();
+        for (Map.Entry<Topic, Phrases.Match> e : nouns) {
+            Phrases.Match o = e.getValue();
+            if (e.getKey() != topic && core(o.phrase()) > core(m.phrase()) && o.start() <= m.start()
+                    && o.start() + o.found().length() >= end) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean covers(Phrases.Match outer, Phrases.Match inner) {
-        return outer.start() <= inner.start() && outer.start() + outer.found().length() >= inner.start() + inner.found().length();
     }
 
     /** A phrase's length without its wildcards: how much of a word it names. */
@@ -394,6 +407,10 @@ public class Triager {
         return phrase.replace("*", "").length();
     }
 
+    /**
+     * The topic a post is clearly about: it leads the others and is either named ("the parcel") or
+     * pointed at twice. A tie or a lone hint is not clear, and then no topic's remedy is offered.
+     */
     private static String clearTopic(List<String> ranked, Map<String, Integer> score, Map<String, Boolean> named) {
         if (ranked.isEmpty()) {
             return null;

@@ -842,9 +842,22 @@ class ReadingTest {
         assertTrue(!nb.details().contains("køen") && !nb.details().contains("ventetiden"), nb.details().toString());
         Triage en = triager.triage("No hidden fees, no fuss, and the engineer fixed the boiler in an hour. Thank you!", null);
         assertTrue(!en.details().contains("fees") && !en.details().isEmpty(), en.details().toString());
+        // Nynorsk "no" is "now": "No er fakturaen retta" says the bill is put right.
+        Triage nn = triager.triage("Tusen takk for god hjelp! No er fakturaen retta, og alt er i orden.", "nn");
+        assertEquals(Kind.PRAISE, nn.kind(), nn.reasons().toString());
+        assertTrue(nn.details().contains("fakturaen"), nn.details().toString());
         // In a complaint, what is not there is the grievance.
         assertEquals("strømmen", triager.triage("Ingen strøm siden i går kveld, og ingen har sagt noe.", null).details().get(0));
         assertEquals("heating", triager.triage("No heating since Monday and nobody has called back.", null).details().get(0));
+    }
+
+    @Test
+    void aSuperlativeNamesWhatItPraisesNotTheTown() {
+        Triage nb = triager.triage("Beste pizzaen i byen, rett og slett! 🍕", null);
+        assertEquals(Kind.PRAISE, nb.kind(), nb.reasons().toString());
+        assertEquals(List.of("pizzaen"), nb.details());
+        Triage sv = triager.triage("Godaste kaffet i stan ☕😍", null);
+        assertEquals(List.of("kaffet"), sv.details());
     }
 
     @Test
@@ -862,9 +875,16 @@ class ReadingTest {
         assertTrue(!en.touched().contains("product-quality"), en.touched().toString());
         Triage da = triager.triage("Der går en time, før nogen tager telefonen hos jer. Hver eneste gang.", null);
         assertTrue(!da.touched().contains("product-quality") && !da.details().contains("telefonen"), da.touched() + " " + da.details());
-        // A phone that broke is still one.
+        // A phone that broke is still one, also named after a phone call or a queue in the same post.
         Triage nb = triager.triage("Telefonen jeg kjøpte for to uker siden er allerede ødelagt.", null);
         assertEquals(List.of("product-quality"), nb.topics());
+        Triage both = triager.triage("Nobody answers the phone, and the new phone I bought from you stopped working after a week.", null);
+        assertTrue(both.touched().contains("product-quality"), both.touched().toString());
+        Triage queue = triager.triage("Satt i telefonkø i to timer for å melde at telefonen min er knust.", null);
+        assertTrue(queue.touched().contains("product-quality") && queue.touched().contains("customer-service"), queue.touched().toString());
+        // Only a noun claims another topic's word: "penger på kontoen" (a banking sign) leaves the closed account its "konto".
+        Triage closed = triager.triage("Har ingen penger på kontoen etter at dere stengte den uten varsel.", null);
+        assertTrue(closed.touched().contains("account-closed"), closed.touched().toString());
     }
 
     @Test
@@ -874,6 +894,13 @@ class ReadingTest {
         assertEquals("returen", nb.details().get(0), nb.details().toString());
         Triage en = triager.triage("Bit of a queue at the counter but the pharmacist sorted my prescription in minutes. Thanks!", null);
         assertEquals("prescription", en.details().get(0), en.details().toString());
+        // The noun a post opens with is granted as well; praise before the "men" is what the post thanks for.
+        Triage opens = triager.triage("Køen var lang i dag, men legen tok seg god tid og forklarte alt om behandlingen. Takk!", null);
+        assertEquals(Kind.PRAISE, opens.kind(), opens.reasons().toString());
+        assertTrue(!opens.details().get(0).equals("køen"), opens.details().toString());
+        Triage thanksFirst = triager.triage("Flott hjelp fra kundeservice i dag, men ventetiden var litt lang. Takk!", null);
+        assertEquals(Kind.PRAISE, thanksFirst.kind(), thanksFirst.reasons().toString());
+        assertEquals("kundeservice", thanksFirst.details().get(0), thanksFirst.details().toString());
         // Trouble feared before the "but" is what went well: it stays first.
         Triage feared = triager.triage("Trodde det skulle bli bråk med forsikringa, men oppgjøret kom på to dager. Takk!", null);
         assertEquals("forsikringen", feared.details().get(0), feared.details().toString());
