@@ -32,8 +32,13 @@ final class NounPhrases {
             "uten", "utan", "uden", "rundt", "runt", "bak", "bag", "bakom", "foran", "framfor", "framför", "innen", "inom",
             "mellom", "mellem", "mellan", "blant", "bland", "langs", "längs", "utenfor", "utanfor", "udenfor", "utanför", "inni");
     private static final Set<String> POSSESSIVES = Set.of("min", "mi", "mitt", "mine", "vår", "vårt", "våre", "vore");
-    /** Superlatives and their kin ("beste", "bedste", "bästa", "raskeste", "snabbaste", "største"; also "siste", "neste"). */
+    /** Superlatives ("beste", "bedste", "bästa", "raskeste", "snabbaste", "største"); not the order words below. */
     private static final Pattern SUPERLATIVE = Pattern.compile("\\p{L}{2,}(ste|sta)");
+    /** Words in "-ste"/"-sta" that order or count ("i sista minuten", "de siste ukene", "de flesta kunderna"), and verbs. */
+    private static final Set<String> NOT_SUPERLATIVE = Set.of("siste", "sidste", "sista", "seneste", "senaste", "neste", "næste",
+            "nästa", "første", "fyrste", "första", "eneste", "einaste", "fleste", "flesta", "meste", "mesta", "måste",
+            "kaste", "kasta", "teste", "testa", "hoste", "hosta", "mista", "miste", "lista", "koste", "kosta", "faste",
+            "fasta", "låste", "låsta", "løste", "löste", "viste", "visste", "misste", "rista");
     /** Definite-looking words a reply cannot be about: time ("natten", "helga"), set phrases ("i stedet", "i løpet av"), verbs. */
     private static final Set<String> NOT_A_THING = Set.of(
             "natten", "natta", "nätten", "morgenen", "morgonen", "morgen", "morgon", "kvelden", "kvällen", "aftenen",
@@ -56,8 +61,10 @@ final class NounPhrases {
             "verken", "varken", "hverken", "desuden", "efterhånden", "hentet", "åpnet", "døgnet", "dygnet", "halvtimmen",
             "halvtimen", "øyeblikket", "ögonblicket", "ettermiddagen", "eftermiddagen", "resten", "broren", "brodern",
             "naboen", "grannen", "ungene", "ungane", "maken", "seneren", "senaren", "senere", "senare",
-            // "i byen", "i stan": in town, not a thing
-            "byen", "byn", "stan");
+            // "i byen", "i stan": in town, not a thing; time in the plural ("de siste ukene", "de senaste veckorna")
+            "byen", "byn", "stan", "ukene", "ukane", "vekene", "vekane", "veckorna", "ugerne", "månedene", "månadene",
+            "månaderna", "månederne", "årene", "åra", "åren", "timmarna", "timerne", "minuttene", "minuttane",
+            "minutterne", "minuterna", "minuten", "helgene", "helgerna", "weekenderne");
     /** What follows "my", "the" or "your" without being a thing: pronoun-like words, time, people (the "about the son"). */
     private static final Set<String> NOT_A_THING_EN = Set.of(
             "same", "rest", "end", "whole", "only", "other", "others", "one", "ones", "first", "second", "third", "last",
@@ -147,7 +154,8 @@ final class NounPhrases {
             boolean afterPreposition = PREPOSITIONS.contains(before) && !pronounI && adjacent(story, words.get(i - 1)[1], words.get(i)[0]);
             boolean possessed = norwegian && POSSESSIVES.contains(after) && adjacent(story, words.get(i)[1], words.get(i + 1)[0]);
             // "beste kebaben i byen", "Bästa bageriet i stan", "Snabbaste mobilbytet": what a superlative praises.
-            boolean praised = i > 0 && SUPERLATIVE.matcher(before).matches() && adjacent(story, words.get(i - 1)[1], words.get(i)[0]);
+            boolean praised = i > 0 && SUPERLATIVE.matcher(before).matches() && !NOT_SUPERLATIVE.contains(before)
+                    && adjacent(story, words.get(i - 1)[1], words.get(i)[0]);
             // A capital inside a sentence is a name ("på Torget", "i Bergen"), not a thing in its definite form.
             if (capitalised && !opensSentence && !possessed) {
                 continue;

@@ -338,8 +338,8 @@ public class Triager {
     /**
      * Where the first "men" / "but" of the post ends, or -1, if what comes before it grants something rather than praises:
      * trouble feared before the "but" ("Trudde det skulle bli bråk med forsikringa, men…", "expected a fight over the lost
-     * luggage but…") is what went well, and praise before it ("Flott hjelp fra kundeservice, men ventetiden var lang") is
-     * what the post thanks for.
+     * luggage but…") is what went well, and praise before it in its sentence ("Flott hjelp fra kundeservice, men ventetiden
+     * var lang") is what the post thanks for.
      */
     private int concession(String story, String language, TriageLexicon lex) {
         Matcher m = (language.equals("en") ? BUT_EN : BUT).matcher(story);
@@ -347,7 +347,10 @@ public class Triager {
             return -1;
         }
         String before = story.substring(0, m.start());
-        boolean praised = lex.praise().any(before) || english.praise().any(before);
+        // Praise is looked for in the sentence of the "men" only: "Tusen takk! Litt kø i skranken, men …" still grants the queue.
+        int sentence = Math.max(Math.max(before.lastIndexOf('.'), before.lastIndexOf('!')), Math.max(before.lastIndexOf('?'),
+                before.lastIndexOf('\n'))) + 1;
+        boolean praised = lex.praise().any(before.substring(sentence));
         return praised || FEARED.matcher(before).find() || TROUBLE.matcher(before).find() ? -1 : m.end();
     }
 

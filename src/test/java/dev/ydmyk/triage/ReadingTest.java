@@ -858,6 +858,10 @@ class ReadingTest {
         assertEquals(List.of("pizzaen"), nb.details());
         Triage sv = triager.triage("Godaste kaffet i stan ☕😍", null);
         assertEquals(List.of("kaffet"), sv.details());
+        // Words that order or count are no superlatives: "i sista minuten", "de siste ukene".
+        assertEquals(List.of(), triager.triage("De avbokade min tid i sista minuten, helt utan förklaring.", null).details());
+        Triage weeks = triager.triage("De siste ukene har det lukta kloakk fra sluket på badet.", null);
+        assertTrue(!weeks.details().contains("ukene"), weeks.details().toString());
     }
 
     @Test
@@ -873,6 +877,8 @@ class ReadingTest {
         assertTrue(!sv.touched().contains("product-quality"), sv.touched().toString());
         Triage en = triager.triage("Nobody answers the phone and I've made five phone calls today.", null);
         assertTrue(!en.touched().contains("product-quality"), en.touched().toString());
+        Triage hold = triager.triage("I was on the phone for two hours and my parcel still hasn't arrived.", null);
+        assertEquals("delivery", hold.topic(), hold.touched().toString());
         Triage da = triager.triage("Der går en time, før nogen tager telefonen hos jer. Hver eneste gang.", null);
         assertTrue(!da.touched().contains("product-quality") && !da.details().contains("telefonen"), da.touched() + " " + da.details());
         // A phone that broke is still one, also named after a phone call or a queue in the same post.
@@ -898,6 +904,9 @@ class ReadingTest {
         Triage opens = triager.triage("Køen var lang i dag, men legen tok seg god tid og forklarte alt om behandlingen. Takk!", null);
         assertEquals(Kind.PRAISE, opens.kind(), opens.reasons().toString());
         assertTrue(!opens.details().get(0).equals("køen"), opens.details().toString());
+        Triage thanksOpening = triager.triage("Tusen takk! Litt kø i kassa, men hun som hjalp meg med returen av skoene var grundig.", null);
+        assertEquals(Kind.PRAISE, thanksOpening.kind(), thanksOpening.reasons().toString());
+        assertEquals("returen", thanksOpening.details().get(0), thanksOpening.details().toString());
         Triage thanksFirst = triager.triage("Flott hjelp fra kundeservice i dag, men ventetiden var litt lang. Takk!", null);
         assertEquals(Kind.PRAISE, thanksFirst.kind(), thanksFirst.reasons().toString());
         assertEquals("kundeservice", thanksFirst.details().get(0), thanksFirst.details().toString());
